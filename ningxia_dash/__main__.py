@@ -1,0 +1,48 @@
+"""Command line: `python -m ningxia_dash build-db [--db PATH] [--force]` (imports no streamlit)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ningxia_dash import config
+from ningxia_dash.build import BuildRefused, build_database
+from ningxia_dash.db import DatabaseLockedError
+
+
+def _cmd_build_db(args: argparse.Namespace) -> int:
+    path = Path(args.db) if args.db else config.db_path()
+    if args.if_missing and path.exists():
+        print(f"数据库已存在，跳过构建: {path}")
+        return 0
+    try:
+        report = build_database(path, force=args.force)
+    except BuildRefused as exc:
+        print(f"拒绝重建: {exc}", file=sys.stderr)
+        return 3
+    except DatabaseLockedError as exc:
+        print(str(exc), file=sys.stderr)
+        return 4
+    print(f"已构建 {report.path}")
+    for table, n in report.counts.items():
+        print(f"  {table:<18} {n:>7}")
+    per_chapter = ", ".join(f"第{ch}章 {n}" for ch, n in sorted(report.targets_per_chapter.items()))
+    print(f"  目标（按章）: {per_chapter}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ningxia_dash", description="ningxia_dash 命令行工具")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build-db", help="从 data/seed 与 data/geo 构建 DuckDB 数据库")
+    b.add_argument("--db", help="数据库路径（默认 $NINGXIA_DB 或 data/ningxia.duckdb）")
+    b.add_argument("--force", action="store_true", help="即使数据库中已有上传批次也重建（会丢失上传数据）")
+    b.add_argument("--if-missing", action="store_true", help="数据库已存在时什么也不做（make run 使用）")
+    b.set_defaults(func=_cmd_build_db)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,351 @@
+"""Deterministic demonstration data for what no public source gives (pure Python; imports nothing of the app).
+
+Every row made here is labelled source_kind='demo' by the caller. Randomness comes from a seed derived from
+stable text (crc32), never from Python's salted hash(), so two builds produce identical databases.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+SEED = 20211207  # the plan's issue date: a fixed, meaningful seed
+
+# How many of the 261 key villages each county holds: weighted to the resettlement areas
+# (红寺堡 and the southern mountain counties, 闽宁镇 in 永宁). Demonstration only.
+VILLAGE_ALLOCATION: dict[str, int] = {
+    "640303": 42,
+    "640402": 26,
+    "640422": 24,
+    "640522": 24,
+    "640324": 26,
+    "640323": 14,
+    "640423": 9,
+    "640424": 7,
+    "640425": 11,
+    "640121": 18,
+    "640122": 8,
+    "640105": 6,
+    "640181": 6,
+    "640381": 8,
+    "640302": 7,
+    "640502": 10,
+    "640521": 8,
+    "640221": 5,
+    "640205": 2,
+}
+LEADER_CONTACTED = 20
+
+LEADING_INDUSTRIES = (
+    "beef_cattle",
+    "tan_sheep",
+    "wolfberry",
+    "wine_grape",
+    "greenhouse_veg",
+    "labour_export",
+    "solar",
+    "ecommerce",
+    "rural_tourism",
+    "workshop",
+)
+
+# Village metrics: (id, zh, en, unit, dimension). Dimensions are those 第四章 names for the "9+1" lift.
+VILLAGE_METRICS: tuple[tuple[str, str, str, str, str | None], ...] = (
+    ("v_income", "人均可支配收入", "Per-capita disposable income", "元", None),
+    (
+        "v_stable_job_share",
+        "有劳动能力家庭至少1人稳定就业比例",
+        "Households with ≥1 member in stable work",
+        "%",
+        None,
+    ),
+    (
+        "v_income_project_share",
+        "有劳动能力家庭至少1个增收项目比例",
+        "Households with ≥1 income project",
+        "%",
+        None,
+    ),
+    ("d_industry", "产业发展指数", "Industry development index", "分", "industry"),
+    ("d_employment", "就业指数", "Employment index", "分", "employment"),
+    ("d_infrastructure", "基础配套指数", "Infrastructure index", "分", "infrastructure"),
+    ("d_public_services", "公共服务指数", "Public services index", "分", "public_services"),
+    ("d_living_env", "人居环境指数", "Living environment index", "分", "living_env"),
+    ("d_civility", "文明建设指数", "Civic culture index", "分", "civility"),
+    ("d_governance", "基层治理指数", "Local governance index", "分", "governance"),
+    ("d_integration", "社会融入指数", "Social integration index", "分", "integration"),
+)
+
+PARK_METRICS: tuple[tuple[str, str, str, str], ...] = (
+    ("p_enterprises", "入驻企业", "Enterprises", "家"),
+    ("p_fujian_enterprises", "其中闽籍企业", "of which Fujian-invested", "家"),
+    ("p_investment", "累计完成投资", "Cumulative investment", "亿元"),
+    ("p_output", "年产值", "Annual output", "亿元"),
+    ("p_jobs", "带动就业", "Jobs", "人"),
+    ("p_jobs_poverty", "其中脱贫人口就业", "of which people lifted out of poverty", "人"),
+)
+
+
+def rng_for(*parts: object) -> random.Random:
+    """A generator seeded by stable text, so each series is reproducible on its own."""
+    key = "|".join(str(p) for p in (SEED, *parts))
+    return random.Random(zlib.crc32(key.encode("utf-8")))
+
+
+# ---------------------------------------------------------------- indicator series
+
+PROFILES = ("ahead", "on_track", "lagging", "off_track")
+_PROFILE_WEIGHTS = (4, 3, 2, 1)
+_PROFILE_PACE = {"ahead": 1.08, "on_track": 1.0, "lagging": 0.72, "off_track": 0.38}
+
+
+def profile_for(indicator_id: str) -> str:
+    """Which trajectory the demo series of an indicator follows (fixed per id)."""
+    return rng_for("profile", indicator_id).choices(PROFILES, weights=_PROFILE_WEIGHTS)[0]
+
+
+def _round(value: float, unit: str | None) -> float:
+    if unit in ("元", "人", "人次", "家", "户", "个", "处", "座", "名", "亩", "次", "所", "对"):
+        return float(round(value))
+    return round(value, 2 if abs(value) < 10 else 1)
+
+
+def _clip(value: float, unit: str | None) -> float:
+    value = max(value, 0.0)
+    return min(value, 100.0) if unit == "%" else value
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the generator needs to know of an indicator."""
+
+    id: str
+    unit: str | None
+    rule_kind: str
+    baseline_value: float | None
+    target_value: float | None
+    baseline_year: int
+    target_year: int
+
+
+def _start_value(t: Target) -> float:
+    if t.baseline_value is not None:
+        return t.baseline_value
+    if t.target_value is None:
+        return 50.0
+    if t.unit == "%":
+        return round(t.target_value * 0.8, 1)
+    return 0.0  # counts without a printed baseline start from nothing in the baseline year
+
+
+def indicator_series(t: Target, years: Sequence[int], scale: float = 1.0, offset: float = 0.0) -> dict[int, float]:
+    """Demo values of one indicator for the given years, following its profile.
+
+    `scale`/`offset` shift a county's series away from the province's (scale for counts, offset for rates).
+    Relative kinds (above/reach_reference) are generated by the caller against their reference series.
+    """
+    profile = profile_for(t.id)
+    rng = rng_for("series", t.id, scale, offset)
+    start = _start_value(t)
+    out: dict[int, float] = {}
+    span = max(t.target_year - t.baseline_year, 1)
+    for y in years:
+        s = min(max((y - t.baseline_year) / span, 0.0), 1.0)
+        noise = rng.uniform(-0.015, 0.015)
+        if t.rule_kind == "maintain":
+            hold = t.target_value if t.target_value is not None else start
+            dip = profile == "off_track" and y == years[len(years) // 2]
+            v = hold - (1.5 if dip else 0.0)
+        elif t.rule_kind == "zero":
+            v = float(rng.randint(1, 6)) if profile == "off_track" and y == years[-1] else 0.0
+        elif t.rule_kind == "per_year":
+            base = t.target_value or 1.0
+            v = base * _PROFILE_PACE[profile] * (1 + rng.uniform(-0.08, 0.08)) if y > t.baseline_year else 0.0
+        elif t.rule_kind == "rising":
+            v = start * (1 + 0.035 * (y - t.baseline_year) * _PROFILE_PACE[profile]) + noise * start
+        else:  # min, gt, max, milestone: a path from start toward the target at the profile's pace
+            target = t.target_value if t.target_value is not None else start
+            pace = _PROFILE_PACE[profile]
+            progress = min(s * pace, 1.02 if profile == "ahead" else 1.0)
+            v = start + (target - start) * progress + noise * abs(target - start)
+            if t.rule_kind == "milestone":
+                v = math.floor(v + 0.5) if target >= 1 else v
+        v = v * scale + offset
+        out[y] = _round(_clip(v, t.unit), t.unit)
+    return out
+
+
+def county_adjustment(county_code: str, assistance_level: str | None) -> tuple[float, float]:
+    """(scale, offset) of a county relative to the province: key-assistance counties start lower."""
+    rng = rng_for("county", county_code)
+    penalty = {"national": -4.0, "regional": -2.0}.get(assistance_level or "", 1.0)
+    return (round(rng.uniform(0.03, 0.08), 3), round(penalty + rng.uniform(-3.0, 3.0), 2))
+
+
+def relative_series(
+    indicator_id: str, reference: dict[int, float], years: Iterable[int], margin: float
+) -> dict[int, float]:
+    """A demo series that sits `margin` (± noise) above a reference series, lagging in off-track profiles."""
+    profile = profile_for(indicator_id)
+    rng = rng_for("relative", indicator_id, margin)
+    out: dict[int, float] = {}
+    for y in years:
+        if y not in reference:
+            continue
+        shift = margin if profile in ("ahead", "on_track") else -abs(margin) * 0.5
+        out[y] = round(reference[y] + shift + rng.uniform(-0.3, 0.3), 1)
+    return out
+
+
+def approach_series(
+    start: float, reference: dict[int, float], years: Sequence[int], end_ratio: float
+) -> dict[int, float]:
+    """Values that close the gap to a reference series linearly, from `start` to end_ratio × reference."""
+    ys = [y for y in years if y in reference]
+    if not ys:
+        return {}
+    first, last = ys[0], ys[-1]
+    start_ratio = start / reference[first]
+    out: dict[int, float] = {}
+    for y in ys:
+        frac = (y - first) / max(last - first, 1)
+        out[y] = round(reference[y] * (start_ratio + (end_ratio - start_ratio) * frac))
+    return out
+
+
+# ---------------------------------------------------------------- places
+
+
+def point_in_polygon(lon: float, lat: float, rings: Sequence[Sequence[Sequence[float]]]) -> bool:
+    """Even-odd rule over all rings of one polygon (outer ring and holes)."""
+    inside = False
+    for ring in rings:
+        n = len(ring)
+        for i in range(n):
+            x1, y1 = ring[i][0], ring[i][1]
+            x2, y2 = ring[(i + 1) % n][0], ring[(i + 1) % n][1]
+            if (y1 > lat) != (y2 > lat):
+                x_cross = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+                if lon < x_cross:
+                    inside = not inside
+    return inside
+
+
+def _polygons(geometry: dict[str, Any]) -> list[Sequence[Sequence[Sequence[float]]]]:
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    return list(geometry["coordinates"])
+
+
+def point_inside(geometry: dict[str, Any], rng: random.Random) -> tuple[float, float]:
+    """A random point inside a GeoJSON (Multi)Polygon, by rejection sampling in its bounding box."""
+    polys = _polygons(geometry)
+    xs = [p[0] for poly in polys for p in poly[0]]
+    ys = [p[1] for poly in polys for p in poly[0]]
+    for _ in range(10_000):
+        lon, lat = rng.uniform(min(xs), max(xs)), rng.uniform(min(ys), max(ys))
+        if any(point_in_polygon(lon, lat, poly) for poly in polys):
+            return round(lon, 5), round(lat, 5)
+    raise ValueError("could not place a point inside the polygon")
+
+
+@dataclass(frozen=True)
+class County:
+    code: str
+    short_zh: str
+    short_en: str
+    assistance_level: str | None
+    geometry: dict[str, Any]
+
+
+def villages(counties: Sequence[County]) -> list[dict[str, Any]]:
+    """The 261 demonstration villages: synthetic names that cannot pass for real places."""
+    by_code = {c.code: c for c in counties}
+    rows: list[dict[str, Any]] = []
+    for code, count in VILLAGE_ALLOCATION.items():
+        county = by_code[code]
+        for n in range(1, count + 1):
+            rng = rng_for("village", code, n)
+            lon, lat = point_inside(county.geometry, rng)
+            households = rng.randint(180, 2400) if county.assistance_level else rng.randint(120, 1200)
+            rows.append(
+                {
+                    "id": f"demo-v-{code}-{n:02d}",
+                    "name_zh": f"示例移民村·{county.short_zh}-{n:02d}",
+                    "name_en": f"Demo village · {county.short_en}-{n:02d}",
+                    "county_code": code,
+                    "lon": lon,
+                    "lat": lat,
+                    "relocation_type": "policy" if rng.random() < 0.8 else "spontaneous",
+                    "households": households,
+                    "population": int(households * rng.uniform(3.6, 4.6)),
+                    "leading_industry": rng.choice(LEADING_INDUSTRIES),
+                    "leader_contacted": False,
+                }
+            )
+    # 省级领导包抓: the 20 largest policy-resettlement villages of the key-assistance counties
+    key_counties = {c.code for c in counties if c.assistance_level}
+    candidates = sorted(
+        (r for r in rows if r["county_code"] in key_counties and r["relocation_type"] == "policy"),
+        key=lambda r: (-r["population"], r["id"]),
+    )
+    for r in candidates[:LEADER_CONTACTED]:
+        r["leader_contacted"] = True
+    return rows
+
+
+def village_metric_rows(
+    village_rows: Sequence[dict[str, Any]], years: Sequence[int], regional_income: dict[int, float]
+) -> list[dict[str, Any]]:
+    """Demo metric values for every village, year and metric."""
+    out: list[dict[str, Any]] = []
+    for v in village_rows:
+        rng = rng_for("vmetrics", v["id"])
+        start_ratio = rng.uniform(0.70, 0.92)
+        end_ratio = min(start_ratio + rng.uniform(0.03, 0.22), 1.12)
+        income = approach_series(start_ratio * regional_income[years[0]], regional_income, years, end_ratio)
+        base_scores = {m[0]: rng.uniform(45, 78) for m in VILLAGE_METRICS if m[4]}
+        gains = {m[0]: rng.uniform(1.0, 5.0) for m in VILLAGE_METRICS if m[4]}
+        job0, proj0 = rng.uniform(78, 95), rng.uniform(80, 97)
+        for i, y in enumerate(years):
+            values: dict[str, float] = {
+                "v_income": income.get(y, 0.0),
+                "v_stable_job_share": round(min(100.0, job0 + i * rng.uniform(0.5, 2.5)), 1),
+                "v_income_project_share": round(min(100.0, proj0 + i * rng.uniform(0.5, 2.0)), 1),
+            }
+            for mid, base in base_scores.items():
+                values[mid] = round(min(100.0, base + gains[mid] * i + rng.uniform(-1.5, 1.5)), 1)
+            for mid, value in values.items():
+                out.append({"village_id": v["id"], "metric_id": mid, "year": y, "value": value})
+    return out
+
+
+def park_metric_rows(park_ids: Sequence[str], years: Sequence[int]) -> list[dict[str, Any]]:
+    """Demo KPIs for the 10 parks, growing over the plan period."""
+    out: list[dict[str, Any]] = []
+    for pid in park_ids:
+        rng = rng_for("park", pid)
+        ent0, growth = rng.randint(12, 60), rng.uniform(0.04, 0.14)
+        fujian_share = rng.uniform(0.2, 0.55)
+        invest_per_year, output_per_ent = rng.uniform(2.0, 9.0), rng.uniform(0.15, 0.6)
+        jobs_per_ent, poverty_share = rng.uniform(25, 70), rng.uniform(0.25, 0.5)
+        invest = 0.0
+        for i, y in enumerate(years):
+            ent = round(ent0 * (1 + growth) ** i)
+            invest += invest_per_year * (1 + 0.1 * i)
+            jobs = round(ent * jobs_per_ent)
+            values = {
+                "p_enterprises": float(ent),
+                "p_fujian_enterprises": float(round(ent * fujian_share)),
+                "p_investment": round(invest, 1),
+                "p_output": round(ent * output_per_ent * (1 + 0.05 * i), 1),
+                "p_jobs": float(jobs),
+                "p_jobs_poverty": float(round(jobs * poverty_share)),
+            }
+            for mid, value in values.items():
+                out.append({"park_id": pid, "metric_id": mid, "year": y, "value": value})
+    return out
