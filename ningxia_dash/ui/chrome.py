@@ -1,0 +1,157 @@
+"""Page chrome: page config, the shared sidebar, provenance badges and banners, downloads (imports streamlit).
+
+Pages call `page_context()` first. When app.py runs a page through st.navigation the frame is already drawn;
+when a freshly started server runs a file in pages/ directly (Streamlit's legacy pages/ routing),
+`page_context()` runs the same frame (navigation, sidebar, the page) itself, so every page works either way.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from ningxia_dash import config
+from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
+from ningxia_dash.i18n import LANGS, Lang, pick, t
+from ningxia_dash.ui import data, state
+
+ICON = config.DATA_DIR / "assets" / "icon.png"  # a local file: an emoji icon would make the browser fetch one
+BADGE_COLOURS = {"official": "green", "public": "blue", "demo": "orange", "plan": "violet"}
+
+_run = threading.local()
+
+
+@contextmanager
+def navigation_run() -> Iterator[None]:
+    """Mark the current script run as coming through app.py's navigation."""
+    _run.active = True
+    try:
+        yield
+    finally:
+        _run.active = False
+
+
+def configure_page() -> None:
+    st.set_page_config(
+        page_title="宁夏衔接规划监测", page_icon=str(ICON), layout="wide", initial_sidebar_state="expanded"
+    )
+
+
+def render_sidebar(version: str) -> None:
+    lang = state.current_lang()
+    with st.sidebar:
+        st.markdown(f"**{t('app.title', lang)}**")
+        st.caption(t("app.subtitle", lang))
+        state.bind_widget(state.LANG, state.LANG_WIDGET)
+        st.segmented_control(
+            t("sidebar.language", lang),
+            options=list(LANGS),
+            key=state.LANG_WIDGET,
+            format_func=lambda code: "中文" if code == "zh" else "English",
+            on_change=state.keep_widget_value,
+            args=(state.LANG, state.LANG_WIDGET),
+        )
+        plans = data.plans(version)
+        if len(plans) > 1:
+            ids = list(plans["id"])
+            names = dict(zip(ids, plans["short_zh" if lang == "zh" else "short_en"], strict=True))
+            state.bind_widget(state.PLAN, state.PLAN_WIDGET)
+            st.selectbox(
+                t("sidebar.plan", lang),
+                ids,
+                key=state.PLAN_WIDGET,
+                format_func=lambda i: names[i],
+                on_change=state.keep_widget_value,
+                args=(state.PLAN, state.PLAN_WIDGET),
+            )
+        st.caption(provenance_legend_md(lang))
+        st.caption(f"{t('sidebar.data_version', lang)}: `{version}` · {t('sidebar.offline', lang)}")
+
+
+@dataclass(frozen=True)
+class PageContext:
+    lang: Lang
+    plan_id: str
+    version: str
+    plan: pd.Series
+
+
+def page_context() -> PageContext:
+    """Everything a page needs to start: language, plan, data version. Stops with a clear message if the
+    database is missing."""
+    if not getattr(_run, "active", False):
+        # Reached directly (Streamlit's pages/ routing on a fresh server): hand over to the real frame, which
+        # draws the navigation and runs this same page through it, then end this outer run.
+        from ningxia_dash.ui import nav
+
+        nav.run_app()
+        st.stop()
+    state.init_state()
+    try:
+        version = data.version()
+    except FileNotFoundError:
+        st.error(t("error.no_db", state.current_lang()))
+        st.stop()
+        raise  # unreachable: st.stop() raises
+    plans = data.plans(version)
+    plan_id = state.current_plan()
+    if plan_id not in set(plans["id"]):
+        plan_id = str(plans.iloc[-1]["id"])
+    plan = plans.set_index("id").loc[plan_id].copy()
+    plan["id"] = plan_id
+    return PageContext(state.current_lang(), plan_id, version, plan)
+
+
+def badge(kind: str | None, lang: Lang) -> str:
+    """Markdown badge for a source kind: colour plus a word, never colour alone."""
+    if not kind:
+        return t("common.none", lang)
+    return f":{BADGE_COLOURS.get(kind, 'gray')}-badge[{t('prov.' + kind, lang)}]"
+
+
+def provenance_label(kind: str | None, lang: Lang) -> str:
+    """Plain-text provenance word for table cells."""
+    return t(f"prov.{kind}", lang) if kind else t("common.none", lang)
+
+
+def provenance_legend_md(lang: Lang) -> str:
+    return " ".join(f"{badge(k, lang)} {t('prov.' + k + '.desc', lang)}" for k in ("official", "public", "demo"))
+
+
+def demo_banner(lang: Lang) -> None:
+    st.caption(f"{badge('demo', lang)} {t('prov.demo_banner', lang)}")
+
+
+def download_buttons(df: pd.DataFrame, stem: str, lang: Lang) -> None:
+    """CSV (UTF-8 with BOM, so Excel on Chinese Windows opens it) and xlsx of exactly what is shown."""
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(t("download.csv", lang), to_csv_bytes(df), f"{stem}.csv", "text/csv", key=f"dl-csv-{stem}")
+    c2.download_button(
+        t("download.xlsx", lang),
+        to_xlsx_bytes(df),
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"dl-xlsx-{stem}",
+    )
+
+
+def name_col(lang: Lang) -> str:
+    return "name_zh" if lang == "zh" else "name_en"
+
+
+__all__ = [
+    "PageContext",
+    "badge",
+    "demo_banner",
+    "download_buttons",
+    "name_col",
+    "page_context",
+    "pick",
+    "provenance_label",
+    "render_sidebar",
+]

@@ -1,0 +1,49 @@
+"""The page registry and the app's frame: one definition used by app.py and by a page that a freshly started
+server runs directly (imports streamlit)."""
+
+from __future__ import annotations
+
+import contextlib
+
+import streamlit as st
+
+from ningxia_dash import config
+from ningxia_dash.i18n import t
+from ningxia_dash.ui import chrome, data, state
+
+# (group key, [(file, page key)]) in the order the sidebar shows them. Files are resolved from the project root:
+# st.Page resolves relative paths against the main script's folder, which is pages/ when a page runs directly.
+REGISTRY: list[tuple[str, list[tuple[str, str]]]] = [
+    ("nav.group.overview", [("pages/overview.py", "overview")]),
+    ("nav.group.indicators", [("pages/targets.py", "targets"), ("pages/plan_text.py", "plan_text")]),
+    ("nav.group.maps", [("pages/county_map.py", "county_map")]),
+    ("nav.group.data", [("pages/sources.py", "sources")]),
+    ("nav.group.present", [("pages/glance.py", "glance")]),
+]
+DEFAULT_PAGE = "overview"
+
+
+def run_app() -> None:
+    """Configure the page, draw the navigation and the sidebar, run the selected page."""
+    chrome.configure_page()
+    state.init_state()
+    lang = state.current_lang()
+    # No icons: a page icon becomes the favicon, and a non-file icon makes the browser fetch one.
+    pages = {
+        t(group, lang): [
+            st.Page(
+                config.ROOT / path,
+                title=t(f"page.{key}", lang),
+                url_path=key,
+                default=key == DEFAULT_PAGE,
+                help=t(f"help.{key}", lang),
+            )
+            for path, key in entries
+        ]
+        for group, entries in REGISTRY
+    }
+    selected = st.navigation(pages)
+    with contextlib.suppress(FileNotFoundError):  # the page itself explains how to build the database
+        chrome.render_sidebar(data.version())
+    with chrome.navigation_run():
+        selected.run()

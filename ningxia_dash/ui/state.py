@@ -1,0 +1,47 @@
+"""Session-state keys shared across pages, as constants (imports streamlit)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import streamlit as st
+
+from ningxia_dash.config import DEFAULT_PLAN_ID
+from ningxia_dash.i18n import LANGS, Lang
+
+LANG = "lang"
+PLAN = "plan_id"
+# Widgets get their own keys: Streamlit drops a widget's state when a page switch re-creates it, so the
+# lasting value lives under LANG / PLAN and is copied into the widget before it is drawn.
+LANG_WIDGET = "_lang_widget"
+PLAN_WIDGET = "_plan_widget"
+
+
+def init_state() -> None:
+    """Defaults for a new session; `?lang=en` in the address chooses the language of a shared link."""
+    if LANG not in st.session_state:
+        wanted = st.query_params.get("lang", "zh")
+        st.session_state[LANG] = wanted if wanted in LANGS else "zh"
+    st.session_state.setdefault(PLAN, DEFAULT_PLAN_ID)
+
+
+def current_lang() -> Lang:
+    init_state()
+    return cast(Lang, st.session_state[LANG])
+
+
+def current_plan() -> str:
+    init_state()
+    return str(st.session_state[PLAN])
+
+
+def bind_widget(persistent: str, widget: str) -> None:
+    """Seed a widget's key from the lasting value (call right before drawing the widget)."""
+    st.session_state[widget] = st.session_state[persistent]
+
+
+def keep_widget_value(persistent: str, widget: str) -> None:
+    """on_change callback: copy the widget's new value to the lasting key (ignore a cleared selection)."""
+    value = st.session_state.get(widget)
+    if value is not None:
+        st.session_state[persistent] = value

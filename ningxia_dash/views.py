@@ -1,0 +1,185 @@
+"""Display tables and text for the screens: translate, label provenance, highlight (pure; no streamlit)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.plan_text import cn_to_int, int_to_cn
+
+
+def period_elapsed(period_start: int, period_end: int, today: date) -> float:
+    """Share of the plan period (1 Jan of the first year to 31 Dec of the last) that has passed, in [0, 1]."""
+    start, end = date(period_start, 1, 1), date(period_end, 12, 31)
+    share = (today - start).days / max((end - start).days, 1)
+    return min(max(share, 0.0), 1.0)
+
+
+def chapter_label(chapter_no: int, lang: Lang) -> str:
+    return f"第{int_to_cn(chapter_no)}章" if lang == "zh" else f"Ch. {chapter_no}"
+
+
+def clause_label(clause: str, lang: Lang) -> str:
+    """'专栏1-9' → 'Box 1-9', '第八章第六节' → 'Ch. 8 §6' in English; unchanged in Chinese."""
+    if lang == "zh":
+        return clause
+    if m := re.fullmatch(r"专栏(\d+)(?:-(\d+))?", clause):
+        return f"Box {m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else "")
+    if m := re.fullmatch(r"第(\w+?)章(?:第(\w+?)节)?", clause):
+        return f"Ch. {cn_to_int(m.group(1))}" + (f" §{cn_to_int(m.group(2))}" if m.group(2) else "")
+    return clause
+
+
+def target_text(row: pd.Series, lang: Lang) -> str:
+    """The target as a reader says it: '≥ 98%', '动态清零', '高于参照'."""
+    rule = row["rule_kind"]
+    value = row["target_value"]
+    if rule in ("above_reference", "reach_reference", "rising") or pd.isna(value):
+        return t(f"rule.{rule}", lang)
+    shown = format_number(float(value), row["unit"] if isinstance(row["unit"], str) else None, lang)
+    prefix = {"min": "≥ ", "gt": "> ", "max": "≤ ", "zero": "", "maintain": "= ", "milestone": ""}.get(rule, "")
+    if rule == "per_year":
+        return f"{t('rule.per_year', lang)} {shown}"
+    if rule == "zero":
+        return f"{t('rule.zero', lang)} ({shown})"
+    return f"{prefix}{shown}"
+
+
+def _value_text(value: object, unit: object, lang: Lang) -> str:
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return t("common.none", lang)
+    return format_number(float(value), unit if isinstance(unit, str) else None, lang)  # type: ignore[arg-type]
+
+
+def targets_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """All targets as the 目标清单 shows and downloads them."""
+    out = pd.DataFrame(
+        {
+            t("col.clause", lang): [clause_label(c, lang) for c in df["clause"]],
+            t("col.indicator", lang): [pick(lang, z, e) for z, e in zip(df["name_zh"], df["name_en"], strict=True)],
+            t("col.category", lang): [
+                pick(lang, z, e) for z, e in zip(df["category_zh"], df["category_en"], strict=True)
+            ],
+            t("col.attribute", lang): [t(f"attr.{a}", lang) for a in df["attribute"]],
+            t("col.baseline", lang): [
+                _value_text(v, u, lang) + (f" ({int(y)})" if not pd.isna(y) else "")
+                for v, u, y in zip(df["baseline_value"], df["unit"], df["baseline_year"], strict=True)
+            ],
+            t("col.target", lang): [target_text(r, lang) + f" ({int(r['target_year'])})" for _, r in df.iterrows()],
+            t("col.latest", lang): [
+                _value_text(v, u, lang) for v, u in zip(df["latest_value"], df["unit"], strict=True)
+            ],
+            t("col.latest_year", lang): [None if pd.isna(y) else int(y) for y in df["latest_year"]],
+            t("col.source", lang): [
+                t(f"prov.{k}", lang) if isinstance(k, str) else t("common.none", lang) for k in df["latest_source_kind"]
+            ],
+            t("col.sentence", lang): df["source_sentence"],
+            t("col.note", lang): df["note"].fillna(""),
+        }
+    )
+    return out
+
+
+def filter_targets(
+    df: pd.DataFrame,
+    chapters: list[int],
+    categories: list[str],
+    attributes: list[str],
+    headline_only: bool,
+    query: str,
+) -> pd.DataFrame:
+    """Targets matching every filter; empty filter lists mean 'all'. The query matches names and sentences."""
+    mask = pd.Series(True, index=df.index)
+    if chapters:
+        mask &= df["chapter_no"].isin(chapters)
+    if categories:
+        mask &= df["category_zh"].isin(categories)
+    if attributes:
+        mask &= df["attribute"].isin(attributes)
+    if headline_only:
+        mask &= df["is_headline"]
+    if query.strip():
+        q = query.strip().lower()
+        hay = df["name_zh"] + " " + df["name_en"].str.lower() + " " + df["source_sentence"] + " " + df["clause"]
+        mask &= hay.str.contains(q, regex=False)
+    return df[mask]
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>$:-])")
+
+
+def escape_md(text: str) -> str:
+    """Escape Markdown so the plan's own punctuation (“互联网+”, “1.”) renders as text."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def highlight(text: str, sentences: list[str]) -> str:
+    """Markdown of a passage with each target sentence highlighted (sentences that are not found are skipped)."""
+    spans: list[tuple[int, int]] = []
+    for sentence in sentences:
+        pos = text.find(sentence)
+        if pos >= 0 and not any(a < pos + len(sentence) and pos < b for a, b in spans):
+            spans.append((pos, pos + len(sentence)))
+    out, cursor = [], 0
+    for a, b in sorted(spans):
+        out.append(escape_md(text[cursor:a]))
+        out.append(f":orange-background[**{escape_md(text[a:b])}**]")
+        cursor = b
+    out.append(escape_md(text[cursor:]))
+    return "".join(out).replace("\n", "\n\n")  # one plan paragraph per Markdown paragraph
+
+
+def search_sections(sections: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Sections whose title or text contains the query (case-insensitive for Latin letters)."""
+    q = query.strip().lower()
+    if not q:
+        return sections.iloc[0:0]
+    hay = (sections["title_zh"] + "\n" + sections["text_zh"]).str.lower()
+    return sections[hay.str.contains(q, regex=False)]
+
+
+def counties_table(regions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    counties = regions[regions["level"] == "county"]
+    return pd.DataFrame(
+        {
+            t("col.code", lang): counties["code"],
+            t("col.county", lang): [
+                pick(lang, z, e) for z, e in zip(counties["name_zh"], counties["name_en"], strict=True)
+            ],
+            t("col.city", lang): [
+                pick(lang, z, e) for z, e in zip(counties["parent_name_zh"], counties["parent_name_en"], strict=True)
+            ],
+            t("col.zone", lang): [t(f"zone.{z}", lang) if isinstance(z, str) else "" for z in counties["zone"]],
+            t("col.assistance", lang): [
+                t(f"level.{a}", lang) if isinstance(a, str) else t("level.none", lang)
+                for a in counties["assistance_level"]
+            ],
+        }
+    )
+
+
+def public_figures_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col.subject", lang): df["subject"],
+            t("col.region", lang): df["region"],
+            t("col.year", lang): df["year"],
+            t("col.value", lang): [format_number(v, u, lang) for v, u in zip(df["value"], df["unit"], strict=True)],
+            t("col.title", lang): df["source_title"],
+            t("col.address", lang): df["source_url"],
+            t("col.quality", lang): df["quality"],
+            t("col.mapped", lang): df["mapped_to"].fillna(""),
+            t("col.note", lang): df["note"].fillna(""),
+        }
+    )
+
+
+def source_mix_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    wide = df.pivot_table(index="table_name", columns="source_kind", values="n", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=[k for k in ("official", "public", "demo") if k in wide.columns])
+    wide.columns = [t(f"prov.{k}", lang) for k in wide.columns]
+    wide.index.name = t("col.table", lang)
+    return wide.reset_index()

@@ -1,0 +1,60 @@
+"""规划原文: the plan navigable by chapter and searchable, every quantified target highlighted."""
+
+import streamlit as st
+
+from ningxia_dash import views
+from ningxia_dash.i18n import pick, t
+from ningxia_dash.ui import chrome, data
+
+ctx = chrome.page_context()
+lang = ctx.lang
+
+st.title(t("plan.title", lang))
+sections = data.plan_sections(ctx.plan_id, ctx.version)
+indicators = data.indicators_with_latest(ctx.plan_id, "640000", ctx.version)
+top = sections[sections["parent_id"].isna()]
+labels = {r.id: f"{r.label_zh} {r.title_zh}" if r.kind != "preface" else r.title_zh for r in top.itertuples()}
+
+wanted = st.query_params.get("section", "")
+wanted_top = wanted.split("-")[0] if wanted else ""
+if wanted_top.startswith("box"):
+    wanted_top = (
+        str(sections.set_index("id").at[wanted_top, "parent_id"] or "") if wanted_top in set(sections["id"]) else ""
+    )
+ids = list(labels)
+c1, c2 = st.columns([2, 3])
+chapter = c1.selectbox(
+    t("plan.chapter", lang),
+    ids,
+    index=ids.index(wanted_top) if wanted_top in ids else 1,
+    format_func=lambda i: labels[i],
+    key="plan_chapter",
+)
+query = c2.text_input(t("plan.search", lang), key="plan_query")
+
+if query.strip():
+    found = views.search_sections(sections, query)
+    st.caption(t("plan.matches", lang, n=len(found)) if len(found) else t("plan.no_match", lang))
+    shown = found
+else:
+    shown = sections[
+        (sections["id"] == chapter)
+        | sections["parent_id"].eq(chapter)
+        | sections["parent_id"].isin(sections.loc[sections["parent_id"].eq(chapter), "id"])
+    ]
+
+for sec in shown.itertuples():
+    targets = indicators[indicators["section_id"] == sec.id]
+    if sec.kind in ("chapter", "preface"):
+        st.header(labels.get(sec.id, sec.title_zh))
+    elif sec.kind in ("section", "box"):
+        st.subheader(f"{sec.label_zh} {sec.title_zh}")
+    else:
+        st.markdown(f"**{sec.label_zh}**")
+    if sec.text_zh:
+        st.markdown(views.highlight(sec.text_zh, list(targets["source_sentence"])))
+    if len(targets):
+        with st.expander(f"{t('plan.targets_here', lang)} ({len(targets)})", expanded=sec.id == wanted):
+            for r in targets.itertuples():
+                name = pick(lang, r.name_zh, r.name_en)
+                st.markdown(f"- `{r.clause}` **{name}** — {views.target_text(indicators.loc[r.Index], lang)}")
