@@ -1,0 +1,60 @@
+"""The app in a real browser (Debian's Chromium via Playwright): every page draws, nothing leaves localhost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser import browser_page, streamlit_server, wait_rendered
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`"),
+]
+PAGES = {
+    "overview": "规划执行总览",
+    "targets": "规划量化目标清单",
+    "plan_text": "规划原文：我们承诺了什么",
+    "county_map": "22个县（市、区）与9个重点帮扶县",
+    "sources": "数据从哪里来",
+    "glance": "规划一览",
+}
+
+
+@pytest.fixture(scope="module")
+def server(db_path: Path):  # type: ignore[no-untyped-def]
+    with streamlit_server(db_path) as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_offline(server: str, artifacts: Path, lang: str) -> None:
+    with browser_page() as (page, outbound):
+        for slug, title_zh in PAGES.items():
+            path = "" if slug == "overview" else slug  # the default page lives at the root address
+            page.goto(f"{server}/{path}?lang={lang}")  # type: ignore[attr-defined]
+            wait_rendered(page)
+            if slug == "county_map":
+                page.wait_for_selector("#deckgl-overlay, canvas", timeout=30_000)  # type: ignore[attr-defined]
+                page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+            if slug == "glance":
+                page.wait_for_selector(".js-plotly-plot .bars, .js-plotly-plot", timeout=30_000)  # type: ignore[attr-defined]
+            heading = page.inner_text("h1")  # type: ignore[attr-defined]
+            if lang == "zh":
+                assert heading.strip().startswith(title_zh), heading
+            page.screenshot(path=str(artifacts / f"{slug}-{lang}.png"), full_page=False)  # type: ignore[attr-defined]
+            assert not page.get_by_text("Page not found").count()  # type: ignore[attr-defined]
+        assert outbound.urls == [], f"requests left localhost: {outbound.urls}"
+
+
+def test_a_page_reached_first_on_a_cold_server(db_path: Path, artifacts: Path) -> None:
+    """A fresh server whose first request is /targets runs pages/targets.py directly: it must still work."""
+    with streamlit_server(db_path) as url, browser_page() as (page, outbound):
+        page.goto(f"{url}/targets")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        assert page.inner_text("h1").startswith("规划量化目标清单")  # type: ignore[attr-defined]
+        assert page.locator("[data-testid=stSidebar]").count() == 1  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / "cold-targets.png"))  # type: ignore[attr-defined]
+        assert outbound.urls == []

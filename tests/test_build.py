@@ -1,0 +1,82 @@
+"""build-db: deterministic, atomic, and it refuses to throw away uploaded data."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ningxia_dash.build import BuildRefused, build_database
+from ningxia_dash.db import get_database
+from ningxia_dash.queries import COUNTED_TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _content_digest(path: Path) -> str:
+    conn = duckdb.connect(str(path), read_only=True)
+    h = hashlib.sha256()
+    try:
+        for table in (*COUNTED_TABLES, "meta", "metrics", "reference_series", "batch_changes", "indicator_notes"):
+            rows = conn.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+            h.update(f"{table}:{rows!r}".encode())
+    finally:
+        conn.close()
+    return h.hexdigest()
+
+
+def test_two_builds_have_identical_content(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    build_database(a)
+    build_database(b)
+    assert _content_digest(a) == _content_digest(b)
+
+
+def test_build_swaps_in_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "n.duckdb"
+    build_database(path)
+    build_database(path)  # rebuild over an existing file without batches
+    assert path.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["n.duckdb"]
+
+
+def test_refuses_to_overwrite_uploaded_batches(tmp_path: Path) -> None:
+    path = tmp_path / "n.duckdb"
+    build_database(path)
+    with get_database(path).transaction() as cur:
+        cur.execute(
+            "INSERT INTO import_batches (id, kind, file_name, sha256, size_bytes, username, created_at) "
+            "VALUES (1, 'observations', 'x.csv', 'abc', 1, 'officer', now())"
+        )
+    from ningxia_dash.db import forget_database
+
+    forget_database(path)
+    with pytest.raises(BuildRefused):
+        build_database(path)
+    assert duckdb.connect(str(path), read_only=True).execute("SELECT count(*) FROM import_batches").fetchone() == (1,)
+    build_database(path, force=True)
+    assert duckdb.connect(str(path), read_only=True).execute("SELECT count(*) FROM import_batches").fetchone() == (0,)
+
+
+def test_cli_build_db(tmp_path: Path) -> None:
+    path = tmp_path / "cli.duckdb"
+    out = subprocess.run(
+        [sys.executable, "-m", "ningxia_dash", "build-db", "--db", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "indicators" in out.stdout and path.exists()
+    again = subprocess.run(
+        [sys.executable, "-m", "ningxia_dash", "build-db", "--db", str(path), "--if-missing"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "跳过" in again.stdout
