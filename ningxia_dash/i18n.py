@@ -75,6 +75,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "本页含演示数据（标有“演示”）：移民村名单与指标、产业园指标及多数指标实际值尚无公开来源，为固定种子生成的示例，待科室上传官方数据后替换。",
         "This page contains demonstration data (marked “Demo”): the village list and metrics, park figures and most actual values have no public source yet and are generated examples until officers upload official data.",
     ),
+    # target status (ningxia_dash.status ids; colours and symbols in ningxia_dash.style)
+    "status.achieved": ("已完成", "Achieved"),
+    "status.on_track": ("正常", "On track"),
+    "status.lagging": ("滞后", "Lagging"),
+    "status.off_track": ("严重滞后", "Off track"),
+    "status.no_data": ("暂无数据", "No data"),
+    "status.rule_help": (
+        "判定规则：按基期值到目标值的直线进度计算应达值。已完成＝达到目标；正常＝实际进度不低于时间进度；滞后＝达到时间进度的一半以上；严重滞后＝不足一半或背离目标。保持类、清零类目标须每年都保持；相对类目标与参照值比较（“基本达到”按不低于参照值的95%）。",
+        "Rule: the expected value follows a straight line from baseline to target. Achieved = target met; on track = progress at or ahead of time elapsed; lagging = at least half of it; off track = less than half, or moving away. Maintain and zero targets must hold every year; relative targets are compared with their reference (“basically reach” = at least 95% of it).",
+    ),
     # overview
     "overview.title": ("规划执行总览", "Where the plan stands"),
     "overview.period": ("规划期", "Plan period"),

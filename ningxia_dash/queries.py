@@ -153,3 +153,23 @@ def entity_counts(db: Database) -> dict[str, int]:
         "sections",
     )
     return dict(zip(keys, (int(x) for x in row), strict=True))
+
+
+def indicators(db: Database, plan_id: str) -> pd.DataFrame:
+    return db.df("SELECT * FROM indicators WHERE plan_id = ? ORDER BY seq", [plan_id])
+
+
+def observations(db: Database, plan_id: str, region_code: str | None = None) -> pd.DataFrame:
+    """Actual values of a plan's indicators: for one region, or for every region when region_code is None."""
+    return db.df(
+        """
+        SELECT o.* FROM observations o JOIN indicators i ON i.id = o.indicator_id
+        WHERE i.plan_id = ? AND (? IS NULL OR o.region_code = ?)
+        ORDER BY o.indicator_id, o.region_code, o.year, o.period_type, o.period_no
+        """,
+        [plan_id, region_code, region_code],
+    )
+
+
+def reference_values(db: Database) -> pd.DataFrame:
+    return db.df("SELECT * FROM reference_values ORDER BY series_id, region_code, year")

@@ -1,0 +1,22 @@
+"""The five statuses' colours and symbols, shared by every chart, map and table (pure; no streamlit).
+
+Okabe–Ito colours, which colour-blind readers can tell apart, and always a symbol and a word beside the colour.
+"""
+
+from __future__ import annotations
+
+STATUS_COLOURS: dict[str, str] = {
+    "achieved": "#009E73",
+    "on_track": "#56B4E9",
+    "lagging": "#E69F00",
+    "off_track": "#D55E00",
+    "no_data": "#9A9A9A",
+}
+STATUS_SYMBOLS: dict[str, str] = {"achieved": "✔", "on_track": "●", "lagging": "▲", "off_track": "✖", "no_data": "？"}
+PROVENANCE_COLOURS: dict[str, str] = {"official": "#1b7f3b", "public": "#1f5fa8", "demo": "#b35900"}
+
+
+def rgba(hex_colour: str, alpha: int = 255) -> list[int]:
+    """'#D55E00' → [213, 94, 0, alpha] for pydeck."""
+    h = hex_colour.lstrip("#")
+    return [int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16), alpha]

@@ -1,0 +1,129 @@
+"""Target tracking: database rows (DataFrames) → status assessments for a region and year, for every region, or
+for every year (imports pandas and status; never streamlit or duckdb)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pandas as pd
+
+from ningxia_dash import config
+from ningxia_dash.status import Assessment, Obs, Status, TargetSpec, assess, is_binding_alert
+
+ASSESSMENT_COLUMNS = [
+    "indicator_id", "region_code", "status", "as_of_year", "latest_value", "latest_year", "latest_source_kind",
+    "latest_source_id", "expected_value", "progress", "elapsed_share", "reference_value", "reference_source_kind",
+    "baseline_value", "baseline_year", "baseline_basis", "explanation_zh", "explanation_en", "binding_alert",
+]  # fmt: skip
+
+
+def reference_region(series_id: str) -> str:
+    """National series are stored under the national code, everything else under the province."""
+    return config.NATION_CODE if series_id.startswith("national") else config.PROVINCE_CODE
+
+
+def _series(observations: pd.DataFrame) -> dict[tuple[str, str], dict[int, Obs]]:
+    """(indicator, region) → {year: Obs}, yearly values only."""
+    yearly = observations[observations["period_type"] == "year"] if "period_type" in observations else observations
+    out: dict[tuple[str, str], dict[int, Obs]] = {}
+    for ind, reg, year, value, kind, src in zip(
+        yearly["indicator_id"], yearly["region_code"], yearly["year"], yearly["value"], yearly["source_kind"],
+        yearly["source_id"], strict=True,
+    ):  # fmt: skip
+        out.setdefault((ind, reg), {})[int(year)] = Obs(float(value), str(kind), str(src))
+    return out
+
+
+def _references(references: pd.DataFrame) -> dict[str, dict[int, Obs]]:
+    out: dict[str, dict[int, Obs]] = {}
+    for sid, reg, year, value, kind, src in zip(
+        references["series_id"], references["region_code"], references["year"], references["value"],
+        references["source_kind"], references["source_id"], strict=True,
+    ):  # fmt: skip
+        if reg == reference_region(sid):
+            out.setdefault(sid, {})[int(year)] = Obs(float(value), str(kind), str(src))
+    return out
+
+
+def specs(indicators: pd.DataFrame, plan_baseline_year: int) -> dict[str, TargetSpec]:
+    return {
+        row["id"]: TargetSpec.from_row(row, plan_baseline_year=plan_baseline_year)
+        for row in indicators.to_dict("records")
+    }
+
+
+def _row(a: Assessment, region: str, spec: TargetSpec) -> dict[str, object]:
+    d = asdict(a)
+    d["status"] = str(a.status)
+    d["region_code"] = region
+    d["binding_alert"] = is_binding_alert(spec, a)
+    return d
+
+
+def assess_region(
+    indicators: pd.DataFrame, observations: pd.DataFrame, references: pd.DataFrame,
+    plan_baseline_year: int, as_of_year: int, region_code: str = config.PROVINCE_CODE,
+) -> pd.DataFrame:  # fmt: skip
+    """One assessment per indicator for one region as of a year (the overview and the all-targets table)."""
+    series, refs = _series(observations), _references(references)
+    rows = []
+    for ind_id, spec in specs(indicators, plan_baseline_year).items():
+        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
+        a = assess(spec, series.get((ind_id, region_code), {}), as_of_year, reference=ref)
+        rows.append(_row(a, region_code, spec))
+    return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+def assess_all_regions(
+    indicators: pd.DataFrame, observations: pd.DataFrame, references: pd.DataFrame,
+    plan_baseline_year: int, as_of_year: int,
+) -> pd.DataFrame:  # fmt: skip
+    """Assessments for every (indicator, region) pair that has data (maps, scorecards, county breakdowns)."""
+    series, refs = _series(observations), _references(references)
+    all_specs = specs(indicators, plan_baseline_year)
+    rows = []
+    for (ind_id, region), obs in series.items():
+        spec = all_specs.get(ind_id)
+        if spec is None:
+            continue
+        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
+        rows.append(_row(assess(spec, obs, as_of_year, reference=ref), region, spec))
+    return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+def status_history(
+    indicator: pd.Series, observations: pd.DataFrame, references: pd.DataFrame,
+    plan_baseline_year: int, years: list[int], region_code: str = config.PROVINCE_CODE,
+) -> pd.DataFrame:  # fmt: skip
+    """The status an indicator had as of each year (the indicator detail page)."""
+    spec = TargetSpec.from_row(indicator.to_dict(), plan_baseline_year=plan_baseline_year)
+    obs = _series(observations).get((str(indicator["id"]), region_code), {})
+    ref = _references(references).get(spec.reference_series or "") if spec.reference_series else None
+    rows = [_row(assess(spec, obs, y, reference=ref), region_code, spec) for y in years]
+    return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+def straight_line(indicator: pd.Series, plan_baseline_year: int, years: list[int]) -> pd.DataFrame:
+    """Expected values on the straight line from baseline to target (empty when the rule has no such line)."""
+    b, t = indicator.get("baseline_value"), indicator.get("target_value")
+    if pd.isna(b) or pd.isna(t) or indicator["rule_kind"] not in ("min", "gt", "max"):
+        return pd.DataFrame(columns=["year", "expected"])
+    y0 = int(indicator["baseline_year"]) if not pd.isna(indicator.get("baseline_year")) else plan_baseline_year
+    y1 = int(indicator["target_year"])
+    rows = []
+    for y in years:
+        s = min(max((y - y0) / max(y1 - y0, 1), 0.0), 1.0)
+        rows.append({"year": y, "expected": float(b) + (float(t) - float(b)) * s})
+    return pd.DataFrame(rows)
+
+
+def status_counts(assessments: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Counts by status, binding targets apart: columns status, binding, n (all five statuses present)."""
+    merged = assessments.merge(indicators[["id", "attribute"]], left_on="indicator_id", right_on="id")
+    merged["binding"] = merged["attribute"].eq("binding")
+    rows = []
+    for status in Status:
+        for binding in (True, False):
+            n = int(((merged["status"] == str(status)) & (merged["binding"] == binding)).sum())
+            rows.append({"status": str(status), "binding": binding, "n": n})
+    return pd.DataFrame(rows)
