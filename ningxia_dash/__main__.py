@@ -1,4 +1,5 @@
-"""Command line: `python -m ningxia_dash build-db [--db PATH] [--force]` (imports no streamlit)."""
+"""Command line: `python -m ningxia_dash build-db [--db PATH] [--force] [--scale K]`, and template / import /
+rollback / user (ningxia_dash/ingest/cli.py) (imports no streamlit)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,22 @@ from pathlib import Path
 from ningxia_dash import config
 from ningxia_dash.build import BuildRefused, build_database
 from ningxia_dash.db import DatabaseLockedError
+from ningxia_dash.ingest.cli import add_commands
 
 
 def _cmd_build_db(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else config.db_path()
+    if args.scale < 1:
+        print("--scale 须为不小于 1 的整数", file=sys.stderr)
+        return 2
+    if args.scale > 1 and not args.db:
+        print("压测数据库（--scale > 1）须用 --db 指定路径，以免覆盖正式数据库", file=sys.stderr)
+        return 2
     if args.if_missing and path.exists():
         print(f"数据库已存在，跳过构建: {path}")
         return 0
     try:
-        report = build_database(path, force=args.force)
+        report = build_database(path, force=args.force, scale=args.scale)
     except BuildRefused as exc:
         print(f"拒绝重建: {exc}", file=sys.stderr)
         return 3
@@ -39,7 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", help="数据库路径（默认 $NINGXIA_DB 或 data/ningxia.duckdb）")
     b.add_argument("--force", action="store_true", help="即使数据库中已有上传批次也重建（会丢失上传数据）")
     b.add_argument("--if-missing", action="store_true", help="数据库已存在时什么也不做（make run 使用）")
+    b.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help="生成 k 倍规模的演示压测数据（20 = 2254 个村 × 60 个月 × 20 项指标；仅供基准测试，须配合 --db）",
+    )
     b.set_defaults(func=_cmd_build_db)
+    add_commands(sub)  # template, import, rollback, user … (ningxia_dash/ingest/cli.py)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

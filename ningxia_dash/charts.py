@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from ningxia_dash.i18n import Lang, t
+from ningxia_dash.i18n import Lang, format_number, t
+from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.tracking_views import Gauge
 from ningxia_dash.views import chapter_label
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -49,4 +53,206 @@ def targets_per_chapter(indicators: pd.DataFrame, lang: Lang) -> go.Figure:
         plot_bgcolor="white",
         yaxis={"title": t("col.targets_n", lang), "gridcolor": "#eee"},
     )
+    return fig
+
+
+# ---------------------------------------------------------------- target tracking
+
+
+def headline_gauges(
+    gauges: list[Gauge], groups: list[tuple[str, list[int]]], lang: Lang, columns: int = 5
+) -> go.Figure:
+    """All headline gauges in ONE figure (few figures per view), grouped under their category headings.
+
+    Each cell: the name above (annotation, up to two lines), the gauge, then year · source · status below.
+    Plotly's Indicator traces take no hover, so an invisible scatter point over each gauge carries the status
+    explanation. `groups` is [(heading, [index into gauges])] in display order."""
+    fig = go.Figure()
+    n_rows = sum(math.ceil(len(ix) / columns) for _, ix in groups)
+    heading_px, cell_px = 34, 225
+    height = n_rows * cell_px + len(groups) * heading_px + 10
+    hover_x, hover_y, hover_text = [], [], []
+    y_px = 0.0  # distance from the top, in pixels
+
+    def paper(px: float) -> float:
+        return 1 - px / height
+
+    for heading, idx in groups:
+        fig.add_annotation(x=0, y=paper(y_px), xref="paper", yref="paper", text=f"<b>{heading}</b>", showarrow=False,
+                           xanchor="left", yanchor="top", font={"size": 17, "color": "#333"})  # fmt: skip
+        y_px += heading_px
+        for k, gi in enumerate(idx):
+            r, c = divmod(k, columns)
+            top = y_px + r * cell_px
+            x0, x1 = c / columns + 0.01, (c + 1) / columns - 0.01
+            g = gauges[gi]
+            colour = STATUS_COLOURS[g.status]
+            fig.add_annotation(x=(x0 + x1) / 2, y=paper(top + 2), xref="paper", yref="paper", showarrow=False,
+                               text=_wrap(g.title, 10 if lang == "zh" else 20), yanchor="top", xanchor="center", align="center",
+                               font={"size": 13, "color": "#222"})  # fmt: skip
+            fig.add_trace(go.Indicator(
+                mode="gauge+number" if g.value is not None else "gauge",
+                value=g.value if g.value is not None else g.low,
+                number={"suffix": g.suffix, "font": {"size": 24, "color": colour}, "valueformat": ",.4~g"},
+                gauge={"axis": {"range": [g.low, g.high], "showticklabels": False, "ticks": ""},
+                       "bar": {"color": colour, "thickness": 0.6}, "bgcolor": "#f1f1f1", "borderwidth": 0,
+                       "threshold": None if g.threshold is None else
+                       {"line": {"color": "#222", "width": 3}, "thickness": 0.9, "value": g.threshold}},
+                domain={"x": [x0, x1], "y": [paper(top + cell_px - 46), paper(top + 44)]},
+            ))  # fmt: skip
+            fig.add_annotation(x=(x0 + x1) / 2, y=paper(top + cell_px - 44), xref="paper", yref="paper",
+                               showarrow=False, yanchor="top", xanchor="center", align="center",
+                               font={"size": 12, "color": "#555"},
+                               text=f"{g.caption}<br><span style='color:{colour}'><b>{STATUS_SYMBOLS[g.status]} "
+                                    f"{t('status.' + g.status, lang)}</b></span>")  # fmt: skip
+            hover_x.append((x0 + x1) / 2)
+            hover_y.append(paper(top + cell_px / 2))
+            hover_text.append(g.hover)
+        y_px += math.ceil(len(idx) / columns) * cell_px
+    fig.add_trace(go.Scatter(x=hover_x, y=hover_y, mode="markers", hovertext=hover_text, hoverinfo="text",
+                             marker={"size": 80, "opacity": 0}, showlegend=False))  # fmt: skip
+    fig.update_layout(
+        height=int(height), margin={"l": 6, "r": 6, "t": 6, "b": 6}, font={"family": FONT},
+        xaxis={"range": [0, 1], "visible": False, "fixedrange": True, "domain": [0, 1]},
+        yaxis={"range": [0, 1], "visible": False, "fixedrange": True, "domain": [0, 1]},
+        plot_bgcolor="rgba(0,0,0,0)", paper_bgcolor="rgba(0,0,0,0)", hoverlabel={"font": {"size": 13}},
+    )  # fmt: skip
+    return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a long gauge title into two lines (plotly does not wrap)."""
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width) if " " in text[:width] else width
+    rest = text[cut:].strip()
+    return text[:cut].strip() + "<br>" + (rest if len(rest) <= width else rest[: width - 1] + "…")
+
+
+def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | None, target_year: int,
+                      unit: str | None, lang: Lang, reference: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+    """Actual values (markers coloured by that year's status, provenance in the hover) against the straight
+    line from baseline to target and the target itself. `actual`: year, value, status, source, hover."""
+    fig = go.Figure()
+    if not line.empty:
+        fig.add_scatter(
+            x=line["year"],
+            y=line["expected"],
+            mode="lines",
+            name=t("col.expected", lang),
+            line={"color": "#888", "dash": "dash", "width": 2},
+            hoverinfo="skip",
+        )
+    if reference is not None and not reference.empty:
+        fig.add_scatter(
+            x=reference["year"],
+            y=reference["value"],
+            mode="lines+markers",
+            name=t("chart.reference", lang),
+            line={"color": "#6a51a3", "width": 2, "dash": "dot"},
+            marker={"symbol": "diamond"},
+        )
+    if target is not None:
+        fig.add_scatter(
+            x=[target_year],
+            y=[target],
+            mode="markers+text",
+            name=t("col.target", lang),
+            marker={"symbol": "star", "size": 18, "color": "#222"},
+            text=[format_number(target, unit, lang)],
+            textposition="top center",
+        )
+    if not actual.empty:
+        fig.add_scatter(
+            x=actual["year"],
+            y=actual["value"],
+            mode="lines",
+            name=t("col.actual", lang),
+            line={"color": "#444", "width": 2},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+        for status in STATUS_COLOURS:
+            part = actual[actual["status"] == status]
+            if part.empty:
+                continue
+            # demo values are hollow and every point is labelled with its source kind
+            fig.add_scatter(
+                x=part["year"], y=part["value"], mode="markers+text",
+                name=f"{STATUS_SYMBOLS[status]} {t('status.' + status, lang)}",
+                marker={"size": 14, "color": STATUS_COLOURS[status],
+                        "symbol": ["circle-open" if k == "demo" else "circle" for k in part["source_kind"]],
+                        "line": {"color": STATUS_COLOURS[status], "width": 3}},
+                text=[t(f"prov.{k}", lang) for k in part["source_kind"]], textposition="bottom center",
+                textfont={"size": 11, "color": "#666"}, hovertext=part["hover"], hoverinfo="text",
+            )  # fmt: skip
+    fig.update_layout(height=380, margin={"l": 10, "r": 10, "t": 30, "b": 10}, font={"family": FONT, "size": 14},
+                      plot_bgcolor="white", legend={"orientation": "h", "y": -0.15},
+                      xaxis={"dtick": 1, "gridcolor": "#eee"},
+                      yaxis={"gridcolor": "#eee", "ticksuffix": "%" if unit == "%" else ""})  # fmt: skip
+    return fig
+
+
+def county_breakdown(df: pd.DataFrame, target: float | None, unit: str | None, lang: Lang) -> go.Figure:
+    """Counties' latest values as bars coloured by status, the target as a line. df: name, value, status, hover."""
+    df = df.sort_values("value")
+    fig = go.Figure(go.Bar(
+        x=df["value"], y=df["name"], orientation="h", marker_color=[STATUS_COLOURS[s] for s in df["status"]],
+        text=[f"{STATUS_SYMBOLS[s]}" for s in df["status"]], textposition="outside",
+        hovertext=df["hover"], hoverinfo="text",
+    ))  # fmt: skip
+    if target is not None:
+        fig.add_vline(
+            x=target,
+            line={"color": "#222", "width": 2, "dash": "dash"},
+            annotation_text=f"{t('col.target', lang)} {format_number(target, unit, lang)}",
+        )
+    values = [*df["value"], *([target] if target is not None else [])]
+    span = max(values) - min(values) or 1.0
+    low = max(min(values) - span * 0.3, 0.0)  # zoom to the data: a 0–100% axis hides a 90–98% spread
+    fig.update_layout(height=max(300, 22 * len(df) + 60), margin={"l": 10, "r": 30, "t": 30, "b": 10},
+                      font={"family": FONT, "size": 13}, plot_bgcolor="white",
+                      xaxis={"gridcolor": "#eee", "ticksuffix": "%" if unit == "%" else "",
+                             "range": [low, max(values) + span * 0.12]})  # fmt: skip
+    return fig
+
+
+def bullets(rows: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Every target's progress toward its target (bars, status colour) against the time elapsed (tick)."""
+    rows = rows.iloc[::-1]
+    progress = rows["progress"].fillna(0)
+    fig = go.Figure()
+    fig.add_bar(
+        x=[100] * len(rows),
+        y=rows["label"],
+        orientation="h",
+        marker_color="#eeeeee",
+        hoverinfo="skip",
+        showlegend=False,
+        width=0.8,
+    )
+    fig.add_bar(
+        x=progress,
+        y=rows["label"],
+        orientation="h",
+        width=0.45,
+        showlegend=False,
+        marker_color=[STATUS_COLOURS[s] for s in rows["status"]],
+        text=[STATUS_SYMBOLS[s] for s in rows["status"]],
+        textposition="outside",
+        hovertext=rows["hover"],
+        hoverinfo="text",
+    )
+    fig.add_scatter(
+        x=rows["expected"],
+        y=rows["label"],
+        mode="markers",
+        name=t("col.expected", lang),
+        marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": "#222"}},
+        hoverinfo="skip",
+    )
+    fig.update_layout(barmode="overlay", height=max(320, 21 * len(rows) + 60), font={"family": FONT, "size": 12},
+                      margin={"l": 10, "r": 20, "t": 30, "b": 10}, plot_bgcolor="white",
+                      xaxis={"range": [0, 108], "ticksuffix": "%", "gridcolor": "#eee", "side": "top"},
+                      legend={"orientation": "h", "y": 1.06})  # fmt: skip
     return fig

@@ -3,7 +3,11 @@ writes in one transaction (imports duckdb and pandas; never streamlit)."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -130,3 +134,96 @@ def forget_database(path: Path | None = None) -> None:
 def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     """Run schema.sql on an empty database."""
     conn.execute(config.SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- copy-on-write writes
+#
+# The app opens the file read-only (many readers, no writer lock). A write (an import, a rollback, an account
+# change) takes an exclusive lock on <db>.lock, copies the file to <db>.tmp-<pid>, writes the copy, checkpoints it
+# and atomically renames it over the database. Readers reopen when the file's inode changes (Database._cursor).
+# A process killed mid-write leaves the original file untouched; the kernel frees its lock.
+
+
+class DatabaseBusyError(DatabaseLockedError):
+    """Another write (import, rollback, account change) holds the database's write lock."""
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.lock")
+
+
+@contextmanager
+def write_lock(path: Path, wait_seconds: float = 30.0) -> Iterator[None]:
+    """Hold the exclusive write lock of a database file, waiting up to wait_seconds for it."""
+    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + max(wait_seconds, 0.0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                    raise DatabaseBusyError(
+                        f"另一个导入、回滚或账户变更正在写入数据库 {path.name}（进程 {holder}），"
+                        f"已等待 {wait_seconds:g} 秒。请稍后重试；本次没有写入任何数据。"
+                    ) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_copies(path: Path) -> list[Path]:
+    """Delete <db>.tmp-<pid> files left by killed processes (never one whose process still runs)."""
+    removed = []
+    for tmp in path.parent.glob(f"{path.name}.tmp-*"):
+        pid_text = tmp.name.rsplit("-", 1)[-1].split(".", 1)[0]
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and not _pid_alive(int(pid_text)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
+@contextmanager
+def writable_copy(path: Path | None = None, wait_seconds: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a read-write connection to a private copy of the database; publish it over the original when the
+    block ends without an exception, discard it otherwise. Writers are serialised by write_lock."""
+    target = (path or config.db_path()).resolve()
+    if not target.exists():
+        raise FileNotFoundError(f"找不到数据库 {target}。请先运行 `make run` 或 `python -m ningxia_dash build-db`。")
+    with write_lock(target, wait_seconds):
+        remove_stale_copies(target)
+        tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+        tmp.unlink(missing_ok=True)
+        shutil.copyfile(target, tmp)
+        shutil.copymode(target, tmp)
+        conn = duckdb.connect(str(tmp))
+        try:
+            yield conn
+            conn.execute("CHECKPOINT")
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            Path(f"{tmp}.wal").unlink(missing_ok=True)
+            raise
+        conn.close()
+        os.replace(tmp, target)
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

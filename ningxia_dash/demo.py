@@ -349,3 +349,46 @@ def park_metric_rows(park_ids: Sequence[str], years: Sequence[int]) -> list[dict
             for mid, value in values.items():
                 out.append({"park_id": pid, "metric_id": mid, "year": y, "value": value})
     return out
+
+
+# ---------------------------------------------------------------- scaled benchmark dataset (generated, never shipped)
+
+ALL_VILLAGES = 2254  # Ningxia's administrative villages: the 20× benchmark dataset holds this many
+BENCH_METRICS: tuple[tuple[str, str, str, str, str | None], ...] = tuple(
+    (f"b_metric_{i:02d}", f"压测指标{i:02d}（仅压测）", f"Benchmark metric {i:02d} (scale test only)", "分", None)
+    for i in range(1, 21 - len(VILLAGE_METRICS))
+)  # with VILLAGE_METRICS: the 20 monthly metrics of the scaled dataset
+
+
+def scaled_village_count(scale: int) -> int:
+    """Villages in a k× dataset: 2,254 at 20× (every administrative village), never fewer than the 261."""
+    return max(sum(VILLAGE_ALLOCATION.values()), round(ALL_VILLAGES * scale / 20))
+
+
+def extra_villages(counties: Sequence[County], count: int) -> list[dict[str, Any]]:
+    """`count` more demonstration villages spread over every county (scaled benchmark datasets only)."""
+    ordered = sorted(counties, key=lambda c: c.code)
+    per_county: dict[str, int] = {}
+    rows: list[dict[str, Any]] = []
+    for i in range(count):
+        rng = rng_for("xvillage", i)
+        county = rng.choice(ordered)
+        n = per_county[county.code] = per_county.get(county.code, 0) + 1
+        lon, lat = point_inside(county.geometry, rng)
+        households = rng.randint(120, 1600)
+        rows.append(
+            {
+                "id": f"demo-x-{county.code}-{n:04d}",
+                "name_zh": f"示例行政村·{county.short_zh}-{n:03d}",
+                "name_en": f"Demo admin village · {county.short_en}-{n:03d}",
+                "county_code": county.code,
+                "lon": lon,
+                "lat": lat,
+                "relocation_type": "policy" if rng.random() < 0.3 else "spontaneous",
+                "households": households,
+                "population": int(households * rng.uniform(3.4, 4.4)),
+                "leading_industry": rng.choice(LEADING_INDUSTRIES),
+                "leader_contacted": False,
+            }
+        )
+    return rows

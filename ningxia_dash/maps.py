@@ -3,13 +3,17 @@ Imports pydeck and pandas; never streamlit."""
 
 from __future__ import annotations
 
+import html
 import json
+import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import pydeck as pdk
 
-from ningxia_dash.i18n import Lang, t
+from ningxia_dash.i18n import Lang, format_number, t
+from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS, rgba
 
 # Framed on Ningxia (35.2°–39.4° N, 104.3°–107.7° E).
 NINGXIA_VIEW = pdk.ViewState(latitude=37.25, longitude=106.15, zoom=6.1, min_zoom=5, max_zoom=11, pitch=0)
@@ -102,3 +106,543 @@ def county_assistance_deck(shapes: pd.DataFrame, lang: Lang) -> pdk.Deck:
         map_style=OFFLINE_STYLE,
         tooltip={"html": "<b>{name}</b><br/>{level}", "style": {"fontSize": "14px"}},
     )
+
+
+# ---------------------------------------------------------------- places (issue 4): choropleth, villages, parks
+
+# Ningxia's extent (west, south, east, north) from data/geo, and deck.gl's world size at zoom 0 (512 px).
+NINGXIA_BOUNDS = (104.28, 35.24, 107.66, 39.38)
+_WORLD_PX = 512.0
+STATUS_FILL_ALPHA = 225
+# Key-assistance counties are outlined on every county map: black for national, purple for regional, and the
+# legend, the tooltip and the ranking chart's ★/☆ say the same in words.
+LEVEL_LINE_HEX: dict[str, str] = {"national": "#111111", "regional": "#7b3294"}
+LEVEL_LINE_PX: dict[str, float] = {"national": 3.5, "regional": 3.0}
+SELECTED_LINE = [0, 0, 0, 255]
+BASE_FILL = [236, 234, 226, 255]
+BASE_LINE = [150, 150, 150, 255]
+# A sequential ramp (ColorBrewer YlGnBu, readable by colour-blind viewers) for values: light = low, dark = high.
+VALUE_RAMP = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+VILLAGE_LEADER_LINE = [17, 17, 17, 255]
+PARK_FILL = "#0072B2"
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def framed_view(height_px: int, width_px: int, margin: float = 0.06) -> pdk.ViewState:
+    """A fixed view that fits Ningxia in a map of about this size (deck.gl has no fit-bounds in pydeck)."""
+    west, south, east, north = NINGXIA_BOUNDS
+    span_x = (east - west) / 360 * _WORLD_PX
+    span_y = (_mercator_y(north) - _mercator_y(south)) / (2 * math.pi) * _WORLD_PX
+    usable = 1 - 2 * margin
+    zoom = math.log2(min(width_px * usable / span_x, height_px * usable / span_y))
+    mid_y = (_mercator_y(north) + _mercator_y(south)) / 2
+    lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
+    return pdk.ViewState(
+        latitude=round(lat, 4), longitude=(west + east) / 2, zoom=round(zoom, 2), min_zoom=4, max_zoom=12, pitch=0
+    )
+
+
+def _shape_rings(shapes: pd.DataFrame) -> list[tuple[str, list[list[float]]]]:
+    """(code, outer ring) per polygon part, coordinates rounded to ~10 m to keep the browser payload small."""
+    out = []
+    for code, geometry in zip(shapes["code"], shapes["geometry"], strict=True):
+        for ring in _rings(json.loads(geometry)):
+            out.append((str(code), [[round(x, 4), round(y, 4)] for x, y in ring]))
+    return out
+
+
+def value_classes(values: list[float], n: int = len(VALUE_RAMP)) -> list[float]:
+    """n+1 class edges, equal intervals from the smallest to the largest value (one class when all are equal)."""
+    vals = sorted(v for v in values if v is not None and not math.isnan(v))
+    if not vals:
+        return []
+    lo, hi = vals[0], vals[-1]
+    if hi - lo < 1e-9:
+        return [lo, hi]
+    step = (hi - lo) / n
+    return [lo + i * step for i in range(n)] + [hi]
+
+
+def value_colour(value: float | None, edges: list[float], alpha: int = STATUS_FILL_ALPHA) -> list[int]:
+    if value is None or math.isnan(value) or not edges:
+        return rgba(STATUS_COLOURS["no_data"], 150)
+    n = len(edges) - 1
+    i = next((k for k in range(n) if value <= edges[k + 1] + 1e-9), n - 1)
+    ramp = VALUE_RAMP if n == len(VALUE_RAMP) else VALUE_RAMP[len(VALUE_RAMP) // 2 :][:n]
+    return rgba(ramp[min(i, len(ramp) - 1)], alpha)
+
+
+def status_colour(status: str, alpha: int = STATUS_FILL_ALPHA) -> list[int]:
+    return rgba(STATUS_COLOURS.get(status, STATUS_COLOURS["no_data"]), alpha)
+
+
+def ring_area_km2(ring: list[list[float]]) -> float:
+    """Approximate area of a lon/lat ring in km² (shoelace on an equirectangular projection at its latitude)."""
+    if len(ring) < 3:
+        return 0.0
+    lat0 = math.radians(sum(p[1] for p in ring) / len(ring))
+    twice = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+    return abs(twice) / 2 * 111.32 * 111.32 * math.cos(lat0)
+
+
+def county_areas(shapes: pd.DataFrame) -> dict[str, float]:
+    areas: dict[str, float] = {}
+    for code, ring in _shape_rings(shapes):
+        areas[code] = areas.get(code, 0.0) + ring_area_km2(ring)
+    return areas
+
+
+def _text_width(text: str, size: float) -> float:
+    """Rough rendered width in pixels: CJK and symbols one em, Latin letters and digits about 0.6 em."""
+    return sum(size if ord(ch) > 0x2000 else size * 0.6 for ch in text)
+
+
+def declutter(labels: list[dict[str, Any]], zoom: float, size: float, pad: float = 3.0) -> list[dict[str, Any]]:
+    """Labels that do not overlap at this zoom, kept in order of `priority` (larger counties first); the others
+    are left to the tooltip and the ranking beside the map."""
+    scale = _WORLD_PX * 2**zoom
+    kept: list[tuple[float, float, float, float]] = []
+    out = []
+    for lab in sorted(labels, key=lambda d: -float(d.get("priority", 0))):
+        x = (float(lab["lon"]) + 180) / 360 * scale
+        y = -_mercator_y(float(lab["lat"])) / (2 * math.pi) * scale
+        w, h = _text_width(str(lab["text"]), size) / 2 + pad, size * 0.6 + pad
+        box = (x - w, y - h, x + w, y + h)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in kept):
+            continue
+        kept.append(box)
+        out.append(lab)
+    return out
+
+
+def _label_layer(
+    data: list[dict[str, Any]], layer_id: str, size: float, colour: list[int], weight: int, **extra: Any
+) -> pdk.Layer:
+    """Text drawn with a white halo. Rows with a `priority` (the county's area) hide each other's label where
+    they would overlap, larger counties first (deck.gl's CollisionFilterExtension); zooming in shows them all."""
+    collide = bool(data) and "priority" in data[0]
+    if collide:
+        extra |= {
+            "extensions": [{"@@type": "CollisionFilterExtension"}],
+            "get_collision_priority": "priority",
+        }
+    return pdk.Layer(
+        "TextLayer",
+        data,
+        id=layer_id,
+        get_position=["lon", "lat"],
+        get_text="text",
+        get_size=size,
+        get_color=colour,
+        get_pixel_offset="offset" if data and "offset" in data[0] else [0, 0],
+        font_family=CJK_FONT,
+        character_set='"auto"',  # deck.gl only draws CJK glyphs with the "auto" set (the inner quotes matter)
+        get_text_anchor='"middle"',
+        get_alignment_baseline='"center"',
+        font_weight=weight,
+        font_settings={"sdf": True},
+        outline_width=3,
+        outline_color=[255, 255, 255, 230],
+        **extra,
+    )
+
+
+def _key_outlines(rings: list[tuple[str, list[list[float]]]], levels: dict[str, str]) -> pdk.Layer:
+    data = [
+        {"polygon": ring, "line": rgba(LEVEL_LINE_HEX[levels[code]]), "w": LEVEL_LINE_PX[levels[code]]}
+        for code, ring in rings
+        if levels.get(code) in LEVEL_LINE_HEX
+    ]
+    return pdk.Layer(
+        "PolygonLayer",
+        data,
+        id="key-counties",
+        get_polygon="polygon",
+        get_line_color="line",
+        get_line_width="w",
+        line_width_units='"pixels"',
+        stroked=True,
+        filled=False,
+        pickable=False,
+    )
+
+
+def county_choropleth_deck(
+    frame: pd.DataFrame,
+    shapes: pd.DataFrame,
+    mode: str,
+    indicator_name: str,
+    edges: list[float] | None = None,
+    selected: str | None = None,
+    view: pdk.ViewState | None = None,
+) -> pdk.Deck:
+    """The 22 counties filled by status (mode 'status': colour plus the status symbol after each name) or by value
+    (mode 'value': the VALUE_RAMP classes of `edges`), key counties outlined by level, the selected county ringed.
+    `frame` is places.county_frame: code, short, level, value, status and the tooltip texts."""
+    f = frame.set_index("code")
+    rings = _shape_rings(shapes)
+    polygons = []
+    for code, ring in rings:
+        r = f.loc[code]
+        fill = status_colour(r["status"]) if mode == "status" else value_colour(r["value"], edges or [])
+        polygons.append(
+            {
+                "code": code,
+                "polygon": ring,
+                "fill": fill,
+                "name": r["name"],
+                "level_text": r["level_text"],
+                "value_text": r["value_text"],
+                "status_text": r["status_text"],
+                "source_text": r["source_text"],
+            }
+        )
+    layers = [
+        pdk.Layer(
+            "PolygonLayer",
+            polygons,
+            id="counties",
+            get_polygon="polygon",
+            get_fill_color="fill",
+            get_line_color=[90, 90, 90, 200],
+            line_width_min_pixels=1,
+            stroked=True,
+            filled=True,
+            pickable=True,
+            auto_highlight=True,
+            highlight_color=[255, 255, 255, 90],
+        ),
+        _key_outlines(rings, {c: str(lv) for c, lv in zip(frame["code"], frame["level"], strict=True)}),
+    ]
+    if selected and selected in f.index:
+        layers.append(
+            pdk.Layer(
+                "PolygonLayer",
+                [{"polygon": ring} for code, ring in rings if code == selected],
+                id="selected-county",
+                get_polygon="polygon",
+                get_line_color=SELECTED_LINE,
+                get_fill_color=[255, 255, 255, 70],
+                line_width_min_pixels=5,
+                stroked=True,
+                filled=True,
+                pickable=False,
+            )
+        )
+    areas = county_areas(shapes)
+    at = shapes.set_index("code")
+    labels = [
+        {
+            "text": f"{r.short} {STATUS_SYMBOLS.get(str(r.status), '')}" if mode == "status" else str(r.short),
+            "lon": float(at.at[r.code, "label_lon"]),
+            "lat": float(at.at[r.code, "label_lat"]),
+            "priority": min(1000, round(areas.get(str(r.code), 0.0) / 10)),  # deck.gl takes -1000…1000
+        }
+        for r in frame.itertuples()
+    ]
+    view = view or NINGXIA_VIEW
+    layers.append(_label_layer(declutter(labels, view.zoom, 13), "county-names", 13, [20, 20, 20, 255], 600))
+    name = html.escape(indicator_name)
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view or NINGXIA_VIEW,
+        map_provider=None,
+        map_style=OFFLINE_STYLE,
+        tooltip={
+            "html": f"<b>{{name}}</b><br/>{{level_text}}<br/>{name}: <b>{{value_text}}</b><br/>{{status_text}}"
+            " · {source_text}",
+            "style": {"fontSize": "13px", "maxWidth": "320px"},
+        },
+    )
+
+
+def _base_layers(shapes: pd.DataFrame, lang: Lang, outlines: bool) -> list[pdk.Layer]:
+    """Muted county polygons and names under point layers (not pickable: the points carry the tooltip)."""
+    rings = _shape_rings(shapes)
+    layers = [
+        pdk.Layer(
+            "PolygonLayer",
+            [{"polygon": ring} for _, ring in rings],
+            id="county-base",
+            get_polygon="polygon",
+            get_fill_color=BASE_FILL,
+            get_line_color=BASE_LINE,
+            line_width_min_pixels=1,
+            stroked=True,
+            filled=True,
+            pickable=False,
+        )
+    ]
+    if outlines:
+        levels = {c: level for c, level in zip(shapes["code"], shapes["assistance_level"], strict=True) if level}
+        layers.append(_key_outlines(rings, levels))
+    labels = county_labels(shapes, lang).to_dict("records")
+    layers.append(_label_layer(labels, "county-names", 12, [110, 110, 110, 255], 400))
+    return layers
+
+
+def village_radius(population: float, max_population: float) -> float:
+    """Marker radius in pixels: area proportional to population, 3 to 11 px."""
+    if not max_population or population != population:
+        return 3.0
+    return round(3.0 + 8.0 * math.sqrt(max(population, 0) / max_population), 2)
+
+
+def villages_deck(
+    villages: pd.DataFrame,
+    shapes: pd.DataFrame,
+    lang: Lang,
+    selected: str | None = None,
+    view: pdk.ViewState | None = None,
+) -> pdk.Deck:
+    """Villages as points coloured by status and sized by population; leader-contacted villages ringed in black.
+    `villages` is places.villages_view (filtered): id, lon, lat, population, status and the tooltip texts."""
+    max_pop = float(villages["population"].max()) if len(villages) else 1.0
+    df = villages.sort_values("population", ascending=False)  # small markers drawn last stay clickable
+    points = [
+        {
+            "id": r.id,
+            "lon": float(r.lon),
+            "lat": float(r.lat),
+            "r": village_radius(float(r.population), max_pop),
+            "fill": status_colour(str(r.status), 235),
+            "line": VILLAGE_LEADER_LINE if r.leader_contacted else [255, 255, 255, 220],
+            "lw": 2.0 if r.leader_contacted else 0.8,
+            "name": r.name,
+            "county": r.county,
+            "pop": format_number(float(r.population), "人", lang),
+            "value_text": r.value_text,
+            "ratio_text": r.ratio_text,
+            "status_text": r.status_text,
+            "leader": t("villages.leader_mark", lang) if r.leader_contacted else "",
+        }
+        for r in df.itertuples()
+    ]
+    layers = _base_layers(shapes, lang, outlines=False)
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            points,
+            id="villages",
+            get_position=["lon", "lat"],
+            get_radius="r",
+            radius_units='"pixels"',
+            get_fill_color="fill",
+            get_line_color="line",
+            get_line_width="lw",
+            line_width_units='"pixels"',
+            stroked=True,
+            filled=True,
+            pickable=True,
+            auto_highlight=True,
+        )
+    )
+    chosen = [p for p in points if p["id"] == selected]
+    if chosen:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                [{"lon": chosen[0]["lon"], "lat": chosen[0]["lat"], "r": chosen[0]["r"] + 5}],
+                id="selected-village",
+                get_position=["lon", "lat"],
+                get_radius="r",
+                radius_units='"pixels"',
+                get_line_color=SELECTED_LINE,
+                get_line_width=3,
+                line_width_units='"pixels"',
+                stroked=True,
+                filled=False,
+                pickable=False,
+            )
+        )
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view or NINGXIA_VIEW,
+        map_provider=None,
+        map_style=OFFLINE_STYLE,
+        tooltip={
+            "html": "<b>{name}</b><br/>{county} · {pop}<br/>{value_text} {ratio_text}<br/>{status_text}<br/>{leader}"
+            f"<br/><i>{html.escape(t('prov.demo', lang))}</i>",
+            "style": {"fontSize": "13px", "maxWidth": "320px"},
+        },
+    )
+
+
+def park_radius(value: float | None, max_value: float) -> float:
+    """Marker radius in pixels: area proportional to the chosen KPI, 7 to 24 px."""
+    if value is None or value != value or not max_value:
+        return 7.0
+    return round(7.0 + 17.0 * math.sqrt(max(value, 0) / max_value), 2)
+
+
+def parks_deck(
+    parks: pd.DataFrame,
+    shapes: pd.DataFrame,
+    lang: Lang,
+    size_kpi: str,
+    kpi_labels: dict[str, str],
+    selected: str | None = None,
+    view: pdk.ViewState | None = None,
+) -> pdk.Deck:
+    """The located parks as points sized by one KPI, named on the map; key counties outlined by level.
+    `parks` is places.parks_frame; parks without a location are left off (the page lists them)."""
+    located = parks[parks["located"]]
+    max_v = float(located[size_kpi].max()) if len(located) and located[size_kpi].notna().any() else 0.0
+    points = []
+    for r in located.to_dict("records"):
+        point = {
+            "id": r["id"],
+            "lon": r["lon"],
+            "lat": r["lat"],
+            "r": park_radius(r[size_kpi], max_v),
+            "line": SELECTED_LINE if r["id"] == selected else [255, 255, 255, 255],
+            "lw": 3.5 if r["id"] == selected else 1.5,
+            "name": r["name"],
+            "location": r["location_text"],
+        }
+        for i, (k, label) in enumerate(kpi_labels.items()):
+            point[f"k{i}"] = f"{label}: {format_number(r[k], None, lang)}"
+        points.append(point)
+    layers = _base_layers(shapes, lang, outlines=True)
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            points,
+            id="parks",
+            get_position=["lon", "lat"],
+            get_radius="r",
+            radius_units='"pixels"',
+            get_fill_color=rgba(PARK_FILL, 200),
+            get_line_color="line",
+            get_line_width="lw",
+            line_width_units='"pixels"',
+            stroked=True,
+            filled=True,
+            pickable=True,
+            auto_highlight=True,
+        )
+    )
+    names = [{"text": p["name"], "lon": p["lon"], "lat": p["lat"], "offset": [0, -p["r"] - 9]} for p in points]
+    layers.append(_label_layer(names, "park-names", 13, [0, 60, 110, 255], 700))
+    kpi_lines = "".join(f"<br/>{{k{i}}}" for i in range(len(kpi_labels)))
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view or NINGXIA_VIEW,
+        map_provider=None,
+        map_style=OFFLINE_STYLE,
+        tooltip={
+            "html": f"<b>{{name}}</b><br/>{{location}}{kpi_lines}<br/><i>{html.escape(t('prov.demo', lang))}</i>",
+            "style": {"fontSize": "13px", "maxWidth": "320px"},
+        },
+    )
+
+
+# ---------------------------------------------------------------- legends (Streamlit draws none for deck.gl)
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    label: str
+    colour: str  # CSS colour
+    shape: str = "fill"  # fill (square) · line (outline of a square) · dot (circle) · ring (circle with a ring)
+    symbol: str = ""
+    size: int = 16
+    line_px: float = 1.0
+
+
+def _css(rgba_or_hex: list[int] | str) -> str:
+    if isinstance(rgba_or_hex, str):
+        return rgba_or_hex
+    r, g, b, *a = rgba_or_hex
+    return f"rgba({r},{g},{b},{(a[0] if a else 255) / 255:.2f})"
+
+
+def _swatch(item: LegendItem) -> str:
+    s = item.size
+    base = f"display:inline-block;flex:none;width:{s}px;height:{s}px;box-sizing:border-box;"
+    if item.shape == "line":
+        style = f"{base}border:{item.line_px}px solid {item.colour};background:#fff"
+    elif item.shape in ("dot", "ring"):
+        border = f"{item.line_px}px solid #111" if item.shape == "ring" else "1px solid #fff"
+        style = f"{base}border-radius:50%;background:{item.colour};border:{border}"
+    else:
+        style = f"{base}background:{item.colour};border:1px solid #555"
+    symbol = (
+        f'<span style="width:16px;text-align:center;flex:none;font-weight:700">{html.escape(item.symbol)}</span>'
+        if item.symbol
+        else ""
+    )
+    return f'<span style="{style}"></span>{symbol}'
+
+
+def legend_html(title: str, items: list[LegendItem], note: str = "") -> str:
+    """A legend block: swatch (and symbol) beside each label; the page renders it with st.html beside the map."""
+    rows = "".join(
+        f'<div style="display:flex;align-items:center;gap:6px;margin:3px 0;min-height:18px">{_swatch(i)}'
+        f'<span style="line-height:1.25">{html.escape(i.label)}</span></div>'
+        for i in items
+    )
+    foot = (
+        f'<div style="color:#666;font-size:12px;margin-top:6px;line-height:1.35">{html.escape(note)}</div>'
+        if note
+        else ""
+    )
+    return (
+        f'<div style="font-size:13px;font-family:inherit"><div style="font-weight:700;margin-bottom:4px">'
+        f"{html.escape(title)}</div>{rows}{foot}</div>"
+    )
+
+
+def status_legend(lang: Lang, counts: dict[str, int] | None = None) -> list[LegendItem]:
+    """The five statuses, best first, with their symbol (and a count when given)."""
+    order = ("achieved", "on_track", "lagging", "off_track", "no_data")
+    return [
+        LegendItem(
+            t(f"status.{s}", lang) + (f"（{counts.get(s, 0)}）" if lang == "zh" and counts is not None else "")
+            + (f" ({counts.get(s, 0)})" if lang == "en" and counts is not None else ""),
+            _css(status_colour(s)),
+            "fill",
+            STATUS_SYMBOLS[s],
+        )
+        for s in order
+    ]  # fmt: skip
+
+
+def value_legend(edges: list[float], unit: str | None, lang: Lang) -> list[LegendItem]:
+    """One swatch per value class with its range ('95–96.2%'), and one for no data."""
+    items = []
+    for i in range(len(edges) - 1):
+        lo = format_number(edges[i], unit, lang)
+        hi = format_number(edges[i + 1], unit, lang)
+        items.append(LegendItem(f"{lo} – {hi}" if lo != hi else lo, _css(value_colour(edges[i + 1], edges))))
+    items.append(LegendItem(t("status.no_data", lang), _css(rgba(STATUS_COLOURS["no_data"], 150))))
+    return items
+
+
+def level_legend(lang: Lang) -> list[LegendItem]:
+    return [
+        LegendItem(t(f"level.{lvl}", lang), LEVEL_LINE_HEX[lvl], "line", line_px=LEVEL_LINE_PX[lvl])
+        for lvl in ("national", "regional")
+    ]
+
+
+def village_marker_legend(lang: Lang) -> list[LegendItem]:
+    """Marker size (population) and the ring of the leader-contacted villages."""
+    grey = "#9a9a9a"
+    return [
+        LegendItem(t("villages.legend.small", lang), grey, "dot", size=8),
+        LegendItem(t("villages.legend.large", lang), grey, "dot", size=20),
+        LegendItem(t("villages.leader_mark", lang), grey, "ring", size=16, line_px=2.5),
+    ]
+
+
+def park_legend(lang: Lang, kpi_label: str) -> list[LegendItem]:
+    """Park markers: area proportional to the chosen KPI."""
+    colour = _css(rgba(PARK_FILL, 200))
+    return [
+        LegendItem(t("parks.legend.small", lang, kpi=kpi_label), colour, "dot", size=10),
+        LegendItem(t("parks.legend.large", lang, kpi=kpi_label), colour, "dot", size=24),
+    ]

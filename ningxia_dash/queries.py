@@ -27,10 +27,12 @@ COUNTED_TABLES = (
 
 
 def data_version(db: Database) -> str:
-    """The seed fingerprint plus the number of import batches: changes whenever the data does."""
+    """The seed fingerprint, the newest import batch and the number rolled back: changes whenever the data does
+    (an import adds a batch, a rollback marks one; account changes touch no data and keep the version)."""
     version = db.scalar("SELECT value FROM meta WHERE key = 'data_version'") or "unknown"
-    batches = db.scalar("SELECT count(*) FROM import_batches") or 0
-    return f"{version[:12]}-{batches}"
+    row = db.rows("SELECT coalesce(max(id), 0), count(*) FILTER (WHERE status = 'rolled_back') FROM import_batches")
+    newest, rolled_back = row[0] if row else (0, 0)
+    return f"{version[:12]}-{newest}" + (f"r{rolled_back}" if rolled_back else "")
 
 
 def table_counts(db: Database) -> pd.DataFrame:
@@ -173,3 +175,118 @@ def observations(db: Database, plan_id: str, region_code: str | None = None) -> 
 
 def reference_values(db: Database) -> pd.DataFrame:
     return db.df("SELECT * FROM reference_values ORDER BY series_id, region_code, year")
+
+
+def indicator_notes(db: Database, indicator_id: str) -> pd.DataFrame:
+    """情况说明 of an indicator, every region and year, newest first."""
+    return db.df("SELECT * FROM indicator_notes WHERE indicator_id = ? ORDER BY year DESC, region_code", [indicator_id])
+
+
+# ---------------------------------------------------------------- places: villages, parks (issue 4)
+
+
+def villages(db: Database) -> pd.DataFrame:
+    """The key resettlement villages with their county's names and assistance level."""
+    return db.df(
+        """
+        SELECT v.id, v.name_zh, v.name_en, v.county_code, r.short_zh AS county_zh, r.short_en AS county_en,
+               r.assistance_level, v.lon, v.lat, v.relocation_type, v.households, v.population,
+               v.leading_industry, v.leader_contacted, v.source_kind, v.source_id
+        FROM villages v JOIN regions r ON r.code = v.county_code
+        ORDER BY v.county_code, v.id
+        """
+    )
+
+
+def metrics(db: Database, entity: str) -> pd.DataFrame:
+    """Village or park metrics ('village' / 'park') in display order."""
+    return db.df("SELECT * FROM metrics WHERE entity = ? ORDER BY seq", [entity])
+
+
+def village_metric_values(db: Database, metric_id: str) -> pd.DataFrame:
+    """One metric of every village, every yearly value."""
+    return db.df(
+        """
+        SELECT village_id, year, value, source_kind, source_id FROM village_metrics
+        WHERE metric_id = ? AND period_type = 'year'
+        ORDER BY village_id, year
+        """,
+        [metric_id],
+    )
+
+
+def village_history(db: Database, village_id: str) -> pd.DataFrame:
+    """Every yearly metric value of one village."""
+    return db.df(
+        """
+        SELECT metric_id, year, value, source_kind, source_id FROM village_metrics
+        WHERE village_id = ? AND period_type = 'year'
+        ORDER BY metric_id, year
+        """,
+        [village_id],
+    )
+
+
+def village_metric_medians(db: Database, year: int) -> pd.DataFrame:
+    """The median of each village metric over all villages in a year (what a village profile compares with)."""
+    return db.df(
+        """
+        SELECT metric_id, median(value) AS median, count(*) AS n FROM village_metrics
+        WHERE year = ? AND period_type = 'year'
+        GROUP BY metric_id ORDER BY metric_id
+        """,
+        [year],
+    )
+
+
+def parks(db: Database) -> pd.DataFrame:
+    """The 闽宁 parks of 专栏6-1 with their county's names (the unnamed tenth has no county and no location)."""
+    return db.df(
+        """
+        SELECT p.id, p.seq, p.name_zh, p.name_en, p.named_in_plan, p.county_code, r.short_zh AS county_zh,
+               r.short_en AS county_en, p.lon, p.lat, p.location_approximate, p.lead_industries_zh,
+               p.lead_industries_en, p.clause, p.note
+        FROM parks p LEFT JOIN regions r ON r.code = p.county_code
+        ORDER BY p.seq
+        """
+    )
+
+
+def park_metric_values(db: Database) -> pd.DataFrame:
+    """Every yearly KPI value of every park."""
+    return db.df(
+        """
+        SELECT park_id, metric_id, year, value, source_kind, source_id FROM park_metrics
+        WHERE period_type = 'year'
+        ORDER BY park_id, metric_id, year
+        """
+    )
+
+
+# ---------------------------------------------------------------- imports (issue 5)
+
+
+def import_batches(db: Database) -> pd.DataFrame:
+    """Every import batch, newest first (the history page)."""
+    return db.df(
+        """
+        SELECT id, kind, file_name, sha256, size_bytes, encoding, username, created_at, rows_new, rows_changed,
+               rows_unchanged, status, rolled_back_at, rolled_back_by
+        FROM import_batches ORDER BY id DESC
+        """
+    )
+
+
+def batch_changes(db: Database, batch_id: int) -> pd.DataFrame:
+    """The rows one batch wrote, with the rows they replaced (JSON), in key order."""
+    return db.df(
+        "SELECT table_name, row_key, old_row, new_row FROM batch_changes WHERE batch_id = ? ORDER BY table_name, row_key",
+        [batch_id],
+    )
+
+
+def users_overview(db: Database) -> pd.DataFrame:
+    """Accounts without their password hashes (the admin page)."""
+    return db.df(
+        "SELECT username, role, scope_indicators, scope_regions, created_at, disabled FROM users ORDER BY username"
+    )

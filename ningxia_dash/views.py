@@ -48,7 +48,7 @@ def target_text(row: pd.Series, lang: Lang) -> str:
     return f"{prefix}{shown}"
 
 
-def _value_text(value: object, unit: object, lang: Lang) -> str:
+def value_text(value: object, unit: object, lang: Lang) -> str:
     if value is None or pd.isna(value):  # type: ignore[arg-type]
         return t("common.none", lang)
     return format_number(float(value), unit if isinstance(unit, str) else None, lang)  # type: ignore[arg-type]
@@ -65,12 +65,12 @@ def targets_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             ],
             t("col.attribute", lang): [t(f"attr.{a}", lang) for a in df["attribute"]],
             t("col.baseline", lang): [
-                _value_text(v, u, lang) + (f" ({int(y)})" if not pd.isna(y) else "")
+                value_text(v, u, lang) + (f" ({int(y)})" if not pd.isna(y) else "")
                 for v, u, y in zip(df["baseline_value"], df["unit"], df["baseline_year"], strict=True)
             ],
             t("col.target", lang): [target_text(r, lang) + f" ({int(r['target_year'])})" for _, r in df.iterrows()],
             t("col.latest", lang): [
-                _value_text(v, u, lang) for v, u in zip(df["latest_value"], df["unit"], strict=True)
+                value_text(v, u, lang) for v, u in zip(df["latest_value"], df["unit"], strict=True)
             ],
             t("col.latest_year", lang): [None if pd.isna(y) else int(y) for y in df["latest_year"]],
             t("col.source", lang): [
@@ -116,17 +116,19 @@ def escape_md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def highlight(text: str, sentences: list[str]) -> str:
-    """Markdown of a passage with each target sentence highlighted (sentences that are not found are skipped)."""
-    spans: list[tuple[int, int]] = []
-    for sentence in sentences:
+def highlight(text: str, sentences: list[str], links: list[str] | None = None) -> str:
+    """Markdown of a passage with each target sentence highlighted, and linked when `links` (one address per
+    sentence) is given. Sentences that are not found are skipped."""
+    spans: list[tuple[int, int, str | None]] = []
+    for i, sentence in enumerate(sentences):
         pos = text.find(sentence)
-        if pos >= 0 and not any(a < pos + len(sentence) and pos < b for a, b in spans):
-            spans.append((pos, pos + len(sentence)))
+        if pos >= 0 and not any(a < pos + len(sentence) and pos < b for a, b, _ in spans):
+            spans.append((pos, pos + len(sentence), links[i] if links else None))
     out, cursor = [], 0
-    for a, b in sorted(spans):
+    for a, b, link in sorted(spans):
         out.append(escape_md(text[cursor:a]))
-        out.append(f":orange-background[**{escape_md(text[a:b])}**]")
+        body = escape_md(text[a:b])
+        out.append(f":orange-background[**[{body}]({link})**]" if link else f":orange-background[**{body}**]")
         cursor = b
     out.append(escape_md(text[cursor:]))
     return "".join(out).replace("\n", "\n\n")  # one plan paragraph per Markdown paragraph

@@ -43,6 +43,14 @@ else:
         | sections["parent_id"].isin(sections.loc[sections["parent_id"].eq(chapter), "id"])
     ]
 
+if wanted in set(sections["id"]) and not query.strip():
+    # arrived from a target: its passage first, then the whole chapter below
+    linked = sections[sections["id"] == wanted].iloc[0]
+    with st.container(border=True):
+        st.markdown(f"**{t('plan.linked', lang)}: {linked['label_zh']} {linked['title_zh']}**")
+        mine = indicators[indicators["section_id"] == wanted]
+        st.markdown(views.highlight(linked["text_zh"], list(mine["source_sentence"])))
+
 for sec in shown.itertuples():
     targets = indicators[indicators["section_id"] == sec.id]
     if sec.kind in ("chapter", "preface"):
@@ -52,9 +60,14 @@ for sec in shown.itertuples():
     else:
         st.markdown(f"**{sec.label_zh}**")
     if sec.text_zh:
-        st.markdown(views.highlight(sec.text_zh, list(targets["source_sentence"])))
+        # the highlighted promise opens its target (a plain link reloads the app, so it carries the language)
+        links = [f"indicator?indicator={i}&lang={lang}" for i in targets["id"]]
+        st.markdown(views.highlight(sec.text_zh, list(targets["source_sentence"]), links))
     if len(targets):
         with st.expander(f"{t('plan.targets_here', lang)} ({len(targets)})", expanded=sec.id == wanted):
             for r in targets.itertuples():
                 name = pick(lang, r.name_zh, r.name_en)
-                st.markdown(f"- `{r.clause}` **{name}** — {views.target_text(indicators.loc[r.Index], lang)}")
+                label = (
+                    f"{views.clause_label(r.clause, lang)} {name} — {views.target_text(indicators.loc[r.Index], lang)}"
+                )
+                chrome.indicator_link(r.id, label)

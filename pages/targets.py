@@ -1,50 +1,88 @@
-"""目标清单: every quantified target of the plan, filterable, downloadable."""
+"""目标清单: every target of the plan with its status — filterable, sortable, downloadable, or as bullets."""
 
 import streamlit as st
 
-from ningxia_dash import views
+from ningxia_dash import charts, tracking_views, views
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.ui import chrome, data
 
 ctx = chrome.page_context()
-lang = ctx.lang
+lang, plan = ctx.lang, ctx.plan
+start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
 
 st.title(t("targets.title", lang))
 st.caption(t("targets.caption", lang))
-chrome.demo_banner(lang)
 
-indicators = data.indicators_with_latest(ctx.plan_id, "640000", ctx.version)
+latest = data.latest_data_year(ctx.plan_id, ctx.version)
+indicators = data.indicators(ctx.plan_id, ctx.version)
 chapters = sorted(int(c) for c in indicators["chapter_no"].unique())
 categories = list(dict.fromkeys(indicators["category_zh"]))
 cat_en = dict(zip(indicators["category_zh"], indicators["category_en"], strict=False))
+statuses = ["achieved", "on_track", "lagging", "off_track", "no_data"]
+all_label = t("common.all", lang)
 
-f1, f2, f3, f4 = st.columns([2, 3, 2, 3])
-chosen_chapters = f1.multiselect(
+f = st.columns([1.2, 1.2, 2, 1.4, 1.6, 2])
+with f[0]:
+    as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
+chosen_chapters = f[1].multiselect(
     t("targets.filter.chapter", lang),
     chapters,
     key="targets_chapters",
     format_func=lambda c: views.chapter_label(c, lang),
-    placeholder=t("common.all", lang),
+    placeholder=all_label,
 )
-chosen_categories = f2.multiselect(
+chosen_categories = f[2].multiselect(
     t("targets.filter.category", lang),
     categories,
     key="targets_categories",
     format_func=lambda c: pick(lang, c, cat_en.get(c)),
-    placeholder=t("common.all", lang),
+    placeholder=all_label,
 )
-chosen_attributes = f3.multiselect(
+chosen_attributes = f[3].multiselect(
     t("targets.filter.attribute", lang),
     ["binding", "expected", "none"],
     key="targets_attributes",
     format_func=lambda a: t(f"attr.{a}", lang),
-    placeholder=t("common.all", lang),
+    placeholder=all_label,
 )
-query = f4.text_input(t("targets.search", lang), key="targets_query")
-headline_only = st.toggle(t("targets.filter.headline", lang), key="targets_headline")
+chosen_statuses = f[4].multiselect(
+    t("tracking.filter.status", lang),
+    statuses,
+    key="targets_statuses",
+    format_func=lambda s: tracking_views.status_label(s, lang),
+    placeholder=all_label,
+)
+query = f[5].text_input(t("targets.search", lang), key="targets_query")  # fmt: skip
 
-shown = views.filter_targets(indicators, chosen_chapters, chosen_categories, chosen_attributes, headline_only, query)
-st.caption(t("targets.shown", lang, n=len(shown), total=len(indicators)))
-table = views.targets_table(shown, lang)
-st.dataframe(table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 640))
-chrome.download_buttons(table, "targets", lang)
+rows = tracking_views.with_status(indicators, data.assessments(ctx.plan_id, "640000", as_of, base, ctx.version))
+shown = tracking_views.filter_tracked(
+    rows, chosen_chapters, chosen_categories, chosen_attributes, chosen_statuses, query
+)
+c1, c2 = st.columns([3, 1])
+c1.caption(t("targets.shown", lang, n=len(shown), total=len(rows)))
+view = c2.segmented_control(t("tracking.view", lang), ["table", "bullets"], key="targets_view", default="table",
+                            format_func=lambda v: t(f"tracking.view.{v}", lang), label_visibility="collapsed")  # fmt: skip
+chrome.demo_banner(lang)
+
+table = tracking_views.tracked_table(shown, lang)
+if view == "bullets":
+    bullets = tracking_views.bullet_rows(shown, lang).dropna(subset=["progress"])
+    st.caption(t("tracking.bullets_help", lang))
+    st.plotly_chart(charts.bullets(bullets, lang), width="stretch", key="bullets", config={"displayModeBar": False})
+else:
+    picked = st.dataframe(
+        table.drop(columns=["id", t("col.chapter", lang)]), hide_index=True, width="stretch", key="targets_table",
+        height=min(38 + 35 * len(table), 640), on_select="rerun", selection_mode="single-row",
+        column_config={
+            t("col.progress", lang): st.column_config.ProgressColumn(t("col.progress", lang), min_value=0, max_value=1,
+                                                                     format="percent", width="small", color="blue"),
+            t("col.explanation", lang): st.column_config.TextColumn(t("col.explanation", lang), width="large"),
+            t("col.clause", lang): st.column_config.TextColumn(t("col.clause", lang), width="small"),
+            t("col.indicator", lang): st.column_config.TextColumn(t("col.indicator", lang), width="medium"),
+        },
+    )  # fmt: skip
+    st.caption(t("tracking.select_hint", lang) + " " + t("status.rule_help", lang))
+    if picked.selection.rows:  # type: ignore[attr-defined]
+        chosen = table.iloc[picked.selection.rows[0]]["id"]  # type: ignore[attr-defined]
+        st.switch_page(chrome.page_file("indicator"), query_params={"indicator": chosen})
+chrome.download_buttons(table.drop(columns=["id"]), f"targets-{as_of}", lang)

@@ -34,7 +34,8 @@ def test_every_page_offline(server: str, artifacts: Path, lang: str) -> None:
     with browser_page() as (page, outbound):
         for slug, title_zh in PAGES.items():
             path = "" if slug == "overview" else slug  # the default page lives at the root address
-            page.goto(f"{server}/{path}?lang={lang}")  # type: ignore[attr-defined]
+            sep = "&" if "?" in path else "?"
+            page.goto(f"{server}/{path}{sep}lang={lang}")  # type: ignore[attr-defined]
             wait_rendered(page)
             if slug == "county_map":
                 page.wait_for_selector("#deckgl-overlay, canvas", timeout=30_000)  # type: ignore[attr-defined]
@@ -44,7 +45,8 @@ def test_every_page_offline(server: str, artifacts: Path, lang: str) -> None:
             heading = page.inner_text("h1")  # type: ignore[attr-defined]
             if lang == "zh":
                 assert heading.strip().startswith(title_zh), heading
-            page.screenshot(path=str(artifacts / f"{slug}-{lang}.png"), full_page=False)  # type: ignore[attr-defined]
+            name = slug.split("?")[0]
+            page.screenshot(path=str(artifacts / f"{name}-{lang}.png"), full_page=False)  # type: ignore[attr-defined]
             assert not page.get_by_text("Page not found").count()  # type: ignore[attr-defined]
         assert outbound.urls == [], f"requests left localhost: {outbound.urls}"
 
@@ -57,4 +59,22 @@ def test_a_page_reached_first_on_a_cold_server(db_path: Path, artifacts: Path) -
         assert page.inner_text("h1").startswith("规划量化目标清单")  # type: ignore[attr-defined]
         assert page.locator("[data-testid=stSidebar]").count() == 1  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / "cold-targets.png"))  # type: ignore[attr-defined]
+        assert outbound.urls == []
+
+
+def test_overview_draws_all_13_gauges(server: str, artifacts: Path) -> None:
+    with browser_page(1920, 1080) as (page, outbound):
+        page.goto(f"{server}/")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.wait_for_function(  # type: ignore[attr-defined]
+            "() => document.querySelectorAll('.js-plotly-plot g.indicatorlayer g.trace').length >= 13",
+            timeout=30_000,
+        )
+        gauges = page.evaluate(  # type: ignore[attr-defined]
+            "() => document.querySelectorAll('.js-plotly-plot g.indicatorlayer g.trace').length"
+        )
+        assert gauges == 13
+        page.get_by_text("专栏1 主要发展指标").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+        page.wait_for_timeout(500)  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / "overview-gauges-1920.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +19,7 @@ import streamlit as st
 from ningxia_dash import config
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.i18n import LANGS, Lang, pick, t
+from ningxia_dash.style import STATUS_SYMBOLS
 from ningxia_dash.ui import data, state
 
 ICON = config.DATA_DIR / "assets" / "icon.png"  # a local file: an emoji icon would make the browser fetch one
@@ -114,6 +116,14 @@ def badge(kind: str | None, lang: Lang) -> str:
     return f":{BADGE_COLOURS.get(kind, 'gray')}-badge[{t('prov.' + kind, lang)}]"
 
 
+STATUS_BADGE = {"achieved": "green", "on_track": "blue", "lagging": "orange", "off_track": "red", "no_data": "gray"}
+
+
+def status_badge(status: str, lang: Lang) -> str:
+    """Markdown badge for a status: colour, symbol and word."""
+    return f":{STATUS_BADGE[status]}-badge[{STATUS_SYMBOLS[status]} {t('status.' + status, lang)}]"
+
+
 def provenance_label(kind: str | None, lang: Lang) -> str:
     """Plain-text provenance word for table cells."""
     return t(f"prov.{kind}", lang) if kind else t("common.none", lang)
@@ -138,6 +148,30 @@ def download_buttons(df: pd.DataFrame, stem: str, lang: Lang) -> None:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl-xlsx-{stem}",
     )
+
+
+def page_file(key: str) -> Path:
+    """A registered page's file, absolute (a page may run with pages/ as the main script's folder)."""
+    return config.ROOT / "pages" / f"{key}.py"
+
+
+def indicator_link(indicator_id: str, label: str, region_code: str | None = None) -> None:
+    """A link to an indicator's detail page that keeps the session (language, as-of year)."""
+    params = {"indicator": indicator_id, **({"region": region_code} if region_code else {})}
+    st.page_link(page_file("indicator"), label=label, query_params=params)
+
+
+def as_of_selector(choices: list[int], default: int, lang: Lang, container: object = st) -> int:
+    """The shared 'as of' year (persists across pages)."""
+    if st.session_state.get(state.AS_OF) not in choices:
+        st.session_state[state.AS_OF] = default
+    state.bind_widget(state.AS_OF, state.AS_OF_WIDGET)
+    container.selectbox(  # type: ignore[attr-defined]
+        t("tracking.as_of", lang), choices, key=state.AS_OF_WIDGET, help=t("tracking.as_of_help", lang),
+        on_change=state.keep_widget_value, args=(state.AS_OF, state.AS_OF_WIDGET),
+        format_func=lambda y: f"{y}年" if lang == "zh" else str(y),
+    )  # fmt: skip
+    return int(st.session_state[state.AS_OF])
 
 
 def name_col(lang: Lang) -> str:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -74,3 +76,130 @@ def public_figures(data_version: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=16)
 def sources(data_version: str) -> pd.DataFrame:
     return queries.sources(database())
+
+
+# ---------------------------------------------------------------- target tracking (issue 3)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def indicators(plan_id: str, data_version: str) -> pd.DataFrame:
+    return queries.indicators(database(), plan_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def observations(plan_id: str, data_version: str) -> pd.DataFrame:
+    return queries.observations(database(), plan_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def reference_values(data_version: str) -> pd.DataFrame:
+    return queries.reference_values(database())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def assessments(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """Status of every target of a plan for one region as of a year."""
+    from ningxia_dash import tracking
+
+    return tracking.assess_region(
+        indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
+        baseline_year, as_of_year, region_code,
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def assessments_all_regions(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """Status of every (target, region) pair with data, as of a year (maps, scorecards, county breakdowns)."""
+    from ningxia_dash import tracking
+
+    return tracking.assess_all_regions(
+        indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
+        baseline_year, as_of_year,
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indicator_notes(indicator_id: str, data_version: str) -> pd.DataFrame:
+    return queries.indicator_notes(database(), indicator_id)
+
+
+# ---------------------------------------------------------------- places: villages, parks (issue 4)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def villages(data_version: str) -> pd.DataFrame:
+    return queries.villages(database())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def place_metrics(entity: str, data_version: str) -> pd.DataFrame:
+    return queries.metrics(database(), entity)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def village_metric_values(metric_id: str, data_version: str) -> pd.DataFrame:
+    return queries.village_metric_values(database(), metric_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def village_history(village_id: str, data_version: str) -> pd.DataFrame:
+    return queries.village_history(database(), village_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def village_metric_medians(year: int, data_version: str) -> pd.DataFrame:
+    return queries.village_metric_medians(database(), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def village_statuses(
+    metric_id: str, as_of_year: int, baseline_year: int, target_year: int, data_version: str
+) -> pd.DataFrame:
+    """Every village's status on one metric as of a year (places.village_statuses; cached: the heavy part)."""
+    from ningxia_dash import places
+
+    reference = places.village_reference(reference_values(data_version), metric_id)
+    values = village_metric_values(metric_id, data_version)
+    return places.village_statuses(values, metric_id, as_of_year, baseline_year, target_year, reference)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def parks(data_version: str) -> pd.DataFrame:
+    return queries.parks(database())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def park_metric_values(data_version: str) -> pd.DataFrame:
+    return queries.park_metric_values(database())
+
+
+# ---------------------------------------------------------------- imports (issue 5)
+
+
+def clear() -> None:
+    """After a commit or rollback: drop every cached table so all sessions of this process read the new data at
+    once (other processes notice the new data version on their next rerun)."""
+    st.cache_data.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def import_batches(data_version: str) -> pd.DataFrame:
+    return queries.import_batches(database())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def batch_changes(batch_id: int, data_version: str) -> pd.DataFrame:
+    return queries.batch_changes(database(), batch_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def ingest_refs(data_version: str) -> Any:
+    """Ids and names uploads are checked against (ingest.refs.Refs), for labels and templates."""
+    from ningxia_dash.ingest.refs import load_refs
+
+    return load_refs(database())
+
+
+def users_overview() -> pd.DataFrame:
+    """Not cached: account changes do not change the data version."""
+    return queries.users_overview(database())

@@ -15,8 +15,19 @@ from ningxia_dash.ui import chrome, data, state
 # st.Page resolves relative paths against the main script's folder, which is pages/ when a page runs directly.
 REGISTRY: list[tuple[str, list[tuple[str, str]]]] = [
     ("nav.group.overview", [("pages/overview.py", "overview")]),
-    ("nav.group.indicators", [("pages/targets.py", "targets"), ("pages/plan_text.py", "plan_text")]),
-    ("nav.group.maps", [("pages/county_map.py", "county_map")]),
+    (
+        "nav.group.indicators",
+        [("pages/targets.py", "targets"), ("pages/plan_text.py", "plan_text"), ("pages/indicator.py", "indicator")],
+    ),
+    (
+        "nav.group.maps",
+        [
+            ("pages/county_map.py", "county_map"),
+            ("pages/villages.py", "villages"),
+            ("pages/parks.py", "parks"),
+            ("pages/key_counties.py", "key_counties"),
+        ],
+    ),
     ("nav.group.data", [("pages/sources.py", "sources")]),
     ("nav.group.present", [("pages/glance.py", "glance")]),
 ]

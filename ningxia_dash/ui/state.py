@@ -15,6 +15,8 @@ PLAN = "plan_id"
 # lasting value lives under LANG / PLAN and is copied into the widget before it is drawn.
 LANG_WIDGET = "_lang_widget"
 PLAN_WIDGET = "_plan_widget"
+AS_OF = "as_of_year"  # the year every status is assessed as of; shared by all pages
+AS_OF_WIDGET = "_as_of_widget"
 
 
 def init_state() -> None:

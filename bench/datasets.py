@@ -1,0 +1,48 @@
+"""The databases the benchmark runs on: the shipped build (1×) and the generated k× build, kept between runs
+under bench/out/db/ while their inputs (seeds, schema, build code) are unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from ningxia_dash import config
+from ningxia_dash.build import build_database, seed_fingerprint
+from ningxia_dash.db import forget_database
+
+BUILD_CODE = (config.ROOT / "ningxia_dash" / "build.py", config.ROOT / "ningxia_dash" / "demo.py")
+
+
+def _key(scale: int) -> str:
+    h = hashlib.sha256(seed_fingerprint(config.SEED_DIR, config.GEO_DIR).encode())
+    for p in BUILD_CODE:
+        h.update(p.read_bytes())
+    h.update(f"scale={scale}".encode())
+    return h.hexdigest()
+
+
+def dataset(scale: int, work_dir: Path, reuse: bool = True) -> tuple[Path, dict[str, Any]]:
+    """The database for a scale (built when missing or stale) and facts about it: rows, size, build time."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    path = work_dir / f"ningxia-x{scale}.duckdb"
+    stamp = path.with_suffix(".json")
+    key = _key(scale)
+    if reuse and path.exists() and stamp.exists():
+        info = json.loads(stamp.read_text(encoding="utf-8"))
+        if info.get("key") == key:
+            return path, {**info, "reused": True}
+    forget_database(path)
+    t0 = time.perf_counter()
+    report = build_database(path, force=True, scale=scale)
+    info = {
+        "key": key,
+        "scale": scale,
+        "build_s": round(time.perf_counter() - t0, 2),
+        "size_mb": round(path.stat().st_size / 2**20, 1),
+        "rows": report.counts,
+    }
+    stamp.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path, {**info, "reused": False}

@@ -1,0 +1,226 @@
+"""The goals of issue 7 checked against a benchmark document (PASS / MISS / N/A, never hidden), and the readable
+table printed next to the JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PASS, MISS, NA = "PASS", "MISS", "N/A"
+
+
+def _goal(goal: str, status: str, value: str) -> dict[str, str]:
+    return {"goal": goal, "status": status, "value": value}
+
+
+def _worst(rows: list[dict[str, Any]], key: str) -> tuple[float | None, str]:
+    ranked = [(r[key], r.get("page", "")) for r in rows if r.get(key) is not None]
+    return max(ranked) if ranked else (None, "")
+
+
+def _page_goal(goal: str, section: dict[str, Any] | None, limit: float, scale: int | None = None) -> dict[str, str]:
+    if not section or "pages" not in section:
+        return _goal(goal, NA, "not measured")
+    if scale is not None and section.get("scale") != scale:
+        return _goal(goal, NA, f"measured at {section.get('scale')}×, goal is for {scale}×")
+    worst, page = _worst(section["pages"], "warm_median_ms")
+    cold, cold_page = _worst(section["pages"], "cold_ms")
+    broken = [r["page"] for r in section["pages"] if r.get("errors")]
+    value = f"slowest warm {worst} ms ({page}); slowest cold {cold} ms ({cold_page})"
+    if broken:
+        return _goal(goal, MISS, value + f"; pages raising: {', '.join(broken)}")
+    return _goal(goal, PASS if worst is not None and worst <= limit else MISS, value)
+
+
+def goals(doc: dict[str, Any]) -> list[dict[str, str]]:
+    s = doc.get("sections", {})
+    out = [_page_goal("every page warm ≤ 100 ms script (1×)", s.get("script"), 100)]
+
+    b = s.get("browser")
+    if not b or not b.get("pages"):
+        out.append(_goal("browser time-to-rendered ≤ 1.5× empty page", NA, (b or {}).get("reason", "not measured")))
+    else:
+        ratio, page = _worst(b["pages"], "ratio")
+        broken = [r["page"] for r in b["pages"] if r.get("errors") or r.get("ratio") is None]
+        value = f"worst {ratio}× ({page}); empty page {b['empty']['median_ms']} ms"
+        ok = ratio is not None and ratio <= 1.5 and not broken
+        out.append(
+            _goal(
+                "browser time-to-rendered ≤ 1.5× empty page",
+                PASS if ok else MISS,
+                value + (f"; failed: {', '.join(broken)}" if broken else ""),
+            )
+        )
+
+    out.append(_page_goal("at 20× no page > 250 ms script (warm)", s.get("scaled"), 250, scale=20))
+
+    ing = s.get("ingest") or {}
+    by_rows = {r["rows"]: r for r in ing.get("sizes", [])}
+    if not ing.get("available"):
+        why = ing.get("reason", "not measured")
+        out += [_goal("100k rows: dry run ≤ 3 s, commit ≤ 2 s", NA, why), _goal("1M rows ≤ 20 s within 1 GB", NA, why)]
+    else:
+        r = by_rows.get(100_000)
+        if r is None:
+            out.append(_goal("100k rows: dry run ≤ 3 s, commit ≤ 2 s", NA, "100k rows not measured"))
+        else:
+            d, c = r["dry_run"], r["commit"]
+            ok = d["exit"] == 0 and c["exit"] == 0 and d["seconds"] <= 3 and c["seconds"] <= 2
+            out.append(
+                _goal(
+                    "100k rows: dry run ≤ 3 s, commit ≤ 2 s",
+                    PASS if ok else MISS,
+                    f"dry {d['seconds']} s (exit {d['exit']}), commit {c['seconds']} s (exit {c['exit']})",
+                )
+            )
+        r = by_rows.get(1_000_000)
+        if r is None:
+            out.append(_goal("1M rows ≤ 20 s within 1 GB", NA, "1M rows not measured"))
+        else:
+            d, c = r["dry_run"], r["commit"]
+            peak = max(d["peak_mb"], c["peak_mb"])
+            ok = d["exit"] == 0 == c["exit"] and max(d["seconds"], c["seconds"]) <= 20 and peak <= 1024
+            out.append(
+                _goal(
+                    "1M rows ≤ 20 s within 1 GB",
+                    PASS if ok else MISS,
+                    f"dry {d['seconds']} s, commit {c['seconds']} s, peak {peak} MB",
+                )
+            )
+
+    conc = s.get("concurrency") or {}
+    level = next((lv for lv in conc.get("levels", []) if lv["sessions"] == 50), None)
+    if level is None:
+        out.append(_goal("50 sessions: p95 ≤ 2 s, 0 errors, RSS ≤ 600 MB", NA, "50 sessions not measured"))
+    else:
+        ok = (level["p95_ms"] or 1e9) <= 2000 and level["errors"] == 0 and (level["rss_peak_mb"] or 1e9) <= 600
+        out.append(
+            _goal(
+                "50 sessions: p95 ≤ 2 s, 0 errors, RSS ≤ 600 MB",
+                PASS if ok else MISS,
+                f"p95 {level['p95_ms']} ms, errors {level['errors']}, RSS peak {level['rss_peak_mb']} MB",
+            )
+        )
+
+    snap = s.get("snapshot")
+    if not snap or "passed" not in snap:
+        out.append(_goal("read-only replica picks up a published snapshot, no restart", NA, "not measured"))
+    else:
+        out.append(
+            _goal(
+                "read-only replica picks up a published snapshot, no restart",
+                PASS if snap["passed"] else MISS,
+                f"{snap['version_before']} → {snap['version_after']}, rerun {snap['rerun_after_publish_ms']} ms",
+            )
+        )
+    return out
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> str:
+    cells = [[("—" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join([line, "  ".join("-" * w for w in widths), *body])
+
+
+def render(doc: dict[str, Any]) -> str:
+    m, s = doc["meta"], doc["sections"]
+    busy = " — BUSY MACHINE: numbers are noisy" if m["machine"]["busy"] else ""
+    out = [
+        f"ningxia_dash benchmark {m['started']} · {m['machine']['cpu_count']} cores · load {m['machine']['loadavg_start']}"
+        f" → {m.get('loadavg_end')} · git {m['machine']['git_commit']}{'+dirty' if m['machine']['git_dirty'] else ''}"
+        f"{' · QUICK (tiny sizes)' if m['quick'] else ''}{busy}",
+    ]
+    for name, sec in s.items():
+        if isinstance(sec, dict) and "error" in sec and len(sec) <= 2:
+            out += ["", f"[{name}] FAILED: {sec['error'][-300:]}"]
+    if s.get("script") and "pages" in s["script"]:
+        sc = s.get("scaled") if s.get("scaled") and "pages" in s["scaled"] else None
+        scaled = {r["page"]: r for r in sc["pages"]} if sc else {}
+        br = {r["page"]: r for r in (s.get("browser") or {}).get("pages", [])}
+        k = sc["scale"] if sc else "k"
+        rows = []
+        for r in s["script"]["pages"]:
+            x, b = scaled.get(r["page"], {}), br.get(r["page"], {})
+            rows.append(
+                [
+                    r["page"],
+                    r["warm_median_ms"],
+                    r["cold_ms"],
+                    x.get("warm_median_ms"),
+                    x.get("cold_ms"),
+                    b.get("median_ms"),
+                    b.get("ratio"),
+                    "ERROR" if r["errors"] or x.get("errors") else "",
+                ]
+            )
+        out += ["", "Script time per page (AppTest, ms) and browser time-to-rendered (Chromium, ms)"]
+        out.append(_table(["page", "warm", "cold", f"warm {k}×", f"cold {k}×", "browser", "×empty", ""], rows))
+        if s.get("browser") and s["browser"].get("empty"):
+            out.append(f"empty Streamlit page: {s['browser']['empty']['median_ms']} ms")
+    q = s.get("queries")
+    if q and "scales" in q:
+        scales = list(q["scales"])
+        names = {r["name"]: True for sc in scales for r in q["scales"][sc].get("queries", [])}
+        by = {sc: {r["name"]: r for r in q["scales"][sc].get("queries", [])} for sc in scales}
+        rows = [
+            [
+                n,
+                *(by[sc].get(n, {}).get("median_ms", by[sc].get(n, {}).get("error")) for sc in scales),
+                *(by[sc].get(n, {}).get("rows") for sc in scales),
+            ]
+            for n in names
+        ]
+        out += ["", "Queries (median ms; rows)"]
+        out.append(_table(["query", *(f"{sc}× ms" for sc in scales), *(f"{sc}× rows" for sc in scales)], rows))
+    ing = s.get("ingest")
+    if ing is not None and "available" in ing:
+        out += ["", "Import"]
+        if not ing["available"]:
+            out.append(f"not available: {ing['reason']}")
+        else:
+            rows = [
+                [
+                    r["rows"],
+                    r["dry_run"]["seconds"],
+                    r["dry_run"]["peak_mb"],
+                    r["commit"]["seconds"],
+                    r["commit"]["peak_mb"],
+                    f"{r['dry_run']['exit']}/{r['commit']['exit']}",
+                ]
+                for r in ing["sizes"]
+            ]
+            out.append(_table(["rows", "dry s", "dry MB", "commit s", "commit MB", "exit"], rows))
+    c = s.get("concurrency")
+    if c and "levels" in c:
+        rows = [
+            [
+                lv["sessions"],
+                lv["requests"],
+                lv["throughput_rps"],
+                lv["p50_ms"],
+                lv["p95_ms"],
+                lv["rerun_p95_ms"],
+                lv["errors"],
+                lv["rss_before_mb"],
+                lv["rss_peak_mb"],
+            ]
+            for lv in c["levels"]
+        ]
+        out += ["", "Concurrent sessions (agent API, overview)"]
+        out.append(
+            _table(
+                ["sessions", "requests", "req/s", "p50 ms", "p95 ms", "rerun p95", "errors", "RSS0 MB", "RSS peak MB"],
+                rows,
+            )
+        )
+    snap = s.get("snapshot")
+    if snap and "passed" in snap:
+        out += [
+            "",
+            f"Snapshot publish: {'picked up without restart' if snap['passed'] else 'NOT picked up'} "
+            f"({snap['version_before']} → {snap['version_after']})",
+        ]
+    out += ["", "Goals"]
+    out.append(_table(["", "goal", "measured"], [[g["status"], g["goal"], g["value"]] for g in doc["goals"]]))
+    return "\n".join(out)

@@ -1,0 +1,141 @@
+"""What the indicator detail page shows: history with per-year status, county breakdown, notes, data table
+(pure; imports pandas, tracking, i18n, views; never streamlit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ningxia_dash import config, tracking
+from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.tracking_views import status_label
+
+
+def region_name(regions: pd.DataFrame, code: str, lang: Lang) -> str:
+    row = regions[regions["code"] == code]
+    if row.empty:
+        return code
+    return pick(lang, row.iloc[0]["name_zh"], row.iloc[0]["name_en"])
+
+
+def regions_with_data(observations: pd.DataFrame, indicator_id: str, regions: pd.DataFrame) -> list[str]:
+    """The province first, then the counties that have values for this indicator, in code order."""
+    codes = set(observations.loc[observations["indicator_id"] == indicator_id, "region_code"])
+    ordered = [c for c in regions["code"] if c in codes and c != config.PROVINCE_CODE]
+    return [config.PROVINCE_CODE, *ordered]
+
+
+@dataclass
+class History:
+    actual: pd.DataFrame  # year, value, status, source_kind, hover
+    target: float | None
+    reference: pd.DataFrame  # year, value (relative targets only)
+
+
+def history_frame(indicator: pd.Series, observations: pd.DataFrame, references: pd.DataFrame, baseline_year: int,
+                  region_code: str, lang: Lang) -> History:  # fmt: skip
+    """Every observed year with the status the target had as of that year."""
+    unit = indicator["unit"] if isinstance(indicator["unit"], str) else None
+    mine = observations[(observations["indicator_id"] == indicator["id"]) & (observations["region_code"] == region_code)
+                        & (observations["period_type"] == "year")].sort_values("year")  # fmt: skip
+    years = [int(y) for y in mine["year"]]
+    statuses = tracking.status_history(indicator, observations, references, baseline_year, years, region_code)
+    status_by_year = dict(zip(statuses["as_of_year"], statuses["status"], strict=True))
+    why = dict(
+        zip(statuses["as_of_year"], statuses["explanation_zh" if lang == "zh" else "explanation_en"], strict=True)
+    )
+    actual = pd.DataFrame({
+        "year": years,
+        "value": mine["value"].astype(float).tolist(),
+        "status": [status_by_year[y] for y in years],
+        "source_kind": mine["source_kind"].tolist(),
+    })  # fmt: skip
+    actual["hover"] = [
+        f"{y}: {format_number(v, unit, lang)} ({t('prov.' + k, lang)})<br>{status_label(s, lang)}<br>{why[y]}"
+        for y, v, k, s in zip(actual["year"], actual["value"], actual["source_kind"], actual["status"], strict=True)
+    ]
+    target = None if pd.isna(indicator["target_value"]) else float(indicator["target_value"])
+    series = indicator.get("reference_series")
+    reference = pd.DataFrame(columns=["year", "value"])
+    if isinstance(series, str) and series != "previous_year":
+        ref = references[(references["series_id"] == series)
+                         & (references["region_code"] == tracking.reference_region(series))]  # fmt: skip
+        reference = ref[["year", "value"]].sort_values("year")
+        if indicator["rule_kind"] == "reach_reference":
+            target = None  # the reference line is the target
+    return History(actual, target, reference)
+
+
+def straight_line(indicator: pd.Series, baseline_year: int, period_start: int, period_end: int) -> pd.DataFrame:
+    return tracking.straight_line(indicator, baseline_year, list(range(baseline_year, period_end + 1)))
+
+
+def county_frame(assessments: pd.DataFrame, regions: pd.DataFrame, indicator_id: str, lang: Lang) -> pd.DataFrame:
+    """Counties' latest values and statuses for one indicator (empty when no county has data)."""
+    counties = regions[regions["level"] == "county"].set_index("code")
+    mine = assessments[(assessments["indicator_id"] == indicator_id) & assessments["region_code"].isin(counties.index)]
+    mine = mine.dropna(subset=["latest_value"])
+    if mine.empty:
+        return pd.DataFrame(columns=["code", "name", "value", "status", "hover"])
+    names = [pick(lang, counties.at[c, "name_zh"], counties.at[c, "name_en"]) for c in mine["region_code"]]
+    return pd.DataFrame({
+        "code": mine["region_code"].tolist(),
+        "name": names,
+        "value": mine["latest_value"].astype(float).tolist(),
+        "status": mine["status"].tolist(),
+        "hover": [f"<b>{n}</b><br>{status_label(s, lang)}<br>{e}" for n, s, e in
+                  zip(names, mine["status"], mine["explanation_zh" if lang == "zh" else "explanation_en"], strict=True)],
+    })  # fmt: skip
+
+
+def notes_table(notes: pd.DataFrame, regions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    if notes.empty:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        t("col.year", lang): notes["year"],
+        t("col.region", lang): [region_name(regions, c, lang) for c in notes["region_code"]],
+        t("col.note", lang): [pick(lang, z, e) for z, e in zip(notes["text_zh"], notes["text_en"], strict=True)],
+        t("col.source", lang): [t(f"prov.{k}", lang) for k in notes["source_kind"]],
+    })  # fmt: skip
+
+
+def data_table(observations: pd.DataFrame, sources: pd.DataFrame, regions: pd.DataFrame, indicator_id: str,
+               lang: Lang) -> pd.DataFrame:  # fmt: skip
+    """Every value of an indicator with where it came from: what the page shows and lets users download."""
+    mine = observations[observations["indicator_id"] == indicator_id].merge(
+        sources[["id", "title", "url"]], left_on="source_id", right_on="id", how="left"
+    ).sort_values(["region_code", "year"])  # fmt: skip
+    return pd.DataFrame({
+        t("col.region", lang): [region_name(regions, c, lang) for c in mine["region_code"]],
+        t("col.year", lang): mine["year"].astype(int).tolist(),
+        t("col.value", lang): mine["value"].astype(float).tolist(),
+        t("col.source", lang): [t(f"prov.{k}", lang) for k in mine["source_kind"]],
+        t("col.title", lang): mine["title"].fillna("").tolist(),
+        t("col.address", lang): mine["url"].fillna("").tolist(),
+        t("col.note", lang): mine["note"].fillna("").tolist(),
+    })  # fmt: skip
+
+
+def latest_text(assessment: pd.Series, unit: str | None, lang: Lang) -> str:
+    if pd.isna(assessment["latest_value"]):
+        return t("status.no_data", lang)
+    value = format_number(float(assessment["latest_value"]), unit, lang)
+    return f"{value} ({int(assessment['latest_year'])})"
+
+
+def plan_sentence(indicator: pd.Series) -> str:
+    """The promise as the plan prints it. 专栏1 is a table, so its row is read back as a sentence (in Chinese,
+    as printed)."""
+    if not indicator["is_headline"]:
+        return str(indicator["source_sentence"])
+    unit = indicator["unit"] if isinstance(indicator["unit"], str) else None
+    parts = [f"{indicator['name_zh']}" + (f"（{unit}）" if unit else "")]
+    if not pd.isna(indicator["baseline_value"]):
+        parts.append(
+            f"{int(indicator['baseline_year'])}年 {format_number(float(indicator['baseline_value']), None, 'zh')}"
+        )
+    if not pd.isna(indicator["target_value"]):
+        parts.append(f"{int(indicator['target_year'])}年 {format_number(float(indicator['target_value']), None, 'zh')}")
+    parts.append(t(f"attr.{indicator['attribute']}", "zh"))
+    return f"{indicator['clause']}：" + "，".join(parts)

@@ -1,0 +1,31 @@
+"""Upload pipeline: decode → parse → validate (pandera, lazy; errors as a Chinese table with Excel row numbers)
+→ diff → commit (copy-on-write publish under a file lock) → audit and exact rollback; templates per kind.
+Imports pandas, pandera, openpyxl, python-calamine and the gateway db; never streamlit."""
+
+from ningxia_dash.ingest.audit import RollbackInfo, RollbackRefused, rollback
+from ningxia_dash.ingest.commit import BatchInfo, CommitError
+from ningxia_dash.ingest.decode import MAX_BYTES
+from ningxia_dash.ingest.kinds import KINDS, Kind, kinds_for_role
+from ningxia_dash.ingest.messages import Issue
+from ningxia_dash.ingest.pipeline import ImportRejected, NothingToImport, Preview, commit, dry_run, import_file
+from ningxia_dash.ingest.validate import Scope
+
+__all__ = [
+    "KINDS",
+    "MAX_BYTES",
+    "BatchInfo",
+    "CommitError",
+    "ImportRejected",
+    "Issue",
+    "Kind",
+    "NothingToImport",
+    "Preview",
+    "RollbackInfo",
+    "RollbackRefused",
+    "Scope",
+    "commit",
+    "dry_run",
+    "import_file",
+    "kinds_for_role",
+    "rollback",
+]

@@ -1,0 +1,192 @@
+"""Dry-run diff: the validated rows of a file against the rows the database holds now → new / changed /
+unchanged, the full rows a commit would write, and a signature that tells whether the database moved on
+since the dry run (pandas only; current rows arrive through a Store)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ningxia_dash.ingest.kinds import Kind
+from ningxia_dash.ingest.messages import Issue
+from ningxia_dash.ingest.refs import Refs, Store
+from ningxia_dash.ingest.validate import Checked
+from ningxia_dash.plan_text import section_id_for_clause
+
+# Key columns of every table an import writes (rollback reads them too).
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "observations": ("indicator_id", "region_code", "year", "period_type", "period_no"),
+    "indicator_notes": ("indicator_id", "region_code", "year"),
+    "villages": ("id",),
+    "village_metrics": ("village_id", "metric_id", "year", "period_type", "period_no"),
+    "parks": ("id",),
+    "park_metrics": ("park_id", "metric_id", "year", "period_type", "period_no"),
+    "indicators": ("id",),
+    "plans": ("id",),
+}
+# What a full-row kind writes from the file (the rest of the row is provenance).
+VALUE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "observations": ("value", "note"),
+    "indicator_notes": ("text_zh", "text_en"),
+    "village_metrics": ("value",),
+    "park_metrics": ("value",),
+}
+PROVENANCE = ("source_kind", "source_id", "batch_id")
+
+
+@dataclass
+class Diff:
+    rows: pd.DataFrame  # per file row: row, status, key columns, old_<c> / new_<c> for compared columns
+    write: pd.DataFrame  # full table rows to write for new and changed rows (source_id / batch_id filled at commit)
+    compare: list[str]
+    table_columns: list[str]
+    warnings: list[Issue] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return int((self.rows["status"] == status).sum())
+
+    @property
+    def changes(self) -> int:
+        return self.count("new") + self.count("changed")
+
+    def signature(self) -> str:
+        """Fingerprint of what a commit would change and what it would replace."""
+        shown = self.rows[self.rows["status"] != "unchanged"]
+        return hashlib.sha256(shown.to_csv(index=False).encode("utf-8")).hexdigest()
+
+
+def current_rows(store: Any, kind: Kind, typed: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the kind's table whose first key column matches the file (table names are constants)."""
+    first = TABLE_KEYS[kind.table][0]
+    wanted = sorted({str(v) for v in typed[first].dropna()})
+    return store.df(f"SELECT * FROM {kind.table} WHERE {first} IN (SELECT unnest(?::VARCHAR[]))", [wanted])
+
+
+def _same(a: pd.Series, b: pd.Series) -> pd.Series:
+    a_na, b_na = a.isna(), b.isna()
+    eq = pd.Series(
+        [x == y if not (xn or yn) else False for x, y, xn, yn in zip(a, b, a_na, b_na, strict=True)],
+        index=a.index,
+        dtype=bool,
+    )
+    return eq | (a_na & b_na)
+
+
+def _clean(series: pd.Series) -> pd.Series:
+    """Missing values as None, numpy scalars as Python ones, so rows compare and serialise exactly."""
+    out = series.astype(object).where(series.notna(), None)
+    return out.map(lambda v: v.item() if isinstance(v, np.generic) else v)
+
+
+def _defaults(kind: Kind, rows: pd.DataFrame, refs: Refs) -> pd.DataFrame:
+    """Fill what a new row of a partial kind needs beyond the file (English names, derived ids)."""
+    out = rows.copy()
+    if kind.id == "villages":
+        out["name_en"] = out["name_en"].where(out["name_en"].notna(), out["name_zh"])
+    if kind.id == "plans":
+        out["title_en"] = out["title_en"].where(out["title_en"].notna(), out["title_zh"])
+        out["short_en"] = out["short_en"].where(out["short_en"].notna(), out["short_zh"])
+    if kind.id == "targets":
+        out["name_en"] = out["name_en"].where(out["name_en"].notna(), out["name_zh"])
+        out["category_zh"] = out["category_zh"].where(out["category_zh"].notna(), "其他")
+        out["category_en"] = out["category_en"].where(out["category_en"].notna(), "Other")
+        out["attribute"] = out["attribute"].where(out["attribute"].notna(), "none")
+        out["is_headline"] = out["is_headline"].where(out["is_headline"].notna(), False)
+        sections = out["clause"].map(lambda c: section_id_for_clause(c) if isinstance(c, str) else None)
+        out["section_id"] = out["section_id"].where(out["section_id"].notna(), sections)
+        chapters = sections.map(lambda s: int(s[2:].split("-")[0]) if isinstance(s, str) and s.startswith("ch") else 0)
+        out["chapter_no"] = out["chapter_no"].where(out["chapter_no"].notna(), chapters)
+        last: dict[str, int] = {}
+        for info in refs.indicators.values():
+            last[info["plan_id"]] = max(last.get(info["plan_id"], 0), int(info.get("seq") or 0))
+        seqs = []
+        for plan, seq in zip(out["plan_id"], out["seq"], strict=True):
+            if pd.isna(seq):
+                last[plan] = last.get(plan, 0) + 1
+                seqs.append(last[plan])
+            else:
+                seqs.append(int(seq))
+        out["seq"] = seqs
+    return out
+
+
+def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff:
+    typed = checked.typed
+    keys = list(TABLE_KEYS[kind.table])
+    current = current_rows(store, kind, typed)
+    table_columns = list(current.columns)
+    incoming = pd.DataFrame(index=typed.index)
+    for k in keys:
+        incoming[k] = _clean(typed[k])
+    if kind.partial:
+        written = [c for c in checked.present if c in table_columns and c not in keys]
+    else:
+        written = list(VALUE_COLUMNS[kind.table])
+    for c in written:
+        incoming[c] = _clean(typed[c]) if c in typed.columns else None
+    compare = list(written)
+    if "source_kind" in table_columns:
+        incoming["source_kind"] = "official"
+        compare.append("source_kind")
+
+    cur = current.copy()
+    for k in keys:
+        cur[k] = _clean(cur[k])
+    cur = cur.rename(columns={c: f"old_{c}" for c in cur.columns if c not in keys})
+    cur["_exists"] = True
+    merged = incoming.reset_index().merge(cur, on=keys, how="left").set_index("row")
+    exists = merged["_exists"].eq(True)
+    differs = pd.Series(False, index=merged.index)
+    for c in compare:
+        differs |= ~_same(_clean(merged[c]), _clean(merged[f"old_{c}"]))
+    status = np.where(~exists, "new", np.where(differs, "changed", "unchanged"))
+
+    rows = pd.DataFrame({"row": merged.index, "status": status}, index=merged.index)
+    for k in keys:
+        rows[k] = merged[k]
+    for c in compare:
+        rows[f"old_{c}"] = _clean(merged[f"old_{c}"]).where(exists, None)
+        rows[f"new_{c}"] = _clean(merged[c])
+    if "old_source_id" in merged.columns:
+        rows["old_source_id"] = _clean(merged["old_source_id"]).where(exists, None)
+
+    # Full rows to write: the current row (partial kinds keep untouched columns) overlaid with the file's values.
+    todo = merged[status != "unchanged"]
+    write = pd.DataFrame(index=todo.index)
+    for col in table_columns:
+        if col in keys or col in incoming.columns:
+            write[col] = todo[col]
+        elif kind.partial and f"old_{col}" in todo.columns:
+            write[col] = _clean(todo[f"old_{col}"])
+        else:
+            write[col] = None
+    if "period_type" in write.columns:
+        write["period_type"] = write["period_type"].fillna("year")
+        write["period_no"] = write["period_no"].fillna(0)
+    if kind.partial:
+        is_new = todo["_exists"].ne(True)
+        filled = _defaults(kind, write[is_new], refs)
+        write.loc[is_new, filled.columns] = filled
+    warnings = _warnings(kind, rows)
+    return Diff(rows, write, compare, table_columns, warnings)
+
+
+def _warnings(kind: Kind, rows: pd.DataFrame) -> list[Issue]:
+    if kind.table != "observations" or "old_source_kind" not in rows.columns:
+        return []
+    hit = rows[(rows["status"] == "changed") & (rows["old_source_kind"] == "public")]
+    return [
+        Issue(
+            "warn.replaces_public",
+            int(r.row),
+            None,
+            "",
+            {"old": r.old_value, "source": r.old_source_id},
+            "warning",
+        )
+        for r in hit.itertuples()
+    ]

@@ -1,0 +1,215 @@
+"""Validation and import messages in Chinese and English, and the Issue record they fill (pure Python).
+
+An Issue is one row of the error table an officer sees: where (row as Excel numbers it, column), what (the cell's
+text) and why (a reason rendered from a template below). Errors reject the whole file; warnings do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ningxia_dash.i18n import Lang
+
+Severity = Literal["error", "warning"]
+
+# code → (zh, en). Placeholders are filled from Issue.params.
+TEMPLATES: dict[str, tuple[str, str]] = {
+    # whole file
+    "file.empty": ("文件是空的（0 字节）", "The file is empty (0 bytes)"),
+    "file.too_large": (
+        "文件大小为 {size}，超过 {limit} 的上限，请拆分后分批上传",
+        "The file is {size}, over the {limit} limit: split it and upload the parts",
+    ),
+    "file.binary": (
+        "文件内容既不是 CSV 表格也不是 Excel 工作簿（可能是改了扩展名的其他文件）",
+        "The content is neither a CSV table nor an Excel workbook (another file type renamed?)",
+    ),
+    "file.encoding": (
+        "无法识别文件编码，请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”后重新上传",
+        "Unknown text encoding: in Excel use Save As → “CSV UTF-8 (comma delimited)” and upload again",
+    ),
+    "file.excel_broken": (
+        "无法读取 Excel 文件，文件可能已损坏或不完整（{detail}）；请在 Excel 中打开并重新保存",
+        "The Excel file cannot be read; it may be damaged or incomplete ({detail}). Open and re-save it in Excel",
+    ),
+    "file.excel_password": (
+        "Excel 文件设有密码，请取消密码保护后再上传",
+        "The Excel file is password-protected: remove the password and upload again",
+    ),
+    "file.no_header": (
+        "前 {n} 行中找不到表头；表头应含有{expected}等列名，请使用下载的模板",
+        "No header row in the first {n} rows; it should name columns such as {expected}. Use the template",
+    ),
+    "file.no_rows": ("表头（第{row}行）之后没有数据行", "No data rows after the header (row {row})"),
+    "file.missing_columns": ("缺少必填列：{cols}{hint}", "Required columns missing: {cols}{hint}"),
+    "file.duplicate_column": (
+        "列名「{col}」出现了不止一次（第{positions}列）",
+        "Column “{col}” appears more than once (columns {positions})",
+    ),
+    "file.not_allowed": (
+        "您的账户角色为“{role}”，不能导入“{kind}”（需要{needed}）",
+        "Your role “{role}” may not import “{kind}” (needs {needed})",
+    ),
+    # cells
+    "cell.required": ("不能为空", "must not be empty"),
+    "cell.required_new": (
+        "新增的{entity}“{id}”必须填写此列",
+        "the new {entity} “{id}” needs this column",
+    ),
+    "cell.not_number": ("应为数字，实际为“{value}”", "should be a number, got “{value}”"),
+    "cell.not_integer": ("应为整数，实际为{value}", "should be a whole number, got {value}"),
+    "cell.not_year": ("应为四位年份，实际为“{value}”", "should be a four-digit year, got “{value}”"),
+    "cell.year_range": (
+        "年份应在{start}到{end}之间（{plan}，含基期），实际为{value}",
+        "the year should lie between {start} and {end} ({plan}, baseline included), got {value}",
+    ),
+    "cell.year_future": (
+        "年份{value}晚于今年（{this}），还不能有实际值",
+        "{value} is later than this year ({this}): no actual value can exist yet",
+    ),
+    "cell.unknown": ("未知的{what}“{value}”{suggest}", "unknown {what} “{value}”{suggest}"),
+    "cell.suggest": ("，是否为“{id}”（{name}）？", "; did you mean “{id}” ({name})?"),
+    "cell.total_row": (
+        "“{value}”是合计行，合计行不能导入，请删除该行",
+        "“{value}” is a total row; totals cannot be imported, delete the row",
+    ),
+    "cell.pct_range": ("百分比应在0到100之间，实际为{value}", "a percentage should lie between 0 and 100, got {value}"),
+    "cell.growth_range": ("增速应大于-100，实际为{value}", "a growth rate should be above -100, got {value}"),
+    "cell.negative": ("应不小于0，实际为{value}", "should not be negative, got {value}"),
+    "cell.count_integer": (
+        "单位为“{unit}”的数量应为整数，实际为{value}",
+        "a count in “{unit}” should be a whole number, got {value}",
+    ),
+    "cell.milestone": (
+        "完成事项类指标应填1（已完成）或0（未完成），实际为{value}",
+        "a milestone takes 1 (done) or 0 (not done), got {value}",
+    ),
+    "cell.unit_mismatch": (
+        "指标“{name}”的单位是“{expected}”，文件中为“{value}”",
+        "“{name}” is measured in “{expected}”, the file says “{value}”",
+    ),
+    "cell.percent_sign": (
+        "数值带有“%”，但指标“{name}”的单位是“{expected}”",
+        "the value carries “%” but “{name}” is measured in “{expected}”",
+    ),
+    "cell.unit_in_value": (
+        "数值中带有单位“{suffix}”，请只填数字（单位：{expected}）",
+        "the value carries the unit “{suffix}”; enter the number only (unit: {expected})",
+    ),
+    "cell.duplicate": ("与第{first}行重复（{keys}相同）", "duplicates row {first} (same {keys})"),
+    "cell.period": (
+        "期别应为“全年”、季度（如“一季度”“Q1”）或月份（如“3月”），实际为“{value}”",
+        "the period should be “全年” (year), a quarter (“Q1”) or a month (“3月”), got “{value}”",
+    ),
+    "cell.enum": ("应为{choices}之一，实际为“{value}”", "should be one of {choices}, got “{value}”"),
+    "cell.bool": ("应为“是”或“否”，实际为“{value}”", "should be 是 (yes) or 否 (no), got “{value}”"),
+    "cell.too_long": ("内容过长（{n}字），上限为{max}字", "too long ({n} characters, at most {max})"),
+    "cell.lon_range": (
+        "经度应在{min}到{max}之间（宁夏境内），实际为{value}",
+        "longitude should lie between {min} and {max} (inside Ningxia), got {value}",
+    ),
+    "cell.lat_range": (
+        "纬度应在{min}到{max}之间（宁夏境内），实际为{value}",
+        "latitude should lie between {min} and {max} (inside Ningxia), got {value}",
+    ),
+    "cell.scope_indicator": (
+        "您的账户无权上传该指标（授权指标：{scope}）",
+        "your account may not upload this indicator (allowed: {scope})",
+    ),
+    "cell.scope_region": (
+        "您的账户无权上传该地区的数据（授权地区：{scope}）",
+        "your account may not upload data for this region (allowed: {scope})",
+    ),
+    "cell.not_county": ("“{value}”不是县级行政区", "“{value}” is not a county"),
+    "cell.clause": (
+        "条款应写作“专栏1-9”或“第八章第六节”，实际为“{value}”",
+        "a clause reads like “专栏1-9” or “第八章第六节”, got “{value}”",
+    ),
+    "cell.target_needs_value": (
+        "目标类型为“{rule}”时必须填写目标值",
+        "a target of type “{rule}” needs a target value",
+    ),
+    "cell.reference_needed": (
+        "目标类型为“{rule}”时必须填写参照序列",
+        "a target of type “{rule}” needs a reference series",
+    ),
+    "cell.target_year_range": (
+        "目标年应在规划期{start}–{end}之内，实际为{value}",
+        "the target year should lie inside the plan period {start}–{end}, got {value}",
+    ),
+    "cell.period_order": (
+        "截止年应不早于起始年（{start}），实际为{value}",
+        "the end year should not precede the start year ({start}), got {value}",
+    ),
+    "cell.baseline_order": (
+        "基期年应早于起始年（{start}），实际为{value}",
+        "the baseline year should precede the start year ({start}), got {value}",
+    ),
+    "cell.date": ("应为日期（如2021-12-07），实际为“{value}”", "should be a date (e.g. 2021-12-07), got “{value}”"),
+    "cell.bad_id": (
+        "代码只能含字母、数字、下划线和连字符，实际为“{value}”",
+        "an id may hold letters, digits, underscores and hyphens only, got “{value}”",
+    ),
+    "cell.plan_has_data": (
+        "规划“{value}”已有实际值，修改其起止年份会使已有数据落在规划期外",
+        "plan “{value}” already has actual values; changing its years would leave data outside the period",
+    ),
+    # warnings
+    "warn.ignored_columns": ("已忽略未识别的列：{cols}", "Columns not recognised and ignored: {cols}"),
+    "warn.formula": (
+        "以“{first}”开头：已按文本保存；下载时会加单引号，防止在 Excel 中被当作公式执行",
+        "starts with “{first}”: stored as text; downloads prefix an apostrophe so Excel never runs it as a formula",
+    ),
+    "warn.replaces_public": (
+        "将以官方数据替换公开数据（原值{old}，出处：{source}）",
+        "replaces a public figure (was {old}, from: {source}) with official data",
+    ),
+    "warn.name_mismatch": (
+        "名称“{value}”与代码“{id}”对应的名称“{name}”不一致，已按代码导入",
+        "the name “{value}” differs from “{name}”, the name of “{id}”; imported by the id",
+    ),
+    "warn.population": (
+        "人口（{population}）少于户数（{households}），请核对",
+        "population ({population}) is below the number of households ({households}); please check",
+    ),
+}
+
+SEVERITY_LABEL = {"error": ("错误", "Error"), "warning": ("提示", "Warning")}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in a file: row and column as the officer sees them, the cell text, a coded reason."""
+
+    code: str
+    row: int | None = None  # 1-based, as Excel numbers rows; None for the whole file
+    column: str | None = None  # the column's header as the officer wrote it (or the template's name)
+    value: str = ""
+    params: dict[str, object] = field(default_factory=dict)
+    severity: Severity = "error"
+
+    def reason(self, lang: Lang = "zh") -> str:
+        zh, en = TEMPLATES[self.code]
+        values = {"value": self.value, **self.params}
+        return (zh if lang == "zh" else en).format(**{k: _text(v, lang) for k, v in values.items()})
+
+    def message(self, file_name: str, lang: Lang = "zh") -> str:
+        """'第12行「数值」列：百分比应在0到100之间，实际为120' (with the file named for file-level issues)."""
+        reason = self.reason(lang)
+        if self.row is None:
+            return f"文件「{file_name}」：{reason}" if lang == "zh" else f"File “{file_name}”: {reason}"
+        if lang == "zh":
+            where = f"第{self.row}行" + (f"「{self.column}」列" if self.column else "")
+            return f"{where}：{reason}"
+        where = f"Row {self.row}" + (f", column “{self.column}”" if self.column else "")
+        return f"{where}: {reason}"
+
+
+def _text(value: object, lang: Lang) -> str:
+    """Numbers as people write them (120, not 120.0); bilingual pairs pick the language."""
+    if isinstance(value, tuple) and len(value) == 2:
+        return str(value[0] if lang == "zh" else value[1])
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,221 @@
+"""The import pipeline the page and the CLI share: decode → parse → validate → diff (the dry run), then commit
+(re-checked inside the write lock). Imports the ingest steps and db; never streamlit."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from ningxia_dash.db import Database, writable_copy
+from ningxia_dash.ingest.commit import BatchInfo, CommitError, record_batch
+from ningxia_dash.ingest.decode import MAX_BYTES, DecodeError, Grid, read_grid
+from ningxia_dash.ingest.diff import Diff, compute_diff
+from ningxia_dash.ingest.kinds import KINDS, ROLE_RANK, Kind
+from ningxia_dash.ingest.messages import Issue
+from ningxia_dash.ingest.parse import Parsed, ParseError, parse_grid, sheet_score
+from ningxia_dash.ingest.refs import ConnStore, Store, load_refs
+from ningxia_dash.ingest.validate import Scope, validate
+
+ROLE_LABEL = {"viewer": ("浏览者", "viewer"), "officer": ("科室上传员", "officer"), "admin": ("管理员", "admin")}
+
+
+@dataclass
+class Preview:
+    """The dry run of one file: how it was read, every issue, and the diff a commit would apply."""
+
+    kind: Kind
+    file_name: str
+    size: int
+    sha256: str
+    fmt: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None
+    rows: int = 0
+    parsed: Parsed | None = None
+    diff: Diff | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def accepted(self) -> bool:
+        return not self.errors and self.diff is not None
+
+    @property
+    def rejected_rows(self) -> int:
+        rows = {i.row for i in self.errors if i.row is not None and i.row != self.header_row}
+        return len(rows) if rows else (self.rows if self.errors else 0)
+
+    @property
+    def changes(self) -> int:
+        return self.diff.changes if self.diff is not None else 0
+
+    def counts(self) -> dict[str, int]:
+        d = self.diff
+        return {
+            "rows": self.rows,
+            "new": d.count("new") if d is not None else 0,
+            "changed": d.count("changed") if d is not None else 0,
+            "unchanged": d.count("unchanged") if d is not None else 0,
+            "rejected": self.rejected_rows,
+        }
+
+
+class ImportRejected(Exception):
+    def __init__(self, preview: Preview) -> None:
+        super().__init__(f"{len(preview.errors)} errors")
+        self.preview = preview
+
+
+class NothingToImport(Exception):
+    """Every row equals what the database holds already: nothing is written and no batch is recorded."""
+
+
+def clean_file_name(name: str) -> str:
+    """Only the last path component, trimmed (a file name never carries a path into the database)."""
+    base = PurePath(name.replace("\\", "/")).name.strip() or "upload"
+    return base[:200]
+
+
+def scope_allows(scope: Scope, kind: Kind) -> bool:
+    return ROLE_RANK.get(scope.role, -1) >= ROLE_RANK[kind.role]
+
+
+def dry_run(
+    content: bytes,
+    file_name: str,
+    kind_id: str,
+    scope: Scope,
+    store: Store,
+    max_bytes: int = MAX_BYTES,
+) -> Preview:
+    """Read, validate and diff a file against the database without writing anything."""
+    kind = KINDS[kind_id]
+    preview = Preview(kind, clean_file_name(file_name), len(content), hashlib.sha256(content).hexdigest())
+    if not scope_allows(scope, kind):
+        preview.issues.append(
+            Issue(
+                "file.not_allowed",
+                params={
+                    "role": ROLE_LABEL.get(scope.role, (scope.role, scope.role)),
+                    "kind": (kind.zh, kind.en),
+                    "needed": ROLE_LABEL[kind.role],
+                },
+            )
+        )
+        return preview
+    try:
+        grid: Grid = read_grid(content, lambda rows: sheet_score(kind, rows), max_bytes)
+    except DecodeError as exc:
+        preview.issues.append(exc.issue)
+        return preview
+    preview.fmt, preview.encoding, preview.delimiter, preview.sheet = (
+        grid.fmt,
+        grid.encoding,
+        grid.delimiter,
+        grid.sheet,
+    )
+    try:
+        parsed = parse_grid(kind, grid.rows)
+    except ParseError as exc:
+        preview.issues.extend(exc.issues)
+        return preview
+    preview.parsed, preview.header_row, preview.rows = parsed, parsed.header_row, len(parsed.raw)
+    refs = load_refs(store)
+    checked = validate(kind, parsed, refs, scope)
+    preview.issues.extend(parsed.issues + checked.issues)
+    if preview.errors:
+        return preview
+    preview.diff = compute_diff(kind, checked, store, refs)
+    preview.issues.extend(preview.diff.warnings)
+    preview.issues.sort(key=lambda i: (i.row or 0, i.severity != "error"))
+    return preview
+
+
+def commit(
+    preview: Preview,
+    scope: Scope,
+    db_path: Path,
+    wait_seconds: float = 10.0,
+    require_same_diff: bool = True,
+) -> BatchInfo:
+    """Apply a dry run. Inside the write lock the file is validated and diffed again against the current data:
+    when someone committed in between and the diff moved (require_same_diff), the commit is refused so the
+    officer confirms what will really change; otherwise the fresh diff is applied (the CLI's order)."""
+    if preview.parsed is None or preview.diff is None or preview.errors:
+        raise ImportRejected(preview)
+    if preview.diff.changes == 0:
+        raise NothingToImport()
+    kind = preview.kind
+    with writable_copy(db_path, wait_seconds) as conn:
+        store = ConnStore(conn)
+        refs = load_refs(store)
+        checked = validate(kind, preview.parsed, refs, scope)
+        errors = [i for i in checked.issues if i.severity == "error"]
+        if errors:
+            preview.issues = preview.parsed.issues + checked.issues
+            preview.diff = None
+            raise ImportRejected(preview)
+        diff = compute_diff(kind, checked, store, refs)
+        if require_same_diff and diff.signature() != preview.diff.signature():
+            raise CommitError(
+                "预检之后数据库已有其他导入或回滚，本次导入将改变的内容与预检结果不同。请重新预检并核对差异后再确认导入；"
+                "本次没有写入任何数据。",
+                "The database changed after the dry run (another import or a rollback), so this import would now "
+                "change different rows. Run the dry run again and check the diff; nothing was written.",
+            )
+        if diff.changes == 0:
+            raise NothingToImport()
+        return record_batch(
+            conn,
+            kind_id=kind.id,
+            kind_zh=kind.zh,
+            file_name=preview.file_name,
+            sha256=preview.sha256,
+            size=preview.size,
+            encoding=preview.encoding or (preview.fmt or "").upper() or None,
+            username=scope.username,
+            diff=diff,
+        )
+
+
+def import_file(
+    content: bytes,
+    file_name: str,
+    kind_id: str,
+    scope: Scope,
+    db: Database,
+    dry: bool = False,
+    wait_seconds: float = 30.0,
+    max_bytes: int = MAX_BYTES,
+) -> tuple[Preview, BatchInfo | None]:
+    """Dry run, then (unless dry) commit — the CLI's one call. Raises ImportRejected when any row is rejected."""
+    preview = dry_run(content, file_name, kind_id, scope, db, max_bytes)
+    if not preview.accepted:
+        raise ImportRejected(preview)
+    if dry or preview.changes == 0:
+        return preview, None
+    try:
+        return preview, commit(preview, scope, db.path, wait_seconds, require_same_diff=False)
+    except NothingToImport:
+        return preview, None
+
+
+__all__ = [
+    "CommitError",
+    "ImportRejected",
+    "NothingToImport",
+    "Preview",
+    "commit",
+    "dry_run",
+    "import_file",
+]

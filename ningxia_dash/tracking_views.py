@@ -1,0 +1,180 @@
+"""What the tracking screens show: targets joined with their status, gauge settings, alerts, bullet rows
+(pure; imports pandas, i18n, views and style; never streamlit)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.style import STATUS_SYMBOLS
+from ningxia_dash.views import clause_label, target_text, value_text
+
+ALERT_STATUSES = ("off_track", "lagging", "no_data")
+
+
+def status_label(status: str, lang: Lang) -> str:
+    """Symbol and word, never colour alone: '✖ 严重滞后'."""
+    return f"{STATUS_SYMBOLS[status]} {t(f'status.{status}', lang)}"
+
+
+def as_of_choices(period_start: int, period_end: int, latest_data_year: int | None) -> list[int]:
+    """Years a reader can assess 'as of': the plan's years up to the newest data (or the period's end)."""
+    last = max(period_end, latest_data_year or period_end)
+    return list(range(period_start, last + 1))
+
+
+def with_status(indicators: pd.DataFrame, assessments: pd.DataFrame) -> pd.DataFrame:
+    """Indicators with their assessment columns (latest value, status, progress …) side by side."""
+    a = assessments.drop(columns=["region_code"]).rename(columns={"indicator_id": "id"})
+    return indicators.merge(a, on="id", how="left", suffixes=("", "_a"))
+
+
+def progress_share(row: pd.Series) -> float | None:
+    """0–1 progress for a progress bar: r clipped, 1 when achieved, None when it does not apply."""
+    if row["status"] == "achieved":
+        return 1.0
+    r = row.get("progress")
+    if r is None or (isinstance(r, float) and math.isnan(r)):
+        return None
+    return round(min(max(float(r), 0.0), 1.0), 2)
+
+
+def alerts(df: pd.DataFrame) -> pd.DataFrame:
+    """Binding targets that are not on track, worst first."""
+    order = {s: i for i, s in enumerate(ALERT_STATUSES)}
+    out = df[(df["attribute"] == "binding") & df["status"].isin(ALERT_STATUSES)].copy()
+    out["_rank"] = out["status"].map(order)
+    return out.sort_values(["_rank", "seq"]).drop(columns="_rank")
+
+
+def tracked_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The 目标清单 with status: one row per target, ready to show and download (status right after the name)."""
+    return pd.DataFrame(
+        {
+            "id": df["id"],
+            t("col.clause", lang): [clause_label(c, lang) for c in df["clause"]],
+            t("col.indicator", lang): [pick(lang, z, e) for z, e in zip(df["name_zh"], df["name_en"], strict=True)],
+            t("col.status", lang): [status_label(s, lang) for s in df["status"]],
+            t("col.progress", lang): [progress_share(r) for _, r in df.iterrows()],
+            t("col.latest", lang): [value_text(v, u, lang) for v, u in zip(df["latest_value"], df["unit"], strict=True)],
+            t("col.latest_year", lang): [None if pd.isna(y) else int(y) for y in df["latest_year"]],
+            t("col.source", lang): [t(f"prov.{k}", lang) if isinstance(k, str) else t("common.none", lang)
+                                    for k in df["latest_source_kind"]],
+            t("col.target", lang): [target_text(r, lang) + f" ({int(r['target_year'])})" for _, r in df.iterrows()],
+            t("col.baseline", lang): [
+                value_text(v, u, lang) + (f" ({int(y)})" if not pd.isna(y) else "")
+                for v, u, y in zip(df["baseline_value"], df["unit"], df["baseline_year"], strict=True)
+            ],
+            t("col.attribute", lang): [t(f"attr.{a}", lang) for a in df["attribute"]],
+            t("col.explanation", lang): df["explanation_zh" if lang == "zh" else "explanation_en"],
+            t("col.chapter", lang): df["chapter_no"],
+        }
+    )  # fmt: skip
+
+
+def filter_tracked(df: pd.DataFrame, chapters: list[int], categories: list[str], attributes: list[str],
+                   statuses: list[str], query: str) -> pd.DataFrame:  # fmt: skip
+    mask = pd.Series(True, index=df.index)
+    if chapters:
+        mask &= df["chapter_no"].isin(chapters)
+    if categories:
+        mask &= df["category_zh"].isin(categories)
+    if attributes:
+        mask &= df["attribute"].isin(attributes)
+    if statuses:
+        mask &= df["status"].isin(statuses)
+    if query.strip():
+        q = query.strip().lower()
+        hay = df["name_zh"] + " " + df["name_en"].str.lower() + " " + df["source_sentence"] + " " + df["clause"]
+        mask &= hay.str.contains(q, regex=False)
+    return df[mask]
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """How one headline gauge is drawn."""
+
+    indicator_id: str
+    title: str
+    value: float | None
+    low: float
+    high: float
+    threshold: float | None
+    suffix: str
+    status: str
+    caption: str  # year · source
+    hover: str
+
+
+def _span(values: list[float], unit: str | None) -> tuple[float, float]:
+    lo, hi = min(values), max(values)
+    pad = max((hi - lo) * 0.25, 1.0 if unit == "%" else max(abs(hi) * 0.1, 1.0))
+    low, high = lo - pad, hi + pad
+    if unit == "%":
+        low, high = max(low, 0.0), min(high, 100.0)
+    return max(low, 0.0) if lo >= 0 else low, high
+
+
+def gauge_for(row: pd.Series, lang: Lang) -> Gauge:
+    """Gauge settings for a headline target by its rule kind (the needle is the latest value)."""
+    rule, unit = row["rule_kind"], row["unit"] if isinstance(row["unit"], str) else None
+    a = None if pd.isna(row["latest_value"]) else float(row["latest_value"])
+    b = None if pd.isna(row["baseline_value"]) else float(row["baseline_value"])
+    tv = None if pd.isna(row["target_value"]) else float(row["target_value"])
+    ref = None if pd.isna(row.get("reference_value")) else float(row["reference_value"])
+    suffix = "%" if unit == "%" else ""
+    threshold = tv
+    value = a
+    if rule == "reach_reference" and a is not None and ref:
+        value, threshold, suffix = round(a / ref * 100, 1), 95.0, "%"  # share of the reference; 基本达到 = 95%
+        low, high = 50.0, 110.0
+    elif rule == "above_reference":
+        threshold = ref
+        vals = [v for v in (a, ref) if v is not None] or [0.0]
+        low, high = min(min(vals) - 3, 0.0), max(vals) + 3
+    elif rule == "zero":
+        low, high, threshold = 0.0, max((a or 0) * 2, 5.0), 0.0
+    elif rule == "rising":
+        threshold = None if pd.isna(row.get("expected_value")) else float(row["expected_value"])
+        vals = [v for v in (a, b, threshold) if v is not None] or [0.0, 100.0]
+        low, high = _span(vals, unit)
+    else:
+        vals = [v for v in (a, b, tv) if v is not None] or [0.0, 100.0]
+        low, high = _span(vals, unit)
+    name = pick(lang, row["name_zh"], row["name_en"])
+    year = "" if pd.isna(row["latest_year"]) else str(int(row["latest_year"]))
+    source = t(f"prov.{row['latest_source_kind']}", lang) if isinstance(row["latest_source_kind"], str) else ""
+    caption = "·".join(x for x in (year, source) if x) or t("status.no_data", lang)
+    shown_target = target_text(row, lang)
+    explanation = row["explanation_zh" if lang == "zh" else "explanation_en"]
+    hover = (f"<b>{name}</b><br>{t('col.target', lang)}: {shown_target}<br>{status_label(row['status'], lang)}"
+             f"<br>{explanation}")  # fmt: skip
+    return Gauge(row["id"], name, value, low, high, threshold, suffix, row["status"], caption, hover)
+
+
+def bullet_rows(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Every target as progress (0–100%) against the time elapsed: the compact alternative to the table."""
+    rows = []
+    for _, r in df.iterrows():
+        share = progress_share(r)
+        expected = r.get("elapsed_share")
+        rows.append({
+            "id": r["id"],
+            "label": f"{clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}"[:34],
+            "progress": None if share is None else round(share * 100, 1),
+            "expected": None if expected is None or pd.isna(expected) else round(float(expected) * 100, 1),
+            "status": r["status"],
+            "hover": r["explanation_zh" if lang == "zh" else "explanation_en"],
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def latest_text(row: pd.Series, lang: Lang) -> str:
+    """'98% (2024, 公开)' for a headline card."""
+    if pd.isna(row["latest_value"]):
+        return t("status.no_data", lang)
+    value = format_number(float(row["latest_value"]), row["unit"] if isinstance(row["unit"], str) else None, lang)
+    return f"{value} ({int(row['latest_year'])}, {t('prov.' + row['latest_source_kind'], lang)})"

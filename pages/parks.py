@@ -1,0 +1,90 @@
+"""闽宁产业园: what do the 10 Minning industrial parks of 专栏6-1 deliver? The parks on the map sized by a chosen KPI,
+a comparison chart, the KPI table (all figures demonstration data; the unnamed tenth park has no location)."""
+
+from typing import Any
+
+import streamlit as st
+
+from ningxia_dash import maps, place_charts, places
+from ningxia_dash.i18n import format_number, pick, t, unit_label
+from ningxia_dash.ui import chrome, data, state
+
+ctx = chrome.page_context()
+lang = ctx.lang
+MAP_H = 500
+
+
+def sticky(name: str, default: Any, options: list[Any] | None = None) -> dict[str, Any]:
+    """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing)."""
+    lasting, widget = f"parks.{name}", f"_parks.{name}"
+    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
+        st.session_state[lasting] = default
+    state.bind_widget(lasting, widget)
+    return {"key": widget, "on_change": state.keep_widget_value, "args": (lasting, widget)}
+
+
+st.title(t("parks.title", lang))
+chrome.demo_banner(lang)
+
+metrics = data.place_metrics("park", ctx.version)
+values = data.park_metric_values(ctx.version)
+labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
+units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
+kpis = [k for k in places.PARK_KPIS if k in labels and k not in places.PARK_PARTS.values()]
+years = places.year_choices(int(ctx.plan["period_start"]), values["year"])
+
+c_kpi, c_year = st.columns([3, 1])
+with c_kpi:
+    kpi = st.selectbox(t("parks.kpi", lang), kpis, format_func=lambda k: labels[k], **sticky("kpi", "p_jobs", kpis))
+with c_year:
+    year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
+frame = places.parks_frame(data.parks(ctx.version), values, year, lang)
+totals = places.park_totals(frame)
+
+m = st.columns(4)
+for col, (total, part) in zip(
+    m, [("p_enterprises", "p_fujian_enterprises"), ("p_investment", None), ("p_output", None), ("p_jobs", "p_jobs_poverty")],
+    strict=True,
+):  # fmt: skip
+    col.metric(
+        f"{labels[total]} · {t('prov.demo', lang)}",
+        format_number(totals[total], units[total], lang),
+        help=f"{labels[part]}: {format_number(totals[part], units[part], lang)}"
+        if part
+        else t("parks.total_help", lang),
+    )
+    if part:
+        col.caption(f"{labels[part]} {format_number(totals[part], units[part], lang)}")
+
+map_col, legend_col, chart_col = st.columns([4.2, 1.6, 4.6])
+with map_col:
+    deck = maps.parks_deck(
+        frame, data.county_shapes(ctx.version), lang, kpi, {k: labels[k] for k in places.PARK_KPIS},
+        view=maps.framed_view(MAP_H, 400),
+    )  # fmt: skip
+    st.pydeck_chart(deck, height=MAP_H, key="parks_deck")
+with legend_col:
+    st.html(
+        maps.legend_html(t("parks.legend", lang), maps.park_legend(lang, labels[kpi]), t("parks.location_note", lang))
+    )
+    st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang)))
+    for p in places.unlocated_parks(frame).to_dict("records"):
+        st.caption(f"{p['name']}: {t('parks.location.unknown', lang)}")
+with chart_col:
+    unit = units[kpi]
+    st.markdown(
+        f"**{t('parks.compare', lang, kpi=labels[kpi], year=year)}**"
+        + (f" ({unit_label(unit, lang)})" if unit_label(unit, lang) else "")
+    )
+    part = places.PARK_PARTS.get(kpi)
+    fig = place_charts.park_comparison_chart(frame, kpi, labels, unit, lang, part=part, height=MAP_H - 30)
+    st.plotly_chart(fig, config={"displayModeBar": False})
+
+st.subheader(t("parks.table", lang, year=year))
+table = places.parks_table(frame, metrics, lang)
+st.dataframe(table, hide_index=True, width="stretch")
+chrome.download_buttons(table, f"parks-{year}", lang)
+st.caption(f"{chrome.badge('demo', lang)} {t('parks.source_note', lang)}")
+
+st.subheader(t("parks.trend", lang, kpi=labels[kpi]))
+st.plotly_chart(place_charts.park_trend_chart(values, frame, kpi, units[kpi], lang), config={"displayModeBar": False})

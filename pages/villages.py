@@ -1,0 +1,156 @@
+"""移民村: are resettled people's incomes catching up? The 261 key resettlement villages (demonstration data) as points
+coloured by status on a chosen metric and sized by population, filters, a sortable table in sync, a village profile."""
+
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from ningxia_dash import demo, maps, place_charts, places
+from ningxia_dash.i18n import pick, t
+from ningxia_dash.ui import chrome, data, state
+
+ctx = chrome.page_context()
+lang = ctx.lang
+MAP_H = 520
+VILLAGE = "villages.village"
+
+
+def sticky(name: str, default: Any, options: list[Any] | None = None) -> dict[str, Any]:
+    """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing)."""
+    lasting, widget = f"villages.{name}", f"_villages.{name}"
+    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
+        st.session_state[lasting] = default
+    state.bind_widget(lasting, widget)
+    return {"key": widget, "on_change": state.keep_widget_value, "args": (lasting, widget)}
+
+
+def pick_from_map() -> None:
+    if vid := places.selected_object(st.session_state.get("villages_deck"), "villages", "id"):
+        st.session_state[VILLAGE] = vid
+
+
+def pick_from_table(ids: list[str]) -> None:
+    rows = st.session_state["villages_table"]["selection"]["rows"]
+    if rows and rows[0] < len(ids):
+        st.session_state[VILLAGE] = ids[rows[0]]
+
+
+st.title(t("villages.title", lang))
+st.warning(f"{chrome.badge('demo', lang)} {t('villages.demo_notice', lang)}")
+
+metrics = data.place_metrics("village", ctx.version)
+metric_ids = list(metrics["id"])
+metric_names = dict(
+    zip(
+        metric_ids, [pick(lang, z, e) for z, e in zip(metrics["name_zh"], metrics["name_en"], strict=True)], strict=True
+    )
+)
+county_rows = places.counties(data.regions(ctx.version))
+all_villages = data.villages(ctx.version)
+county_codes = [c for c in county_rows["code"] if c in set(all_villages["county_code"])]
+county_names = dict(
+    zip(
+        county_rows["code"],
+        [pick(lang, z, e) for z, e in zip(county_rows["short_zh"], county_rows["short_en"], strict=True)],
+        strict=True,
+    )
+)
+years = places.year_choices(int(ctx.plan["period_start"]), data.village_metric_values("v_income", ctx.version)["year"])
+if (link := st.query_params.get("county")) and link != st.session_state.get("_villages.link"):
+    st.session_state["_villages.link"] = link  # a deep link (?county=) sets the county filter once
+    if link in county_codes:
+        st.session_state["villages.counties"] = [link]
+
+c_metric, c_year = st.columns([3, 1])
+with c_metric:
+    metric_id = st.selectbox(
+        t("villages.metric", lang), metric_ids, format_func=lambda m: metric_names[m],
+        **sticky("metric", places.DEFAULT_VILLAGE_METRIC, metric_ids),
+    )  # fmt: skip
+with c_year:
+    year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
+f1, f2, f3, f4 = st.columns([2.2, 1.4, 1.6, 2.2])
+with f1:
+    chosen_counties = st.multiselect(
+        t("col.county", lang), county_codes, format_func=lambda c: county_names[c],
+        placeholder=t("common.all", lang), **sticky("counties", []),
+    )  # fmt: skip
+with f2:
+    leader = st.segmented_control(
+        t("villages.filter.leader", lang), ["all", "yes", "no"], format_func=lambda x: t(f"villages.leader.{x}", lang),
+        help=t("villages.filter.leader_help", lang), **sticky("leader", "all", ["all", "yes", "no"]),
+    )  # fmt: skip
+with f3:
+    types = st.multiselect(
+        t("villages.col.type", lang), ["policy", "spontaneous"], format_func=lambda x: t(f"relocation.{x}", lang),
+        placeholder=t("common.all", lang), **sticky("types", []),
+    )  # fmt: skip
+with f4:
+    industries = st.multiselect(
+        t("villages.col.industry", lang), list(demo.LEADING_INDUSTRIES),
+        format_func=lambda x: t(f"industry.{x}", lang), placeholder=t("common.all", lang),
+        **sticky("industries", []),
+    )  # fmt: skip
+
+metric = places.metric_row(metrics, metric_id)
+statuses = data.village_statuses(
+    metric_id, year, int(ctx.plan["baseline_year"]),
+    places.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, int(ctx.plan["period_end"])), ctx.version,
+)  # fmt: skip
+view = places.villages_view(all_villages, statuses, metric, lang)
+shown = places.worst_first(places.filter_villages(view, chosen_counties, leader or "all", types, industries))
+table = places.villages_table(shown, metric, lang)
+ids, current = places.village_choices(table, st.session_state.get(VILLAGE))
+st.session_state[VILLAGE] = current
+
+map_col, legend_col, table_col = st.columns([4.2, 1.6, 4.6])
+with map_col:
+    deck = maps.villages_deck(shown, data.county_shapes(ctx.version), lang, current, maps.framed_view(MAP_H, 400))
+    st.pydeck_chart(deck, height=MAP_H, key="villages_deck", on_select=pick_from_map, selection_mode="single-object")
+with legend_col:
+    counts = places.status_counts(shown["status"])
+    st.html(
+        maps.legend_html(
+            t("villages.legend.status", lang),
+            maps.status_legend(lang, counts),
+            t(f"villages.rule.{places.village_rule(metric_id).rule_kind}", lang),
+        )
+    )
+    st.html(maps.legend_html(t("villages.legend.markers", lang), maps.village_marker_legend(lang)))
+with table_col:
+    st.markdown(t("villages.shown", lang, n=len(shown), total=len(view)))
+    st.dataframe(
+        table, hide_index=True, width="stretch", height=MAP_H - 40, key="villages_table",
+        on_select=partial(pick_from_table, ids), selection_mode="single-row", column_config={"id": None},
+    )  # fmt: skip
+chrome.download_buttons(table.drop(columns=["id"]), f"villages-{metric_id}-{year}", lang)
+
+# ---------------------------------------------------------------- the chosen village
+st.subheader(t("villages.profile", lang))
+if current is None:
+    st.info(t("villages.none_match", lang))
+    st.stop()
+names = dict(zip(shown["id"], shown["name"], strict=True))
+state.bind_widget(VILLAGE, "_villages.village")
+vid = st.selectbox(
+    t("villages.col.village", lang), ids, format_func=lambda i: names[i], key="_villages.village",
+    on_change=state.keep_widget_value, args=(VILLAGE, "_villages.village"),
+)  # fmt: skip
+v = shown.set_index("id").loc[vid]
+st.markdown(places.village_facts(v, lang))
+history = data.village_history(vid, ctx.version)
+reference = places.village_reference(data.reference_values(ctx.version), metric_id)
+d_col, h_col = st.columns(2)
+with d_col:
+    st.markdown(f"**{t('villages.dimensions', lang, year=year)}**")
+    dims = places.village_dimensions(history, data.village_metric_medians(year, ctx.version), metrics, year, lang)
+    st.plotly_chart(place_charts.village_dimensions_chart(dims, lang), config={"displayModeBar": False})
+with h_col:
+    st.markdown(f"**{t('villages.history', lang, metric=metric_names[metric_id])}**")
+    fig = place_charts.village_history_chart(
+        places.village_history(history, metric_id, reference), metric_names[metric_id], metric.get("unit"), lang,
+        t("villages.chart.reference", lang) if reference else None,
+    )  # fmt: skip
+    st.plotly_chart(fig, config={"displayModeBar": False})
+st.caption(f"{chrome.badge('demo', lang)} {t('villages.source_note', lang)}")

@@ -1,0 +1,79 @@
+"""The tracking screens as a leader uses them: the year selector, alerts, filters, deep links (AppTest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_pages_apptest import _app
+
+
+def test_overview_as_of_year_reassesses_everything(db_path: Path) -> None:
+    at = _app("zh")
+    counts_2025 = [m.value for m in at.markdown if "其中约束性" in m.value]
+    assert len(counts_2025) == 5
+    at.selectbox(key="_as_of_widget").set_value(2022).run()
+    assert not at.exception
+    counts_2022 = [m.value for m in at.markdown if "其中约束性" in m.value]
+    assert counts_2022 != counts_2025
+    # the choice is shared: the targets page opens on the same year
+    at.switch_page("pages/targets.py").run()
+    assert at.selectbox(key="_as_of_widget").value == 2022
+    assert set(at.dataframe[0].value["年份"].dropna()) <= {2020, 2021, 2022}
+
+
+def test_overview_flags_binding_targets_not_on_track(db_path: Path) -> None:
+    at = _app("zh")
+    assert any(h.value == "未达进度的约束性指标" for h in at.subheader)
+    alerts = [m.value for m in at.markdown if "-badge[" in m.value and "**" in m.value]
+    assert alerts, "the demo data has a binding target off track: it must be listed"
+    assert all(("滞后" in a) or ("暂无数据" in a) for a in alerts)
+
+
+def test_overview_headline_table_has_13_rows_with_provenance(db_path: Path) -> None:
+    at = _app("en")
+    table = at.dataframe[0].value
+    assert len(table) == 13
+    assert set(table["Source"]) <= {"Official", "Public", "Demo"}
+
+
+def test_targets_status_filter_and_bullets(db_path: Path) -> None:
+    at = _app("zh", "targets")
+    at.multiselect(key="targets_statuses").set_value(["off_track"]).run()
+    table = at.dataframe[0].value
+    assert len(table) > 0 and set(table["状态"]) == {"✖ 严重滞后"}
+    at.segmented_control(key="targets_view").set_value("bullets").run()
+    assert not at.exception and not at.dataframe
+
+
+@pytest.mark.parametrize(
+    "indicator",
+    ["rural_tap_water_rate", "farmer_income_growth_vs_national", "relocated_income_vs_regional_rural",
+     "rural_dilapidated_housing_zeroing", "rural_sanitary_toilet_rate", "low_income_medical_insurance_rate",
+     "primary_class_size_standard", "consumption_assistance_sales_annual", "new_tcm_hospitals",
+     "rural_income_growth_vs_urban"],
+)  # fmt: skip
+def test_indicator_detail_deep_link(db_path: Path, indicator: str) -> None:
+    at = _app("zh", query={"indicator": indicator})
+    at.switch_page("pages/indicator.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="detail_indicator").value == indicator
+    assert at.query_params["indicator"] == [indicator] or at.query_params["indicator"] == indicator
+    assert any(s.value == "规划原文" for s in at.subheader)
+    assert any(("公开" in m.value) or ("演示" in m.value) or ("官方" in m.value) for m in at.markdown)
+
+
+def test_indicator_detail_county_view_in_english(db_path: Path) -> None:
+    at = _app("en", query={"indicator": "rural_tap_water_rate", "region": "640303"})
+    at.switch_page("pages/indicator.py").run()
+    assert not at.exception
+    assert at.selectbox(key="detail_region_rural_tap_water_rate").value == "640303"
+    assert "Hongsibu" in " ".join(m.value for m in at.markdown)
+
+
+def test_plan_text_links_targets_to_their_details(db_path: Path) -> None:
+    at = _app("zh", "plan_text", query={"section": "ch8-s6"})
+    text = " ".join(m.value for m in at.markdown)
+    assert "indicator?indicator=village_yinong_information_stations" in text
+    assert any("链接所指段落" in m.value for m in at.markdown)

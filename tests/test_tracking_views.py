@@ -1,0 +1,76 @@
+"""Display logic of the tracking screens: alerts, gauges, progress, the table and the plan sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ningxia_dash import detail, queries, tracking, tracking_views
+from ningxia_dash.db import Database
+
+
+@pytest.fixture(scope="module")
+def rows(db: Database) -> pd.DataFrame:
+    ind = queries.indicators(db, "nx-14-rr")
+    a = tracking.assess_region(ind, queries.observations(db, "nx-14-rr"), queries.reference_values(db), 2020, 2025)
+    return tracking_views.with_status(ind, a)
+
+
+def test_as_of_choices_follow_the_plan_and_the_data() -> None:
+    assert tracking_views.as_of_choices(2021, 2025, 2025) == [2021, 2022, 2023, 2024, 2025]
+    assert tracking_views.as_of_choices(2026, 2030, None) == [2026, 2027, 2028, 2029, 2030]  # a later plan
+    assert tracking_views.as_of_choices(2021, 2025, 2026)[-1] == 2026
+
+
+def test_alerts_are_binding_and_not_on_track(rows: pd.DataFrame) -> None:
+    alerts = tracking_views.alerts(rows)
+    assert (alerts["attribute"] == "binding").all()
+    assert set(alerts["status"]) <= {"off_track", "lagging", "no_data"}
+    expected = rows[(rows["attribute"] == "binding") & ~rows["status"].isin(["achieved", "on_track"])]
+    assert set(alerts["id"]) == set(expected["id"])
+
+
+def test_gauges_for_every_headline_rule(rows: pd.DataFrame) -> None:
+    for _, r in rows[rows["is_headline"]].iterrows():
+        g = tracking_views.gauge_for(r, "zh")
+        assert g.low < g.high, r["id"]
+        if g.value is not None and r["rule_kind"] != "reach_reference":
+            assert g.low <= g.value <= g.high, r["id"]
+        assert g.status in ("achieved", "on_track", "lagging", "off_track", "no_data")
+        assert "演示" in g.caption or "公开" in g.caption or "官方" in g.caption
+    reach = tracking_views.gauge_for(rows[rows["id"] == "relocated_income_vs_regional_rural"].iloc[0], "en")
+    assert reach.threshold == 95.0 and reach.suffix == "%"
+
+
+def test_progress_share() -> None:
+    assert tracking_views.progress_share(pd.Series({"status": "achieved", "progress": 0.3})) == 1.0
+    assert tracking_views.progress_share(pd.Series({"status": "lagging", "progress": 0.456})) == 0.46
+    assert tracking_views.progress_share(pd.Series({"status": "off_track", "progress": -0.2})) == 0.0
+    assert tracking_views.progress_share(pd.Series({"status": "no_data", "progress": None})) is None
+
+
+def test_tracked_table_and_filters(rows: pd.DataFrame) -> None:
+    table = tracking_views.tracked_table(rows, "en")
+    assert list(table.columns[:5]) == ["id", "Clause", "Indicator", "Status", "Progress"]
+    assert len(table) == len(rows)
+    off = tracking_views.filter_tracked(rows, [], [], [], ["off_track"], "")
+    assert set(off["status"]) == {"off_track"}
+    water = tracking_views.filter_tracked(rows, [], [], [], [], "自来水")
+    assert "rural_tap_water_rate" in set(water["id"])
+
+
+def test_bullet_rows_are_percentages(rows: pd.DataFrame) -> None:
+    b = tracking_views.bullet_rows(rows, "zh").dropna(subset=["progress"])
+    assert ((b["progress"] >= 0) & (b["progress"] <= 100)).all()
+
+
+def test_plan_sentence_reads_box_1_as_a_sentence(db: Database) -> None:
+    ind = queries.indicators(db, "nx-14-rr").set_index("id", drop=False)
+    assert (
+        detail.plan_sentence(ind.loc["rural_tap_water_rate"])
+        == "专栏1-9：农村自来水普及率（%），2020年 91，2025年 98，预期性"
+    )
+    assert (
+        detail.plan_sentence(ind.loc["village_yinong_information_stations"])
+        == ind.loc["village_yinong_information_stations", "source_sentence"]
+    )
