@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from ningxia_dash.i18n import Lang, format_number, t
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS, rgba
@@ -33,6 +34,14 @@ OUTLINE = [60, 60, 60, 220]
 # itself (static/map-style.json: a plain background, no sources, no tiles); the relative address keeps working
 # behind a reverse proxy that adds a path prefix.
 OFFLINE_STYLE = "app/static/map-style.json"
+
+
+class Deck(pdk.Deck):
+    """pdk.Deck whose JSON (what Streamlit sends to the browser) is compact UTF-8: pydeck's own to_json indents
+    by two spaces and escapes every Chinese character, about three times the bytes for the same map."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
 
 
 def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
@@ -99,7 +108,7 @@ def county_assistance_deck(shapes: pd.DataFrame, lang: Lang) -> pdk.Deck:
         get_alignment_baseline='"center"',
         font_weight=600,
     )
-    return pdk.Deck(
+    return Deck(
         layers=[polygons, labels],
         initial_view_state=NINGXIA_VIEW,
         map_provider=None,
@@ -146,11 +155,14 @@ def framed_view(height_px: int, width_px: int, margin: float = 0.06) -> pdk.View
 
 
 def _shape_rings(shapes: pd.DataFrame) -> list[tuple[str, list[list[float]]]]:
-    """(code, outer ring) per polygon part, coordinates rounded to ~10 m to keep the browser payload small."""
+    """(code, outer ring) per polygon part, coordinates rounded to 0.001° (the simplification tolerance of
+    data/geo) to keep the browser payload small. The ring is left open (deck.gl closes it): with GeoJSON's
+    repeated closing vertex, clicks on Streamlit's deck.gl element select nothing."""
     out = []
     for code, geometry in zip(shapes["code"], shapes["geometry"], strict=True):
         for ring in _rings(json.loads(geometry)):
-            out.append((str(code), [[round(x, 4), round(y, 4)] for x, y in ring]))
+            points = [[round(x, 3), round(y, 3)] for x, y in ring]
+            out.append((str(code), points[:-1] if len(points) > 3 and points[0] == points[-1] else points))
     return out
 
 
@@ -175,6 +187,14 @@ def value_colour(value: float | None, edges: list[float], alpha: int = STATUS_FI
     return rgba(ramp[min(i, len(ramp) - 1)], alpha)
 
 
+def fill_colours(frame: pd.DataFrame, mode: str, edges: list[float]) -> dict[str, str]:
+    """County code → the CSS colour its polygon has on the choropleth (so the ranking beside matches the map)."""
+    return {
+        str(code): _css(status_colour(str(s)) if mode == "status" else value_colour(v, edges))
+        for code, s, v in zip(frame["code"], frame["status"], frame["value"], strict=True)
+    }
+
+
 def status_colour(status: str, alpha: int = STATUS_FILL_ALPHA) -> list[int]:
     return rgba(STATUS_COLOURS.get(status, STATUS_COLOURS["no_data"]), alpha)
 
@@ -196,11 +216,15 @@ def county_areas(shapes: pd.DataFrame) -> dict[str, float]:
 
 
 def _text_width(text: str, size: float) -> float:
-    """Rough rendered width in pixels: CJK and symbols one em, Latin letters and digits about 0.6 em."""
-    return sum(size if ord(ch) > 0x2000 else size * 0.6 for ch in text)
+    """Rough rendered width in pixels: CJK one em, symbols 0.85, Latin letters and digits 0.55, a space 0.3."""
+    ems = {True: 1.0, False: 0.55}
+    return sum(
+        0.3 * size if ch == " " else (0.85 if 0x2000 <= ord(ch) < 0x2E80 else ems[ord(ch) >= 0x2E80]) * size
+        for ch in text
+    )
 
 
-def declutter(labels: list[dict[str, Any]], zoom: float, size: float, pad: float = 3.0) -> list[dict[str, Any]]:
+def declutter(labels: list[dict[str, Any]], zoom: float, size: float, pad: float = 1.5) -> list[dict[str, Any]]:
     """Labels that do not overlap at this zoom, kept in order of `priority` (larger counties first); the others
     are left to the tooltip and the ranking beside the map."""
     scale = _WORLD_PX * 2**zoom
@@ -221,14 +245,7 @@ def declutter(labels: list[dict[str, Any]], zoom: float, size: float, pad: float
 def _label_layer(
     data: list[dict[str, Any]], layer_id: str, size: float, colour: list[int], weight: int, **extra: Any
 ) -> pdk.Layer:
-    """Text drawn with a white halo. Rows with a `priority` (the county's area) hide each other's label where
-    they would overlap, larger counties first (deck.gl's CollisionFilterExtension); zooming in shows them all."""
-    collide = bool(data) and "priority" in data[0]
-    if collide:
-        extra |= {
-            "extensions": [{"@@type": "CollisionFilterExtension"}],
-            "get_collision_priority": "priority",
-        }
+    """Text drawn with a white halo (deck.gl's CJK glyphs need the "auto" character set)."""
     return pdk.Layer(
         "TextLayer",
         data,
@@ -312,8 +329,6 @@ def county_choropleth_deck(
             stroked=True,
             filled=True,
             pickable=True,
-            auto_highlight=True,
-            highlight_color=[255, 255, 255, 90],
         ),
         _key_outlines(rings, {c: str(lv) for c, lv in zip(frame["code"], frame["level"], strict=True)}),
     ]
@@ -346,7 +361,7 @@ def county_choropleth_deck(
     view = view or NINGXIA_VIEW
     layers.append(_label_layer(declutter(labels, view.zoom, 13), "county-names", 13, [20, 20, 20, 255], 600))
     name = html.escape(indicator_name)
-    return pdk.Deck(
+    return Deck(
         layers=layers,
         initial_view_state=view or NINGXIA_VIEW,
         map_provider=None,
@@ -359,7 +374,7 @@ def county_choropleth_deck(
     )
 
 
-def _base_layers(shapes: pd.DataFrame, lang: Lang, outlines: bool) -> list[pdk.Layer]:
+def _base_layers(shapes: pd.DataFrame, lang: Lang, outlines: bool, zoom: float) -> list[pdk.Layer]:
     """Muted county polygons and names under point layers (not pickable: the points carry the tooltip)."""
     rings = _shape_rings(shapes)
     layers = [
@@ -377,18 +392,26 @@ def _base_layers(shapes: pd.DataFrame, lang: Lang, outlines: bool) -> list[pdk.L
         )
     ]
     if outlines:
-        levels = {c: level for c, level in zip(shapes["code"], shapes["assistance_level"], strict=True) if level}
+        levels = {
+            c: level
+            for c, level in zip(shapes["code"], shapes["assistance_level"], strict=True)
+            if isinstance(level, str)
+        }
         layers.append(_key_outlines(rings, levels))
-    labels = county_labels(shapes, lang).to_dict("records")
-    layers.append(_label_layer(labels, "county-names", 12, [110, 110, 110, 255], 400))
+    areas = county_areas(shapes)
+    labels = [
+        lab | {"priority": round(areas.get(str(code), 0.0))}
+        for lab, code in zip(county_labels(shapes, lang).to_dict("records"), shapes["code"], strict=True)
+    ]
+    layers.append(_label_layer(declutter(labels, zoom, 12), "county-names", 12, [110, 110, 110, 255], 400))
     return layers
 
 
 def village_radius(population: float, max_population: float) -> float:
-    """Marker radius in pixels: area proportional to population, 3 to 11 px."""
+    """Marker radius in pixels: area proportional to population, 2.5 to 9 px."""
     if not max_population or population != population:
-        return 3.0
-    return round(3.0 + 8.0 * math.sqrt(max(population, 0) / max_population), 2)
+        return 2.5
+    return round(2.5 + 6.5 * math.sqrt(max(population, 0) / max_population), 2)
 
 
 def villages_deck(
@@ -421,7 +444,8 @@ def villages_deck(
         }
         for r in df.itertuples()
     ]
-    layers = _base_layers(shapes, lang, outlines=False)
+    view = view or NINGXIA_VIEW
+    layers = _base_layers(shapes, lang, outlines=False, zoom=view.zoom)
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
@@ -458,7 +482,7 @@ def villages_deck(
                 pickable=False,
             )
         )
-    return pdk.Deck(
+    return Deck(
         layers=layers,
         initial_view_state=view or NINGXIA_VIEW,
         map_provider=None,
@@ -500,13 +524,15 @@ def parks_deck(
             "r": park_radius(r[size_kpi], max_v),
             "line": SELECTED_LINE if r["id"] == selected else [255, 255, 255, 255],
             "lw": 3.5 if r["id"] == selected else 1.5,
-            "name": r["name"],
+            "no": str(r["seq"]),
+            "name": f"{r['seq']} {r['name']}",
             "location": r["location_text"],
         }
         for i, (k, label) in enumerate(kpi_labels.items()):
             point[f"k{i}"] = f"{label}: {format_number(r[k], None, lang)}"
         points.append(point)
-    layers = _base_layers(shapes, lang, outlines=True)
+    view = view or NINGXIA_VIEW
+    layers = _base_layers(shapes, lang, outlines=True, zoom=view.zoom)
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
@@ -525,10 +551,10 @@ def parks_deck(
             auto_highlight=True,
         )
     )
-    names = [{"text": p["name"], "lon": p["lon"], "lat": p["lat"], "offset": [0, -p["r"] - 9]} for p in points]
-    layers.append(_label_layer(names, "park-names", 13, [0, 60, 110, 255], 700))
+    numbers = [{"text": p["no"], "lon": p["lon"], "lat": p["lat"]} for p in points]
+    layers.append(_label_layer(numbers, "park-numbers", 13, [0, 45, 90, 255], 700))
     kpi_lines = "".join(f"<br/>{{k{i}}}" for i in range(len(kpi_labels)))
-    return pdk.Deck(
+    return Deck(
         layers=layers,
         initial_view_state=view or NINGXIA_VIEW,
         map_provider=None,
@@ -563,7 +589,9 @@ def _css(rgba_or_hex: list[int] | str) -> str:
 def _swatch(item: LegendItem) -> str:
     s = item.size
     base = f"display:inline-block;flex:none;width:{s}px;height:{s}px;box-sizing:border-box;"
-    if item.shape == "line":
+    if item.shape == "none":
+        style = "display:none"
+    elif item.shape == "line":
         style = f"{base}border:{item.line_px}px solid {item.colour};background:#fff"
     elif item.shape in ("dot", "ring"):
         border = f"{item.line_px}px solid #111" if item.shape == "ring" else "1px solid #fff"
@@ -578,10 +606,12 @@ def _swatch(item: LegendItem) -> str:
     return f'<span style="{style}"></span>{symbol}'
 
 
-def legend_html(title: str, items: list[LegendItem], note: str = "") -> str:
-    """A legend block: swatch (and symbol) beside each label; the page renders it with st.html beside the map."""
+def legend_html(title: str, items: list[LegendItem], note: str = "", inline: bool = False) -> str:
+    """A legend block: swatch (and symbol) beside each label; the page renders it with st.html beside the map
+    (`inline` puts the items on one wrapping line, for a legend under a table)."""
     rows = "".join(
-        f'<div style="display:flex;align-items:center;gap:6px;margin:3px 0;min-height:18px">{_swatch(i)}'
+        f'<div style="display:{"inline-flex" if inline else "flex"};align-items:center;gap:6px;'
+        f'margin:3px {"16px" if inline else "0"} 3px 0;min-height:18px">{_swatch(i)}'
         f'<span style="line-height:1.25">{html.escape(i.label)}</span></div>'
         for i in items
     )
@@ -639,10 +669,16 @@ def village_marker_legend(lang: Lang) -> list[LegendItem]:
     ]
 
 
-def park_legend(lang: Lang, kpi_label: str) -> list[LegendItem]:
-    """Park markers: area proportional to the chosen KPI."""
+def park_legend(lang: Lang, kpi_label: str, parks: pd.DataFrame | None = None) -> list[LegendItem]:
+    """Park markers: area proportional to the chosen KPI; then the number on each marker and its park."""
     colour = _css(rgba(PARK_FILL, 200))
-    return [
+    items = [
         LegendItem(t("parks.legend.small", lang, kpi=kpi_label), colour, "dot", size=10),
         LegendItem(t("parks.legend.large", lang, kpi=kpi_label), colour, "dot", size=24),
     ]
+    if parks is not None:
+        items += [
+            LegendItem(str(r["name"]), "#fff", "none", symbol=str(r["seq"]))
+            for r in parks[parks["located"]].to_dict("records")
+        ]
+    return items

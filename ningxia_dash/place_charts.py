@@ -19,6 +19,20 @@ VILLAGE_COLOUR = "#0072B2"
 PART_COLOUR = "#D55E00"
 
 
+def _wrap(label: str, width: int = 20) -> str:
+    """Break a long Latin label over lines at spaces (plotly axis labels do not wrap by themselves)."""
+    if len(label) <= width or " " not in label:
+        return label
+    lines, line = [], ""
+    for word in label.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
 def _layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
     fig.update_layout(
         font={"family": FONT, "size": 13, "color": INK},
@@ -40,10 +54,12 @@ def county_ranking_chart(
     target_value: float | None = None,
     selected: str | None = None,
     height: int = 540,
+    colours: dict[str, str] | None = None,
 ) -> go.Figure:
-    """A dot plot of the counties, best at the top: the dot's colour and the symbol beside it give the status,
-    ★/☆ mark key counties, dashed and solid lines the province's value and the target. Each point carries the
-    county code as customdata, so a click selects the county (st.plotly_chart on_select)."""
+    """A dot plot of the counties, best at the top: the symbol beside each dot gives the status and the dot has
+    the county's colour on the map (`colours`, code → CSS; status colours by default), ★/☆ mark key counties,
+    dashed and solid lines the province's value and the target. Each point carries the county code as
+    customdata, so a click selects the county (st.plotly_chart on_select)."""
     df = ranked[ranked["value"].notna()]
     labels = [ranked_label(r) for r in df.to_dict("records")]
     fig = go.Figure()
@@ -54,14 +70,14 @@ def county_ranking_chart(
         customdata=df["code"],
         marker={
             "size": 15,
-            "color": [STATUS_COLOURS[s] for s in df["status"]],
+            "color": [(colours or {}).get(c, STATUS_COLOURS[s]) for c, s in zip(df["code"], df["status"], strict=True)],
             "line": {
-                "color": ["#000" if c == selected else "#fff" for c in df["code"]],
+                "color": ["#000" if c == selected else "#777" for c in df["code"]],
                 "width": [3 if c == selected else 1 for c in df["code"]],
             },
         },
         text=[
-            f"{STATUS_SYMBOLS[s]} {format_number(v, unit, lang)}"
+            f"   {STATUS_SYMBOLS[s]} {format_number(v, unit, lang)}"
             for s, v in zip(df["status"], df["value"], strict=True)
         ],
         textposition="middle right",
@@ -83,7 +99,12 @@ def county_ranking_chart(
     return _layout(
         fig,
         height,
-        xaxis={"range": [lo - pad, hi + pad * 2.2], "gridcolor": "#eee", "zeroline": False, "side": "top"},
+        xaxis={
+            "range": [lo - pad, hi + pad + (hi - lo + 2 * pad) * 0.35],
+            "gridcolor": "#eee",
+            "zeroline": False,
+            "showticklabels": False,
+        },
         yaxis={"autorange": "reversed", "gridcolor": "#f3f3f3", "automargin": True, "fixedrange": True},
         clickmode="event+select",
         dragmode=False,
@@ -147,7 +168,7 @@ def village_history_chart(
         fig,
         height,
         xaxis={"dtick": 1, "gridcolor": "#eee"},
-        yaxis={"gridcolor": "#eee", "rangemode": "tozero" if unit != "元" else "normal"},
+        yaxis={"gridcolor": "#eee", "rangemode": "tozero" if unit != "元" else "normal", "tickformat": ",d"},
         legend={"orientation": "h", "y": -0.18, "x": 0},
     )
 
@@ -160,7 +181,7 @@ def park_comparison_chart(
     enterprises, jobs for people lifted out of poverty) the bar is split into that part and the rest.
     Parks without a value (the unnamed tenth until uploaded) stay on the axis with '—'."""
     df = frame.sort_values(kpi, ascending=False, na_position="last")
-    names = df["short"].to_list()
+    names = [_wrap(n) for n in df["short"]]
     total = df[kpi].astype(float)
     fig = go.Figure()
     if part:
@@ -173,14 +194,14 @@ def park_comparison_chart(
         fig.add_bar(x=total, y=names, orientation="h", name=labels[kpi], marker_color=VILLAGE_COLOUR, showlegend=False)
     fig.add_scatter(
         x=total.fillna(0), y=names, mode="text", showlegend=False, hoverinfo="skip", textposition="middle right",
-        text=[f" {format_number(v, unit, lang)}" if not math.isnan(v) else f" {t('common.none', lang)}" for v in total],
+        text=[f" {format_number(v, None, lang)}" if not math.isnan(v) else f" {t('common.none', lang)}" for v in total],
     )  # fmt: skip
     top = float(total.max()) if total.notna().any() else 1.0
     return _layout(
         fig,
         height,
         barmode="stack",
-        xaxis={"range": [0, top * 1.18], "gridcolor": "#eee"},
+        xaxis={"range": [0, top * 1.45], "gridcolor": "#eee"},
         yaxis={"autorange": "reversed", "automargin": True},
         legend={"orientation": "h", "y": 1.1, "x": 0},
     )

@@ -49,6 +49,14 @@ def value_text(value: object, unit: object, lang: Lang) -> str:
     return t("common.none", lang) if v is None else format_number(v, unit if isinstance(unit, str) else None, lang)
 
 
+def kpi_text(value: object, unit: object, lang: Lang) -> str:
+    """A KPI for a headline figure: as format_number, but 亿元 reads '45.6 bn yuan' in English (not '456 100m')."""
+    v = _num(value)
+    if v is not None and unit == "亿元" and lang == "en":
+        return f"{v / 10:,.1f} bn yuan"
+    return value_text(value, unit, lang)
+
+
 def year_choices(period_start: int, data_years: Iterable[object]) -> list[int]:
     """Years a screen can be shown as of: from the plan's first year to the newest year with data (a plan whose
     data have not started yet offers its first year only). Nothing assumes a particular plan."""
@@ -171,19 +179,19 @@ def county_profile_table(
         rows.append(
             {
                 t("col.indicator", lang): pick(lang, ind["name_zh"], ind["name_en"]),
-                t("col.clause", lang): clause_label(ind["clause"], lang),
-                t("col.target", lang): f"{target_text(pd.Series(ind), lang)} ({int(ind['target_year'])})",
+                t("places.col.status", lang): status_label(str(a["status"]), lang),
                 t("places.col.county_value", lang): value_text(a["latest_value"], unit, lang),
-                t("col.year", lang): int(year) if year is not None else None,
                 t("places.col.province_value", lang): value_text(p["latest_value"], unit, lang)
                 if p is not None
                 else t("common.none", lang),
-                t("places.col.status", lang): status_label(str(a["status"]), lang),
+                t("col.target", lang): f"{target_text(pd.Series(ind), lang)} ({int(ind['target_year'])})",
+                t("col.year", lang): int(year) if year is not None else None,
+                t("col.clause", lang): clause_label(ind["clause"], lang),
                 t("col.source", lang): t(f"prov.{a['latest_source_kind']}", lang)
                 if isinstance(a["latest_source_kind"], str)
                 else t("common.none", lang),
-                t("places.col.explanation", lang): a["explanation_zh" if lang == "zh" else "explanation_en"],
                 t("places.col.detail", lang): indicator_link(str(ind["id"]), county_code, lang),
+                t("places.col.explanation", lang): a["explanation_zh" if lang == "zh" else "explanation_en"],
             }
         )
     return pd.DataFrame(rows)
@@ -393,10 +401,10 @@ def villages_table(df: pd.DataFrame, metric: Mapping[str, Any], lang: Lang) -> p
         {
             "id": df["id"],
             t("villages.col.village", lang): df["name"],
-            t("col.county", lang): df["county"],
             t("places.col.status", lang): df["status_text"],
             f"{metric_name} ({unit})" if unit else metric_name: df["value"],
-            t("villages.col.ratio", lang): [r * 100 if _num(r) is not None else None for r in df["ratio"]],
+            t("villages.col.ratio", lang): [round(r * 100, 1) if _num(r) is not None else None for r in df["ratio"]],
+            t("col.county", lang): df["county"],
             t("villages.col.population", lang): df["population"],
             t("villages.col.households", lang): df["households"],
             t("villages.col.type", lang): df["type_text"],
@@ -498,6 +506,7 @@ def parks_frame(parks: pd.DataFrame, values: pd.DataFrame, year: int, lang: Lang
         located = _num(p.lon) is not None and _num(p.lat) is not None
         row: dict[str, Any] = {
             "id": p.id,
+            "seq": int(p.seq),
             "name": pick(lang, p.name_zh, p.name_en),
             "short": pick(lang, p.name_zh, p.name_en) if p.named_in_plan else t("parks.unnamed_short", lang),
             "named": bool(p.named_in_plan),
@@ -559,32 +568,42 @@ def park_totals(frame: pd.DataFrame) -> dict[str, float]:
 # ---------------------------------------------------------------- key-assistance counties scorecard
 
 
+SCORECARD_BANDS = (*KEY_LEVELS, "province")
+
+
+def _band_label(level: str, lang: Lang) -> str:
+    return t("places.band.province", lang) if level == "province" else t(f"level.{level}", lang)
+
+
 def scorecard(
-    county_rows: pd.DataFrame, assessments: pd.DataFrame, indicators: pd.DataFrame, lang: Lang
+    regions: pd.DataFrame,
+    assessments: pd.DataFrame,
+    indicators: pd.DataFrame,
+    lang: Lang,
+    province_code: str | None = None,
 ) -> pd.DataFrame:
-    """Long table of the key counties × indicators: level, status, value text and the link to the detail.
-    National counties first, then regional; in each, by code."""
-    key = county_rows[county_rows["assistance_level"].isin(KEY_LEVELS)].copy()
-    key["_order"] = key["assistance_level"].map({lvl: i for i, lvl in enumerate(KEY_LEVELS)})
-    key = key.sort_values(["_order", "code"])
+    """Long table of the key counties × indicators: band (national / regional / province), status, value text and
+    the link to the detail. National counties first, then regional, then the province for comparison."""
+    rows_in = regions[regions["assistance_level"].isin(KEY_LEVELS) | (regions["code"] == province_code)].copy()
+    rows_in["band"] = [lvl if lvl in KEY_LEVELS else "province" for lvl in rows_in["assistance_level"]]
+    rows_in["_order"] = rows_in["band"].map({b: i for i, b in enumerate(SCORECARD_BANDS)})
     a = assessments.set_index(["region_code", "indicator_id"])
     rows = []
-    for c in key.itertuples():
+    for c in rows_in.sort_values(["_order", "code"]).itertuples():
         for ind in indicators.to_dict("records"):
             found = (c.code, ind["id"]) in a.index
-            status = str(a.loc[(c.code, ind["id"]), "status"]) if found else "no_data"
-            value = a.loc[(c.code, ind["id"]), "latest_value"] if found else None
             rows.append(
                 {
                     "code": c.code,
                     "county": pick(lang, c.short_zh, c.short_en),
-                    "level": c.assistance_level,
+                    "level": c.band,
                     "indicator_id": ind["id"],
-                    "status": status,
-                    "value_text": value_text(value, ind.get("unit"), lang),
+                    "status": str(a.loc[(c.code, ind["id"]), "status"]) if found else "no_data",
+                    "value_text": value_text(a.loc[(c.code, ind["id"]), "latest_value"] if found else None,
+                                             ind.get("unit"), lang),
                     "link": indicator_link(str(ind["id"]), str(c.code), lang),
                 }
-            )
+            )  # fmt: skip
     return pd.DataFrame(rows)
 
 
@@ -595,12 +614,14 @@ def level_statuses(score: pd.DataFrame, level: str) -> list[str]:
 def scorecard_table(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The scorecard as a flat table (download): a row per county, a column per indicator, 'symbol word value'."""
     names = {r["id"]: pick(lang, r["name_zh"], r["name_en"]) for r in indicators.to_dict("records")}
+    order = list(dict.fromkeys(score["code"]))
     score = score.assign(
         cell=[f"{status_label(s, lang)} {v}" for s, v in zip(score["status"], score["value_text"], strict=True)]
     )
-    wide = score.pivot(index=["code", "county", "level"], columns="indicator_id", values="cell")
-    wide = wide.reindex(columns=[i for i in names if i in wide.columns]).rename(columns=names).reset_index()
-    wide.insert(2, t("col.assistance", lang), [t(f"level.{x}", lang) for x in wide["level"]])
+    wide = score.pivot(index=["code", "county", "level"], columns="indicator_id", values="cell").reset_index()
+    wide = wide.set_index("code").loc[order].reset_index()
+    wide = wide[["code", "county", "level", *[i for i in names if i in wide.columns]]].rename(columns=names)
+    wide.insert(2, t("col.assistance", lang), [_band_label(x, lang) for x in wide["level"]])
     return wide.drop(columns=["level"]).rename(columns={"code": t("col.code", lang), "county": t("col.county", lang)})
 
 
@@ -622,17 +643,21 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
     )
     cells = score.set_index(["code", "indicator_id"])
     body = []
-    for level in KEY_LEVELS:
+    for level in SCORECARD_BANDS:
         codes = list(dict.fromkeys(score.loc[score["level"] == level, "code"]))
         if not codes:
             continue
+        count = f" · {len(codes)}" if level in KEY_LEVELS else ""
         body.append(
-            f'<tr class="nxsc-band nxsc-{level}"><td colspan="{len(inds) + 1}">'
-            f"{e(t(f'level.{level}', lang))} · {len(codes)}</td></tr>"
+            f'<tr class="nxsc-band nxsc-{level}"><td colspan="{len(inds) + 1}">{e(_band_label(level, lang))}{count}</td></tr>'
         )
         for code in codes:
             name = score.loc[score["code"] == code, "county"].iloc[0]
-            link = page_link(county_link, lang, region=str(code))
+            label_html = (
+                e(name)
+                if level == "province"
+                else f'<a href="{e(page_link(county_link, lang, region=str(code)))}" target="_self">{e(name)}</a>'
+            )
             tds = []
             for r in inds:
                 c = cells.loc[(code, r["id"])]
@@ -642,11 +667,7 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
                     f'<td style="{_cell_style(c["status"])}"><a href="{e(c["link"])}" target="_self" '
                     f'title="{e(tip)}"><b>{e(label)}</b><br/>{e(c["value_text"])}</a></td>'
                 )
-            body.append(
-                f'<tr><th class="nxsc-county nxsc-{level}"><a href="{e(link)}" target="_self">{e(name)}</a></th>'
-                + "".join(tds)
-                + "</tr>"
-            )
+            body.append(f'<tr><th class="nxsc-county nxsc-{level}">{label_html}</th>' + "".join(tds) + "</tr>")
     corner = e(t("col.county", lang))
     return (
         f"<style>{_SCORECARD_CSS}{_level_css()}</style>"
@@ -656,9 +677,12 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
 
 
 def _level_css() -> str:
-    return "".join(
-        f".nxsc th.nxsc-{lvl}{{border-left:{LEVEL_LINE_PX[lvl] + 2}px solid {LEVEL_LINE_HEX[lvl]}}}"
-        for lvl in KEY_LEVELS
+    return (
+        "".join(
+            f".nxsc th.nxsc-{lvl}{{border-left:{LEVEL_LINE_PX[lvl] + 2}px solid {LEVEL_LINE_HEX[lvl]}}}"
+            for lvl in KEY_LEVELS
+        )
+        + ".nxsc th.nxsc-province{border-left:5px dotted #888}"
     )
 
 

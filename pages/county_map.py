@@ -35,7 +35,7 @@ def pick_from_chart() -> None:
         st.session_state[COUNTY] = code
 
 
-st.title(t("map.title", lang))
+st.title(t("places.county_title", lang))
 chrome.demo_banner(lang)
 
 shapes = data.county_shapes(ctx.version)
@@ -91,9 +91,7 @@ with legend_col:
     st.html(maps.legend_html(t(f"places.mode.{mode}", lang), fills, note))
     st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang), t("places.legend.stars", lang)))
 with rank_col:
-    st.markdown(
-        f"**{t('places.ranking', lang)}** · {names[indicator_id]}" + (f" ({unit_label(unit, lang)})" if unit else "")
-    )
+    st.markdown(f"**{t('places.ranking', lang)}**" + (f" ({unit_label(unit, lang)})" if unit_label(unit, lang) else ""))
     fig = place_charts.county_ranking_chart(
         places.county_ranking(frame, places.higher_is_better(indicator)),
         unit,
@@ -102,6 +100,7 @@ with rank_col:
         target_value=places.chart_target(indicator),
         selected=selected,
         height=MAP_H - 30,
+        colours=maps.fill_colours(frame, mode, edges),
     )
     st.plotly_chart(
         fig, key="county_map_rank", on_select=pick_from_chart, selection_mode="points", config={"displayModeBar": False}
@@ -173,6 +172,7 @@ with tab_targets:
         column_config={
             t("places.col.detail", lang): st.column_config.LinkColumn(display_text=t("places.link_text", lang)),
             t("places.col.explanation", lang): st.column_config.TextColumn(width="large"),
+            t("col.indicator", lang): st.column_config.TextColumn(pinned=True),
         },
     )
     chrome.download_buttons(table, f"county-{code}-{year}", lang)

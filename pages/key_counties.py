@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from ningxia_dash import maps, places
+from ningxia_dash import config, maps, places
 from ningxia_dash.i18n import t
 from ningxia_dash.ui import chrome, data, state
 
@@ -36,11 +36,15 @@ with c_note:
     st.caption(t("key_counties.intro", lang))
 assessments = data.assessments_all_regions(ctx.plan_id, year, int(ctx.plan["baseline_year"]), ctx.version)
 shown = places.county_indicators(indicators, assessments, county_rows["code"])
-score = places.scorecard(county_rows, assessments, shown, lang)
+score = places.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
 
 for col, level in zip(st.columns(2), places.KEY_LEVELS, strict=True):
     col.markdown(f"**{t(f'level.{level}', lang)}** · {places.status_tally(places.level_statuses(score, level), lang)}")
 st.html(places.scorecard_html(score, shown, lang))
-st.html(maps.legend_html(t("places.mode.status", lang), maps.status_legend(lang), t("key_counties.legend_note", lang)))
+st.html(
+    maps.legend_html(
+        t("places.mode.status", lang), maps.status_legend(lang), t("key_counties.legend_note", lang), inline=True
+    )
+)
 st.caption(f"{chrome.badge('demo', lang)} {t('places.county_demo', lang)} {t('status.rule_help', lang)}")
 chrome.download_buttons(places.scorecard_table(score, shown, lang), f"key-counties-{year}", lang)

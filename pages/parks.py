@@ -6,7 +6,7 @@ from typing import Any
 import streamlit as st
 
 from ningxia_dash import maps, place_charts, places
-from ningxia_dash.i18n import format_number, pick, t, unit_label
+from ningxia_dash.i18n import pick, t, unit_label
 from ningxia_dash.ui import chrome, data, state
 
 ctx = chrome.page_context()
@@ -48,13 +48,13 @@ for col, (total, part) in zip(
 ):  # fmt: skip
     col.metric(
         f"{labels[total]} · {t('prov.demo', lang)}",
-        format_number(totals[total], units[total], lang),
-        help=f"{labels[part]}: {format_number(totals[part], units[part], lang)}"
+        places.kpi_text(totals[total], units[total], lang),
+        help=f"{labels[part]}: {places.kpi_text(totals[part], units[part], lang)}"
         if part
         else t("parks.total_help", lang),
     )
     if part:
-        col.caption(f"{labels[part]} {format_number(totals[part], units[part], lang)}")
+        col.caption(f"{labels[part]} {places.kpi_text(totals[part], units[part], lang)}")
 
 map_col, legend_col, chart_col = st.columns([4.2, 1.6, 4.6])
 with map_col:
@@ -64,12 +64,11 @@ with map_col:
     )  # fmt: skip
     st.pydeck_chart(deck, height=MAP_H, key="parks_deck")
 with legend_col:
-    st.html(
-        maps.legend_html(t("parks.legend", lang), maps.park_legend(lang, labels[kpi]), t("parks.location_note", lang))
-    )
-    st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang)))
+    st.html(maps.legend_html(t("parks.legend", lang), maps.park_legend(lang, labels[kpi], frame)))
     for p in places.unlocated_parks(frame).to_dict("records"):
-        st.caption(f"{p['name']}: {t('parks.location.unknown', lang)}")
+        st.caption(t("parks.unlocated", lang, name=p["name"]))
+    st.caption(t("parks.location_note", lang))
+    st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang)))
 with chart_col:
     unit = units[kpi]
     st.markdown(

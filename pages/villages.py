@@ -110,20 +110,16 @@ with map_col:
     st.pydeck_chart(deck, height=MAP_H, key="villages_deck", on_select=pick_from_map, selection_mode="single-object")
 with legend_col:
     counts = places.status_counts(shown["status"])
-    st.html(
-        maps.legend_html(
-            t("villages.legend.status", lang),
-            maps.status_legend(lang, counts),
-            t(f"villages.rule.{places.village_rule(metric_id).rule_kind}", lang),
-        )
-    )
+    st.html(maps.legend_html(t("villages.legend.status", lang), maps.status_legend(lang, counts)))
     st.html(maps.legend_html(t("villages.legend.markers", lang), maps.village_marker_legend(lang)))
 with table_col:
     st.markdown(t("villages.shown", lang, n=len(shown), total=len(view)))
     st.dataframe(
         table, hide_index=True, width="stretch", height=MAP_H - 40, key="villages_table",
-        on_select=partial(pick_from_table, ids), selection_mode="single-row", column_config={"id": None},
+        on_select=partial(pick_from_table, ids), selection_mode="single-row",
+        column_config={"id": None, t("villages.col.village", lang): st.column_config.TextColumn(pinned=True)},
     )  # fmt: skip
+st.caption(t(f"villages.rule.{places.village_rule(metric_id).rule_kind}", lang))
 chrome.download_buttons(table.drop(columns=["id"]), f"villages-{metric_id}-{year}", lang)
 
 # ---------------------------------------------------------------- the chosen village

@@ -29,6 +29,14 @@ def server(db_path: Path):  # type: ignore[no-untyped-def]
         yield url
 
 
+def _tall_shot(page: object, path: Path, height: int = 2200) -> None:
+    """Streamlit scrolls inside its own container, so a full-page screenshot needs a tall window instead."""
+    page.set_viewport_size({"width": 1366, "height": height})  # type: ignore[attr-defined]
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
+    page.set_viewport_size({"width": 1366, "height": 768})  # type: ignore[attr-defined]
+
+
 def _open(page: object, url: str) -> float:
     """Go to a page, wait for the app and the deck.gl canvas; return the seconds until the canvas was there."""
     start = time.monotonic()
@@ -55,7 +63,7 @@ def test_map_pages_draw_offline(server: str, artifacts: Path, lang: str) -> None
             assert box and box["width"] > 300 and box["height"] > 400, box
             assert page.get_by_text("演示" if lang == "zh" else "Demo").count() > 0  # type: ignore[attr-defined]
             page.screenshot(path=str(artifacts / f"map-{slug}-{lang}.png"))  # type: ignore[attr-defined]
-            page.screenshot(path=str(artifacts / f"map-{slug}-{lang}-full.png"), full_page=True)  # type: ignore[attr-defined]
+            _tall_shot(page, artifacts / f"map-{slug}-{lang}-full.png")
             assert not page.get_by_text("Page not found").count()  # type: ignore[attr-defined]
             assert not page.locator("[data-testid=stException]").count()  # type: ignore[attr-defined]
         assert outbound.urls == [], f"requests left localhost: {outbound.urls}"
@@ -68,7 +76,7 @@ def test_key_counties_scorecard_links_to_the_indicator_detail(server: str, artif
         wait_rendered(page)
         page.wait_for_selector("table.nxsc", timeout=30_000)  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / f"map-key_counties-{lang}.png"))  # type: ignore[attr-defined]
-        page.screenshot(path=str(artifacts / f"map-key_counties-{lang}-full.png"), full_page=True)  # type: ignore[attr-defined]
+        _tall_shot(page, artifacts / f"map-key_counties-{lang}-full.png", 1400)
         links = page.locator("table.nxsc td a")  # type: ignore[attr-defined]
         assert links.count() >= 9 * 5
         href = links.first.get_attribute("href")
@@ -83,14 +91,14 @@ def test_clicking_the_ranking_opens_a_county(server: str, artifacts: Path) -> No
         page.locator(".js-plotly-plot .scatterlayer .point").first.click(force=True)  # type: ignore[attr-defined]
         page.wait_for_selector("text=指标对照目标", timeout=30_000)  # type: ignore[attr-defined]
         wait_rendered(page)
-        page.screenshot(path=str(artifacts / "map-county_map-picked-zh-full.png"), full_page=True)  # type: ignore[attr-defined]
+        _tall_shot(page, artifacts / "map-county_map-picked-zh-full.png")
         assert outbound.urls == []
 
 
-def test_village_map_renders_fast(server: str) -> None:
-    """Not a benchmark: a generous bound that catches a map that stalls (the goal, ≤ 2 s, is measured in bench/)."""
+def test_village_map_opens_twice_from_warm_caches(server: str) -> None:
+    """Speed is measured by bench/, not here: this only checks a second visit (warm caches) draws the map too."""
     with browser_page(1366, 768) as (page, outbound):
-        _open(page, f"{server}/villages?lang=zh")  # warm the server's caches
-        elapsed = _open(page, f"{server}/villages?lang=zh")
-        assert elapsed < 15, elapsed
+        _open(page, f"{server}/villages?lang=zh")
+        _open(page, f"{server}/villages?lang=zh")
+        assert page.locator("#deckgl-overlay").count() == 1  # type: ignore[attr-defined]
         assert outbound.urls == []

@@ -1,0 +1,175 @@
+"""The place maps as pure pydeck builders (no Streamlit): offline settings, layers, colours, labels, tooltips,
+legends and the size of what goes to the browser."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+
+import pandas as pd
+import pytest
+
+from ningxia_dash import maps, places, queries
+from ningxia_dash.db import Database
+from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS, rgba
+
+PLAN = "nx-14-rr"
+
+
+@pytest.fixture(scope="module")
+def shapes(db: Database) -> pd.DataFrame:
+    return queries.county_shapes(db)
+
+
+@pytest.fixture(scope="module")
+def frame(db: Database) -> pd.DataFrame:
+    from ningxia_dash import tracking
+
+    ind = queries.indicators(db, PLAN)
+    a = tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+    row = ind.set_index("id").loc["rural_tap_water_rate"].to_dict() | {"id": "rural_tap_water_rate"}
+    return places.county_frame(places.counties(queries.regions(db)), a, row, "zh")
+
+
+def _layer(deck, layer_id):  # type: ignore[no-untyped-def]
+    return next(layer for layer in deck.layers if layer.id == layer_id)
+
+
+def _assert_offline(deck) -> None:  # type: ignore[no-untyped-def]
+    spec = deck.to_json()
+    assert deck.map_provider is None
+    assert deck.map_style == maps.OFFLINE_STYLE
+    assert "mapbox" not in spec.lower() and "carto" not in spec.lower() and "tiles" not in spec.lower()
+    for layer in deck.layers:
+        if layer.type == "TextLayer":
+            d = json.loads(spec)
+            text = next(x for x in d["layers"] if x["id"] == layer.id)
+            assert text["characterSet"] == "auto", "CJK glyphs need the auto character set"
+            assert text["fontFamily"].startswith("Noto Sans CJK SC,"), "the font list must stay one JS string"
+
+
+def test_framed_view_fits_ningxia() -> None:
+    tall = maps.framed_view(540, 400)
+    assert 35.2 < tall.latitude < 39.4 and 104.3 < tall.longitude < 107.7
+    assert 5.5 < tall.zoom < 6.6
+    assert maps.framed_view(1080, 1000).zoom > tall.zoom  # a bigger map zooms in
+
+
+def test_value_classes_and_colours() -> None:
+    edges = maps.value_classes([90.0, 92.5, 95.0, 100.0])
+    assert len(edges) == len(maps.VALUE_RAMP) + 1 and edges[0] == 90 and edges[-1] == 100
+    assert maps.value_colour(90.0, edges) == rgba(maps.VALUE_RAMP[0], maps.STATUS_FILL_ALPHA)
+    assert maps.value_colour(100.0, edges) == rgba(maps.VALUE_RAMP[-1], maps.STATUS_FILL_ALPHA)
+    assert maps.value_colour(None, edges)[:3] == rgba(STATUS_COLOURS["no_data"])[:3]
+    assert maps.value_classes([5.0, 5.0]) == [5.0, 5.0]  # all equal: one class
+    assert maps.value_classes([]) == []
+
+
+def test_choropleth_by_status(frame: pd.DataFrame, shapes: pd.DataFrame) -> None:
+    deck = maps.county_choropleth_deck(frame, shapes, "status", "农村自来水普及率", selected="640422")
+    _assert_offline(deck)
+    assert [layer.id for layer in deck.layers] == ["counties", "key-counties", "selected-county", "county-names"]
+    status_of = dict(zip(frame["code"], frame["status"], strict=True))
+    polygons = _layer(deck, "counties").data
+    assert {p["code"] for p in polygons} == set(frame["code"]) and len(frame) == 22
+    for p in polygons:
+        assert p["fill"] == maps.status_colour(status_of[p["code"]])
+        assert set(p) == {"code", "polygon", "fill", "name", "level_text", "value_text", "status_text", "source_text"}
+    key = _layer(deck, "key-counties").data
+    assert {tuple(k["line"]) for k in key} == {tuple(rgba(h)) for h in maps.LEVEL_LINE_HEX.values()}
+    labels = _layer(deck, "county-names").data
+    assert all(lab["text"].split()[-1] in STATUS_SYMBOLS.values() for lab in labels), "status shown as a symbol too"
+    assert len(labels) >= 16  # crowded names are dropped, most stay
+    tip = deck._tooltip["html"]
+    assert "农村自来水普及率" in tip and "{status_text}" in tip and "{value_text}" in tip
+
+
+def test_choropleth_by_value(frame: pd.DataFrame, shapes: pd.DataFrame) -> None:
+    edges = maps.value_classes(list(frame["value"].dropna()))
+    deck = maps.county_choropleth_deck(frame, shapes, "value", "x", edges)
+    fills = {tuple(p["fill"]) for p in _layer(deck, "counties").data}
+    assert fills <= {tuple(rgba(h, maps.STATUS_FILL_ALPHA)) for h in maps.VALUE_RAMP}
+    assert len(fills) > 1
+    assert "selected-county" not in [layer.id for layer in deck.layers]
+    colours = maps.fill_colours(frame, "value", edges)  # the ranking's dots take the map's colours
+    assert len(colours) == 22 and all(c.startswith("rgba(") for c in colours.values())
+
+
+def test_declutter_keeps_the_biggest_and_never_overlaps() -> None:
+    labels = [
+        {"text": "金凤", "lon": 106.20, "lat": 38.45, "priority": 285},
+        {"text": "兴庆", "lon": 106.25, "lat": 38.46, "priority": 655},
+        {"text": "盐池", "lon": 107.0, "lat": 37.6, "priority": 6578},
+    ]
+    kept = maps.declutter(labels, 6.1, 13)
+    assert [k["text"] for k in kept] == ["盐池", "兴庆"]
+    assert len(maps.declutter(labels, 11, 13)) == 3  # zoomed in, everything fits
+
+
+def test_villages_deck(db: Database, shapes: pd.DataFrame) -> None:
+    villages = queries.villages(db)
+    statuses = places.village_statuses(
+        queries.village_metric_values(db, "v_stable_job_share"), "v_stable_job_share", 2025, 2020, 2025
+    )
+    metric = places.metric_row(queries.metrics(db, "village"), "v_stable_job_share")
+    view = places.villages_view(villages, statuses, metric, "en")
+    deck = maps.villages_deck(view, shapes, "en", selected=str(view["id"].iloc[0]))
+    _assert_offline(deck)
+    points = _layer(deck, "villages").data
+    assert len(points) == 261
+    status_of = dict(zip(view["id"], view["status"], strict=True))
+    assert all(p["fill"] == maps.status_colour(status_of[p["id"]], 235) for p in points)
+    ringed = [p for p in points if p["line"] == maps.VILLAGE_LEADER_LINE]
+    assert len(ringed) == 20, "the 20 leader-contacted villages are ringed"
+    by_pop = sorted(
+        zip(view["population"], [next(p["r"] for p in points if p["id"] == i) for i in view["id"]], strict=True)
+    )
+    assert all(a[1] <= b[1] for a, b in itertools.pairwise(by_pop)), "bigger villages, bigger markers"
+    assert "selected-village" in [layer.id for layer in deck.layers]
+    assert "Demo" in deck._tooltip["html"]
+
+
+def test_village_map_stays_small_and_scales(db: Database, shapes: pd.DataFrame) -> None:
+    villages = queries.villages(db)
+    statuses = places.village_statuses(queries.village_metric_values(db, "v_income"), "v_income", 2025, 2020, 2025, {})
+    view = places.villages_view(villages, statuses, places.metric_row(queries.metrics(db, "village"), "v_income"), "zh")
+    size = len(maps.villages_deck(view, shapes, "zh").to_json().encode())
+    assert size < 250_000, size  # 22 simplified polygons + 261 points with their tooltip texts, compact UTF-8
+    big = pd.concat([view.assign(id=view["id"] + f"-{i}") for i in range(20)], ignore_index=True)
+    start = time.perf_counter()
+    spec = maps.villages_deck(big, shapes, "zh").to_json()
+    assert time.perf_counter() - start < 5 and len(spec) < 6_000_000  # 20× the villages still builds quickly
+
+
+def test_parks_deck_leaves_out_the_unlocated_park(db: Database, shapes: pd.DataFrame) -> None:
+    frame = places.parks_frame(queries.parks(db), queries.park_metric_values(db), 2025, "zh")
+    labels = {k: k for k in places.PARK_KPIS}
+    deck = maps.parks_deck(frame, shapes, "zh", "p_jobs", labels)
+    _assert_offline(deck)
+    points = _layer(deck, "parks").data
+    assert len(points) == 9 and "park_10" not in {p["id"] for p in points}
+    assert [n["text"] for n in _layer(deck, "park-numbers").data] == [
+        str(p["seq"]) for p in frame.to_dict("records") if p["located"]
+    ]
+    biggest = max(points, key=lambda p: p["r"])
+    assert biggest["id"] == frame.loc[frame["p_jobs"].idxmax(), "id"]
+    assert "{k0}" in deck._tooltip["html"] and "演示" in deck._tooltip["html"]
+
+
+def test_legends() -> None:
+    items = maps.status_legend("zh", {"achieved": 3, "off_track": 1})
+    assert [i.symbol for i in items] == [
+        STATUS_SYMBOLS[s] for s in ("achieved", "on_track", "lagging", "off_track", "no_data")
+    ]
+    assert items[0].label == "已完成（3）"
+    out = maps.legend_html("图例 <b>", items, "注")
+    assert "图例 &lt;b&gt;" in out and "已完成（3）" in out and "注" in out
+    assert maps.rgba(STATUS_COLOURS["achieved"])[:3] == [0, 158, 115]
+    ranges = maps.value_legend([90.0, 92.0, 94.0], "%", "en")
+    assert ranges[0].label == "90% – 92%" and ranges[-1].label == "No data"
+    assert [i.label for i in maps.level_legend("en")] == [
+        "National key-assistance county",
+        "Regional key-assistance county",
+    ]
+    assert "display:inline-flex" in maps.legend_html("x", items, inline=True)

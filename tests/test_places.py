@@ -1,0 +1,294 @@
+"""Place view logic (counties, villages, parks, scorecard) as pure functions on the seed database, and the four
+place screens under AppTest in both languages: filters, selections and deep links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ningxia_dash import config, places, queries, tracking
+from ningxia_dash.db import Database
+from ningxia_dash.status import Obs, Status
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = "nx-14-rr"
+PLACE_PAGES = ["county_map", "villages", "parks", "key_counties"]
+
+
+@pytest.fixture(scope="module")
+def grid(db: Database) -> pd.DataFrame:
+    ind = queries.indicators(db, PLAN)
+    return tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+
+
+@pytest.fixture(scope="module")
+def county_rows(db: Database) -> pd.DataFrame:
+    return places.counties(queries.regions(db))
+
+
+# ---------------------------------------------------------------- counties
+
+
+def test_year_choices_follow_the_plan_and_the_data() -> None:
+    assert places.year_choices(2021, [2025, 2020]) == [2021, 2022, 2023, 2024, 2025]
+    assert places.year_choices(2026, [2025]) == [2026]  # a new plan without data yet
+    assert places.year_choices(2026, []) == [2026]
+
+
+def test_county_frame_and_ranking(db: Database, grid: pd.DataFrame, county_rows: pd.DataFrame) -> None:
+    ind = queries.indicators(db, PLAN)
+    choices = places.county_indicators(ind, grid, county_rows["code"])
+    assert 5 <= len(choices) < len(ind) and choices["is_headline"].all()
+    row = choices.iloc[0].to_dict()
+    frame = places.county_frame(county_rows, grid, row, "zh")
+    assert len(frame) == 22 and set(frame["status"]) <= {str(s) for s in Status}
+    assert (frame["level"] == "national").sum() == 5 and (frame["level"] == "regional").sum() == 4
+    assert all(t.split()[0] in "✔●▲✖？" for t in frame["status_text"])
+    ranked = places.county_ranking(frame, higher_better=True)
+    assert ranked["value"].is_monotonic_decreasing
+    assert places.county_ranking(frame, higher_better=False)["value"].is_monotonic_increasing
+    assert places.ranked_label({"short": "西吉", "level": "national"}) == "西吉 ★"
+    assert places.ranked_label({"short": "盐池", "level": "regional"}) == "盐池 ☆"
+
+
+def test_direction_of_a_target() -> None:
+    assert places.higher_is_better({"rule_kind": "min", "baseline_value": 91, "target_value": 98})
+    assert not places.higher_is_better({"rule_kind": "max", "baseline_value": 5, "target_value": 3})
+    assert not places.higher_is_better({"rule_kind": "min", "baseline_value": 10, "target_value": 5})
+    assert places.chart_target({"rule_kind": "min", "target_value": 98.0}) == 98.0
+    assert places.chart_target({"rule_kind": "above_reference", "target_value": None}) is None
+
+
+def test_county_profile_links_to_the_indicator_detail(db: Database, grid: pd.DataFrame) -> None:
+    ind = queries.indicators(db, PLAN)
+    table = places.county_profile_table(ind, grid, "640422", config.PROVINCE_CODE, "en")
+    assert len(table) >= 5
+    links = table["Detail"].tolist()
+    assert all(
+        link.startswith("indicator?indicator=") and "region=640422" in link and "lang=en" in link for link in links
+    )
+    assert table["Ningxia value"].ne("—").all()
+    zh = places.county_profile_table(ind, grid, "640422", config.PROVINCE_CODE, "zh")
+    assert "lang=" not in zh["详情"].iloc[0]
+    assert places.behind_count(grid, "640422", ind["id"]) == int(
+        grid[(grid["region_code"] == "640422")]["status"].isin(["lagging", "off_track"]).sum()
+    )
+
+
+def test_selection_states_are_read_safely() -> None:
+    deck = {"selection": {"indices": {"counties": [3]}, "objects": {"counties": [{"code": "640422"}]}}}
+    assert places.selected_object(deck, "counties", "code") == "640422"
+    assert places.selected_object({"selection": {"objects": {}}}, "counties", "code") is None
+    assert places.selected_object(None, "counties", "code") is None
+    assert places.selected_point({"selection": {"points": [{"customdata": "640303"}]}}) == "640303"
+    assert places.selected_point({"selection": {"points": [{"customdata": ["640303"]}]}}) == "640303"
+    assert places.selected_point({"selection": {"points": []}}) is None
+
+
+# ---------------------------------------------------------------- villages
+
+
+def _values(rows: dict[str, dict[int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"village_id": v, "year": y, "value": x, "source_kind": "demo", "source_id": "t"}
+            for v, s in rows.items()
+            for y, x in s.items()
+        ]
+    )
+
+
+def test_village_income_rule_follows_the_plan_target() -> None:
+    """专栏1-2: 'basically reach the regional rural average' — ≥100% achieved, ≥95% on track before the target year."""
+    ref = {2020: 10000.0, 2021: 11000.0, 2022: 12000.0, 2023: 13000.0, 2024: 14000.0, 2025: 15000.0}
+    values = _values(
+        {
+            "above": {2020: 9000, 2023: 13100},  # 101% of the average
+            "basically": {2020: 9000, 2023: 12500},  # 96%
+            "stuck": {2020: 7000, 2021: 7100, 2022: 7200, 2023: 7300},  # 70% → 56%: falling behind
+        }
+    )
+    s = places.village_statuses(values, "v_income", 2023, 2020, 2025, ref).set_index("village_id")
+    assert s.loc["above", "status"] == "achieved"
+    assert s.loc["basically", "status"] == "on_track"
+    assert s.loc["stuck", "status"] == "off_track"
+    assert s.loc["basically", "ratio"] == pytest.approx(12500 / 13000)
+    at_target = places.village_statuses(values, "v_income", 2025, 2020, 2025, {**ref, 2023: 13000.0})
+    assert set(at_target["status"]) <= {str(x) for x in Status}
+
+
+def test_village_share_and_index_rules() -> None:
+    shares = _values({"on": {2020: 80, 2023: 92}, "slow": {2020: 80, 2023: 84}})
+    s = places.village_statuses(shares, "v_stable_job_share", 2023, 2020, 2025).set_index("village_id")
+    assert s.loc["on", "status"] == "on_track" and s.loc["slow", "status"] in ("lagging", "off_track")
+    idx = _values({"up": {2022: 60, 2023: 63}, "down": {2022: 60, 2023: 58}})
+    s = places.village_statuses(idx, "d_industry", 2023, 2020, 2025).set_index("village_id")
+    assert s.loc["up", "status"] == "on_track" and s.loc["down", "status"] == "off_track"
+    assert places.village_rule("d_governance").rule_kind == "rising"
+
+
+def test_villages_view_filters_and_table(db: Database) -> None:
+    ref = places.village_reference(queries.reference_values(db), "v_income")
+    assert ref and ref[2020] == 13889.0  # the public figure the resettled income is compared with
+    statuses = places.village_statuses(queries.village_metric_values(db, "v_income"), "v_income", 2025, 2020, 2025, ref)
+    metric = places.metric_row(queries.metrics(db, "village"), "v_income")
+    view = places.villages_view(queries.villages(db), statuses, metric, "zh")
+    assert len(view) == 261 and view["status"].isin([str(x) for x in Status]).all()
+    assert len(places.filter_villages(view, leader="yes")) == 20
+    assert len(places.filter_villages(view, leader="no")) == 241
+    hsb = places.filter_villages(view, ["640303"])
+    assert len(hsb) == 42 and set(hsb["county_code"]) == {"640303"}
+    both = places.filter_villages(view, ["640303"], "all", ["policy"], ["solar", "tan_sheep"])
+    assert set(both["relocation_type"]) <= {"policy"} and set(both["leading_industry"]) <= {"solar", "tan_sheep"}
+    assert len(places.filter_villages(view, [], "all", [], [])) == 261
+    ordered = places.worst_first(view)
+    assert ordered["status"].iloc[0] == "off_track" and ordered["status"].iloc[-1] in ("achieved", "on_track")
+    table = places.villages_table(ordered, metric, "zh")
+    assert list(table.columns[:4]) == ["id", "移民村（演示）", "状态", "人均可支配收入 (元)"]
+    assert set(table["来源"]) == {"演示"} and table["占全区农村平均（%）"].max() < 130
+    dim = places.metric_row(queries.metrics(db, "village"), "d_industry")
+    en = places.villages_table(places.villages_view(queries.villages(db), statuses, dim, "en"), dim, "en")
+    assert "% of rural average" not in en.columns and en["Village (demo)"].str.startswith("Demo village").all()
+    counts = places.status_counts(view["status"])
+    assert sum(counts.values()) == 261 and list(counts) == ["achieved", "on_track", "no_data", "lagging", "off_track"]
+
+
+def test_village_profile_parts(db: Database) -> None:
+    vid = str(queries.villages(db)["id"].iloc[0])
+    history = queries.village_history(db, vid)
+    dims = places.village_dimensions(
+        history, queries.village_metric_medians(db, 2025), queries.metrics(db, "village"), 2025, "en"
+    )
+    assert len(dims) == 8 and dims["value"].notna().all() and dims["median"].between(0, 100).all()
+    h = places.village_history(history, "v_income", {2020: 13889.0})
+    assert h["year"].tolist() == sorted(h["year"]) and h["reference"].iloc[0] == 13889.0
+
+
+# ---------------------------------------------------------------- parks and scorecard
+
+
+def test_parks_frame_keeps_the_unnamed_tenth(db: Database) -> None:
+    frame = places.parks_frame(queries.parks(db), queries.park_metric_values(db), 2025, "zh")
+    assert len(frame) == 10 and frame["located"].sum() == 9
+    tenth = frame.set_index("id").loc["park_10"]
+    assert not tenth["named"] and "位置未知" in tenth["location_text"] and tenth["short"] == "第十个园区（未列名）"
+    assert (frame["p_fujian_enterprises"] <= frame["p_enterprises"]).all()
+    assert (frame["p_jobs_poverty"] <= frame["p_jobs"]).all()
+    table = places.parks_table(frame, queries.metrics(db, "park"), "en")
+    assert "Enterprises (firms)" in table.columns and set(table["Source"]) == {"Demo"}
+    early = places.parks_frame(queries.parks(db), queries.park_metric_values(db), 2021, "zh")
+    assert (early["p_jobs"] <= frame["p_jobs"]).all()
+    assert places.park_totals(frame)["p_jobs"] == frame["p_jobs"].sum()
+    assert len(places.unlocated_parks(frame)) == 1
+    assert places.kpi_text(455.8, "亿元", "en") == "45.6 bn yuan"
+    assert places.kpi_text(455.8, "亿元", "zh") == "455.8亿元"
+
+
+def test_scorecard(db: Database, grid: pd.DataFrame) -> None:
+    ind = queries.indicators(db, PLAN)
+    regions = queries.regions(db)
+    shown = places.county_indicators(ind, grid, places.counties(regions)["code"])
+    score = places.scorecard(regions, grid, shown, "zh", config.PROVINCE_CODE)
+    assert score["code"].nunique() == 10 and len(score) == 10 * len(shown)
+    assert list(dict.fromkeys(score["level"])) == ["national", "regional", "province"]
+    html = places.scorecard_html(score, shown, "zh")
+    assert html.count('href="indicator?indicator=') == 10 * len(shown)
+    assert html.count('href="county_map?region=') == 9  # the province row is not a county
+    assert "国家乡村振兴重点帮扶县 · 5" in html and "自治区乡村振兴重点帮扶县 · 4" in html
+    assert all(sym in html for sym in ("✔", "✖"))
+    flat = places.scorecard_table(score, shown, "en")
+    assert len(flat) == 10 and flat["Assistance level"].iloc[-1] == "Ningxia (for comparison)"
+    assert places.status_tally(places.level_statuses(score, "national"), "zh")
+
+
+# ---------------------------------------------------------------- the screens (AppTest)
+
+
+def _app(lang: str, page: str, query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = lang
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PLACE_PAGES)
+def test_place_page_runs_and_labels_demo_data(db_path: Path, page: str, lang: str) -> None:
+    at = _app(lang, page)
+    assert not at.exception, [e.value for e in at.exception]
+    title = at.title[0].value
+    assert any("\u4e00" <= c <= "\u9fff" for c in title) == (lang == "zh"), title
+    texts = " ".join(e.value for e in [*at.caption, *at.warning, *at.markdown] if isinstance(e.value, str))
+    assert ("演示" if lang == "zh" else "Demo") in texts
+
+
+@pytest.mark.parametrize("page", PLACE_PAGES)
+def test_place_page_reached_directly(db_path: Path, page: str) -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_village_filters_narrow_the_table_and_the_profile_follows(db_path: Path) -> None:
+    at = _app("zh", "villages")
+    assert len(at.dataframe[0].value) == 261
+    at.segmented_control(key="_villages.leader").set_value("yes").run()
+    table = at.dataframe[0].value
+    assert len(table) == 20 and set(table["省级领导包抓"]) == {"是"}
+    at.multiselect(key="_villages.counties").set_value(["640303"]).run()
+    table = at.dataframe[0].value
+    assert 0 < len(table) < 20 and set(table["县（市、区）"]) == {"红寺堡"}
+    assert at.selectbox(key="_villages.village").value in set(table["id"])  # the profile shows a listed village
+    at.segmented_control(key="_villages.leader").set_value("all").run()
+    at.multiselect(key="_villages.industries").set_value(["solar"]).run()
+    assert set(at.dataframe[0].value["主导产业"]) == {"光伏"}
+    at.selectbox(key="_villages.metric").set_value("d_industry").run()
+    assert not at.exception and "% of" not in " ".join(at.dataframe[0].value.columns)
+    assert len(at.get("plotly_chart")) == 2  # dimensions and history
+
+
+def test_village_deep_link_sets_the_county(db_path: Path) -> None:
+    at = _app("en", "villages", {"county": "640422"})
+    assert at.multiselect(key="_villages.counties").value == ["640422"]
+    assert set(at.dataframe[0].value["County"]) == {"Xiji"}
+
+
+def test_county_map_profile_and_deep_link(db_path: Path) -> None:
+    at = _app("zh", "county_map")
+    assert not at.tabs and any("点击地图" in i.value for i in at.info)
+    at.selectbox(key="_county_map.county").set_value("640422").run()
+    assert at.tabs[0].label == "指标对照目标"
+    targets = at.dataframe[0].value
+    assert targets["详情"].str.contains("region=640422").all()
+    at.segmented_control(key="_county_map.mode").set_value("value").run()
+    at.selectbox(key="_county_map.year").set_value(2022).run()
+    assert not at.exception
+    linked = _app("en", "county_map", {"region": "640303"})
+    assert linked.selectbox(key="_county_map.county").value == "640303"
+    assert "Hongsibu" in " ".join(m.value for m in linked.markdown)
+
+
+def test_choices_survive_a_page_switch(db_path: Path) -> None:
+    at = _app("zh", "parks")
+    at.selectbox(key="_parks.kpi").set_value("p_output").run()
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/parks.py").run()
+    assert at.selectbox(key="_parks.kpi").value == "p_output"
+
+
+def test_key_counties_scorecard_cells_link_to_details(db_path: Path) -> None:
+    at = _app("en", "key_counties")
+    scorecard = next(h.proto.body for h in at.get("html") if "nxsc" in h.proto.body)
+    assert "indicator?indicator=" in scorecard and "lang=en" in scorecard
+    assert "National key-assistance county · 5" in scorecard
+
+
+def test_observation_helper_types() -> None:
+    assert Obs(1.0, "demo", "x").value == 1.0  # the engine's input type stays what places builds
