@@ -20,7 +20,7 @@ from types import EllipsisType
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from ningxia_dash.db import Database, writable_copy
+from ningxia_dash.db import Database, get_database, writable_copy
 
 ROLES = ("viewer", "officer", "admin")
 ROLE_RANK = {r: i for i, r in enumerate(ROLES)}
@@ -243,6 +243,8 @@ class _NoChange(Exception):
 def ensure_admin(db_path: Path, username: str = "admin") -> str | None:
     """With no user at all, create `admin` with a random password and return it (to be shown once); else None.
     Runs under the write lock, so two servers starting together cannot both create one."""
+    if user_count(get_database(db_path, read_only=True)):
+        return None  # the usual case: no copy, no lock
     password = secrets.token_urlsafe(12)
     try:
         with writable_copy(db_path) as conn:

@@ -8,6 +8,7 @@ still possible, newest first, each one a visible event in the history.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,8 +18,8 @@ import duckdb
 import pandas as pd
 
 from ningxia_dash.db import writable_copy
-from ningxia_dash.ingest.commit import CommitError
 from ningxia_dash.ingest.diff import TABLE_KEYS
+from ningxia_dash.ingest.write import CommitError
 
 
 class RollbackRefused(CommitError):
@@ -76,6 +77,32 @@ def _refuse_if_not_rollbackable(conn: duckdb.DuckDBPyConnection, batch_id: int) 
         )
 
 
+# Rows a batch added that other rows may point at: removing them would orphan those rows.
+REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "plans": (("indicators", "plan_id"),),
+    "indicators": (("observations", "indicator_id"), ("indicator_notes", "indicator_id")),
+    "villages": (("village_metrics", "village_id"),),
+}
+
+
+def _refuse_if_referenced(conn: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    for table, children in REFERENCES.items():
+        for child, column in children:
+            found = conn.execute(
+                f"SELECT count(*), min(x.{column}) FROM batch_changes c "
+                f"JOIN {child} x ON x.{column} = json_extract_string(c.row_key, '$.id') "
+                "WHERE c.batch_id = ? AND c.table_name = ? AND c.old_row IS NULL",
+                [batch_id, table],
+            ).fetchone()
+            if found and found[0]:
+                raise RollbackRefused(
+                    f"不能回滚批次 #{batch_id}：它新增的“{found[1]}”等仍被 {found[0]} 行数据（{child}）引用。"
+                    "请先回滚导入这些数据的批次。本次没有做任何改动。",
+                    f"Batch #{batch_id} cannot be rolled back: what it added (“{found[1]}” …) is still used by "
+                    f"{found[0]} rows of {child}. Roll back the batches that imported them first. Nothing was changed.",
+                )
+
+
 def _restore_table(conn: duckdb.DuckDBPyConnection, table: str, changes: pd.DataFrame) -> tuple[int, int]:
     """Check that each row still holds what the batch wrote, then put back the old rows."""
     keys = pd.DataFrame([json.loads(k) for k in changes["row_key"]], dtype=object)
@@ -96,7 +123,8 @@ def _restore_table(conn: duckdb.DuckDBPyConnection, table: str, changes: pd.Data
             )
         conn.execute(f"DELETE FROM {table} t USING _keys k WHERE {join}")
     finally:
-        conn.unregister("_keys")
+        with contextlib.suppress(duckdb.Error):
+            conn.unregister("_keys")
     old = [json.loads(r) for r in changes["old_row"] if isinstance(r, str)]
     if old:
         frame = pd.DataFrame(old, dtype=object)
@@ -104,7 +132,8 @@ def _restore_table(conn: duckdb.DuckDBPyConnection, table: str, changes: pd.Data
         try:
             conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _old_rows")
         finally:
-            conn.unregister("_old_rows")
+            with contextlib.suppress(duckdb.Error):
+                conn.unregister("_old_rows")
     return len(old), len(changes) - len(old)
 
 
@@ -112,6 +141,7 @@ def rollback(batch_id: int, username: str, db_path: Path, wait_seconds: float = 
     """Undo one batch exactly, in one transaction on a private copy published atomically."""
     with writable_copy(db_path, wait_seconds) as conn:
         _refuse_if_not_rollbackable(conn, batch_id)
+        _refuse_if_referenced(conn, batch_id)
         changes = conn.execute(
             "SELECT table_name, row_key, old_row, new_row FROM batch_changes WHERE batch_id = ? ORDER BY table_name",
             [batch_id],

@@ -15,7 +15,6 @@ from pathlib import Path
 from ningxia_dash import accounts, config
 from ningxia_dash.db import DatabaseLockedError, get_database
 from ningxia_dash.ingest.audit import RollbackRefused, rollback
-from ningxia_dash.ingest.commit import CommitError
 from ningxia_dash.ingest.decode import MAX_BYTES, human_size
 from ningxia_dash.ingest.kinds import KINDS
 from ningxia_dash.ingest.pipeline import ImportRejected, Preview, import_file
@@ -23,6 +22,7 @@ from ningxia_dash.ingest.refs import load_refs
 from ningxia_dash.ingest.report import cli_lines, diff_table
 from ningxia_dash.ingest.templates import template
 from ningxia_dash.ingest.validate import Scope
+from ningxia_dash.ingest.write import CommitError
 
 DB_HELP = "数据库路径（默认 $NINGXIA_DB 或 data/ningxia.duckdb）"
 DELIMITER_NAMES = {",": "逗号", "\t": "制表符", ";": "分号", "|": "竖线"}
@@ -93,11 +93,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     if scope is None:
         return 2
     max_bytes = int(args.max_mb * 1024 * 1024) if args.max_mb else MAX_BYTES
-    content = source.read_bytes()
     try:
         db = get_database(path, read_only=True)
         preview, batch = import_file(
-            content, source.name, args.kind, scope, db, dry=args.dry_run, wait_seconds=args.wait, max_bytes=max_bytes
+            source.read_bytes(),  # not kept: the dry run holds what the commit needs
+            source.name,
+            args.kind,
+            scope,
+            db,
+            dry=args.dry_run,
+            wait_seconds=args.wait,
+            max_bytes=max_bytes,
         )
     except ImportRejected as exc:
         p = exc.preview

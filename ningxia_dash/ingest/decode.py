@@ -18,7 +18,8 @@ MAX_BYTES = 20 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DELIMITERS = (",", "\t", ";", "|")
-_DEDUP_LIMIT = 20_000  # per column: share equal cell texts (ids, years) so a million rows stay small
+_DEDUP_LIMIT = 200_000
+_DEDUP_ABOVE = 25_000_000  # characters
 
 
 class DecodeError(ValueError):
@@ -78,11 +79,17 @@ def decode_text(content: bytes) -> tuple[str, str]:
         return _utf16(content[2:], codec, name)
     head = content[:4096]
     if b"\x00" in head:
+        # UTF-16 without a BOM: ASCII characters (delimiters, digits, line ends) put their zero byte on one side.
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd > len(head) * 0.3 and even < len(head) * 0.05:
-            return _utf16(content, "utf-16-le", "UTF-16 LE")
-        if even > len(head) * 0.3 and odd < len(head) * 0.05:
-            return _utf16(content, "utf-16-be", "UTF-16 BE")
+        for codec, name, zeros, others in (
+            ("utf-16-le", "UTF-16 LE", odd, even),
+            ("utf-16-be", "UTF-16 BE", even, odd),
+        ):
+            if len(content) % 2 == 0 and zeros and others <= zeros * 0.02:
+                try:
+                    return _checked(content.decode(codec, errors="strict"), name)
+                except (UnicodeDecodeError, DecodeError):
+                    break
         raise DecodeError(Issue("file.binary"))
     for codec, name in (("utf-8", "UTF-8"), ("gbk", "GBK"), ("gb18030", "GB18030")):
         try:
@@ -130,18 +137,18 @@ def sniff_delimiter(text: str) -> str:
 def read_csv(content: bytes) -> Grid:
     text, encoding = decode_text(content)
     delimiter = sniff_delimiter(text)
-    rows: list[list[str]] = []
-    shared: list[dict[str, str]] = []
-    for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        while len(shared) < len(record):
-            shared.append({})
-        row = []
-        for i, cell in enumerate(record):
-            pool = shared[i]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if len(text) < _DEDUP_ABOVE:
+        rows = list(reader)
+    else:
+        # Big files (the CLI may raise the limit): equal cell texts (ids, regions, years) share one string object,
+        # so a million rows stay well inside 1 GB.
+        pool: dict[str, str] = {}
+        rows = []
+        for record in reader:
             if len(pool) < _DEDUP_LIMIT:
-                cell = pool.setdefault(cell, cell)
-            row.append(cell)
-        rows.append(row)
+                record = list(map(pool.setdefault, record, record))
+            rows.append(record)
     return Grid(rows, "csv", encoding=encoding, delimiter=delimiter)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ningxia_dash.ingest.kinds import Kind
 from ningxia_dash.ingest.messages import Issue
@@ -41,7 +42,7 @@ PROVENANCE = ("source_kind", "source_id", "batch_id")
 @dataclass
 class Diff:
     rows: pd.DataFrame  # per file row: row, status, key columns, old_<c> / new_<c> for compared columns
-    write: pd.DataFrame  # full table rows to write for new and changed rows (source_id / batch_id filled at commit)
+    write: pa.Table  # full table rows to write for new and changed rows (source_id / batch_id set at commit)
     compare: list[str]
     table_columns: list[str]
     warnings: list[Issue] = field(default_factory=list)
@@ -55,8 +56,9 @@ class Diff:
 
     def signature(self) -> str:
         """Fingerprint of what a commit would change and what it would replace."""
-        shown = self.rows[self.rows["status"] != "unchanged"]
-        return hashlib.sha256(shown.to_csv(index=False).encode("utf-8")).hexdigest()
+        shown = self.rows[self.rows["status"] != "unchanged"].astype(object)
+        hashed = pd.util.hash_pandas_object(shown.where(shown.notna(), None).astype(str), index=True)
+        return hashlib.sha256(hashed.to_numpy().tobytes() + ",".join(shown.columns).encode()).hexdigest()
 
 
 def current_rows(store: Any, kind: Kind, typed: pd.DataFrame) -> pd.DataFrame:
@@ -67,19 +69,18 @@ def current_rows(store: Any, kind: Kind, typed: pd.DataFrame) -> pd.DataFrame:
 
 
 def _same(a: pd.Series, b: pd.Series) -> pd.Series:
-    a_na, b_na = a.isna(), b.isna()
-    eq = pd.Series(
-        [x == y if not (xn or yn) else False for x, y, xn, yn in zip(a, b, a_na, b_na, strict=True)],
-        index=a.index,
-        dtype=bool,
-    )
-    return eq | (a_na & b_na)
+    """Element-wise equality where two missing values are equal (floats compare exactly)."""
+    both_missing = a.isna().to_numpy() & b.isna().to_numpy()
+    if pd.api.types.is_numeric_dtype(a) and pd.api.types.is_numeric_dtype(b):
+        equal = a.to_numpy(dtype="float64", na_value=np.nan) == b.to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        equal = a.astype(object).to_numpy() == b.astype(object).to_numpy()
+    return pd.Series(np.asarray(equal, dtype=bool) | both_missing, index=a.index)
 
 
 def _clean(series: pd.Series) -> pd.Series:
-    """Missing values as None, numpy scalars as Python ones, so rows compare and serialise exactly."""
-    out = series.astype(object).where(series.notna(), None)
-    return out.map(lambda v: v.item() if isinstance(v, np.generic) else v)
+    """Missing values as None and values as Python objects (key columns, so both sides merge alike)."""
+    return series.astype(object).where(series.notna(), None)
 
 
 def _defaults(kind: Kind, rows: pd.DataFrame, refs: Refs) -> pd.DataFrame:
@@ -126,8 +127,8 @@ def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff
         written = [c for c in checked.present if c in table_columns and c not in keys]
     else:
         written = list(VALUE_COLUMNS[kind.table])
-    for c in written:
-        incoming[c] = _clean(typed[c]) if c in typed.columns else None
+    for c in written:  # typed columns stay typed: a million rows of objects would not fit the memory budget
+        incoming[c] = typed[c] if c in typed.columns else None
     compare = list(written)
     if "source_kind" in table_columns:
         incoming["source_kind"] = "official"
@@ -139,40 +140,51 @@ def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff
     cur = cur.rename(columns={c: f"old_{c}" for c in cur.columns if c not in keys})
     cur["_exists"] = True
     merged = incoming.reset_index().merge(cur, on=keys, how="left").set_index("row")
+    del incoming, cur
     exists = merged["_exists"].eq(True)
-    differs = pd.Series(False, index=merged.index)
+    if kind.partial:  # master data: a blank cell in a row that exists keeps the current value
+        for c in written:
+            keep = merged[c].isna() & exists
+            if keep.any():
+                merged[c] = merged[c].astype(object).where(~keep, merged[f"old_{c}"].astype(object))
+    differs = np.zeros(len(merged), dtype=bool)
     for c in compare:
-        differs |= ~_same(_clean(merged[c]), _clean(merged[f"old_{c}"]))
-    status = np.where(~exists, "new", np.where(differs, "changed", "unchanged"))
+        differs |= ~_same(merged[c], merged[f"old_{c}"]).to_numpy()
+    status = np.where(~exists.to_numpy(), "new", np.where(differs, "changed", "unchanged"))
 
     rows = pd.DataFrame({"row": merged.index, "status": status}, index=merged.index)
     for k in keys:
         rows[k] = merged[k]
     for c in compare:
-        rows[f"old_{c}"] = _clean(merged[f"old_{c}"]).where(exists, None)
-        rows[f"new_{c}"] = _clean(merged[c])
+        rows[f"old_{c}"] = merged[f"old_{c}"].where(exists)
+        rows[f"new_{c}"] = merged[c]
     if "old_source_id" in merged.columns:
-        rows["old_source_id"] = _clean(merged["old_source_id"]).where(exists, None)
+        rows["old_source_id"] = merged["old_source_id"].where(exists)
 
     # Full rows to write: the current row (partial kinds keep untouched columns) overlaid with the file's values.
     todo = merged[status != "unchanged"]
     write = pd.DataFrame(index=todo.index)
     for col in table_columns:
-        if col in keys or col in incoming.columns:
+        if col in keys or col in written or col == "source_kind":
             write[col] = todo[col]
         elif kind.partial and f"old_{col}" in todo.columns:
-            write[col] = _clean(todo[f"old_{col}"])
+            write[col] = todo[f"old_{col}"]
         else:
             write[col] = None
+    del merged, todo
     if "period_type" in write.columns:
         write["period_type"] = write["period_type"].fillna("year")
         write["period_no"] = write["period_no"].fillna(0)
     if kind.partial:
-        is_new = todo["_exists"].ne(True)
-        filled = _defaults(kind, write[is_new], refs)
-        write.loc[is_new, filled.columns] = filled
+        is_new = write.index.isin(rows.index[rows["status"] == "new"])
+        if is_new.any():
+            write = write.astype(object)
+            filled = _defaults(kind, write[is_new], refs)
+            write.loc[is_new, filled.columns] = filled
     warnings = _warnings(kind, rows)
-    return Diff(rows, write, compare, table_columns, warnings)
+    # Arrow holds a million rows compactly, and the commit hands it to DuckDB as it is.
+    table = pa.Table.from_pandas(write.reset_index(drop=True), preserve_index=False)
+    return Diff(rows, table, compare, table_columns, warnings)
 
 
 def _warnings(kind: Kind, rows: pd.DataFrame) -> list[Issue]:

@@ -97,6 +97,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "数值中带有单位“{suffix}”，请只填数字（单位：{expected}）",
         "the value carries the unit “{suffix}”; enter the number only (unit: {expected})",
     ),
+    "cell.extra_cells": (
+        "该行比表头多出{n}个单元格（“{extra}”）；数字中的千分位逗号须加引号，或改用 Excel 文件上传",
+        "the row has {n} more cells than the header (“{extra}”); quote numbers with thousands commas, or upload Excel",
+    ),
     "cell.duplicate": ("与第{first}行重复（{keys}相同）", "duplicates row {first} (same {keys})"),
     "cell.period": (
         "期别应为“全年”、季度（如“一季度”“Q1”）或月份（如“3月”），实际为“{value}”",
@@ -122,6 +126,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "your account may not upload data for this region (allowed: {scope})",
     ),
     "cell.not_county": ("“{value}”不是县级行政区", "“{value}” is not a county"),
+    "cell.chapter_range": ("章应为1到99之间的整数，实际为{value}", "a chapter is a number from 1 to 99, got {value}"),
     "cell.clause": (
         "条款应写作“专栏1-9”或“第八章第六节”，实际为“{value}”",
         "a clause reads like “专栏1-9” or “第八章第六节”, got “{value}”",

@@ -116,21 +116,28 @@ def parse_grid(kind: Kind, rows: list[list[str]]) -> Parsed:
 
     take = {name: js[0] for name, js in positions.items()}
     width = max(take.values()) + 1
+    header_width = max(j for j, text in enumerate(header) if text) + 1
+    cols = list(take.items())
+    idx = [j for _, j in cols]
     data_index: list[int] = []
-    columns: dict[str, list[str]] = {name: [] for name in take}
+    kept: list[list[str]] = []
     for i in range(h + 1, len(rows)):
         row = rows[i]
         if len(row) < width:
             row = row + [""] * (width - len(row))
-        cells = {name: row[j].strip() for name, j in take.items()}
-        if not any(cells.values()):
+        if not "".join([row[j] for j in idx]).strip():
             continue  # blank rows (also Excel's trailing ones)
-        first = next((c for c in row if c.strip()), "")
-        if first.lstrip().startswith("#"):
-            continue
+        if "".join(row).lstrip().startswith("#"):
+            continue  # the template's explanations
         data_index.append(i + 1)
-        for name, value in cells.items():
-            columns[name].append(value)
+        kept.append(row)
+        if len(row) > header_width:
+            extra = [c.strip() for c in row[header_width:] if c.strip()]
+            if extra:
+                issues.append(
+                    Issue("cell.extra_cells", row=i + 1, params={"n": len(extra), "extra": "、".join(extra[:3])})
+                )
+    columns: dict[str, list[str]] = {name: [r[j].strip() for r in kept] for name, j in cols}
     if not data_index:
         raise ParseError([Issue("file.no_rows", params={"row": h + 1})])
     raw = pd.DataFrame(columns, index=pd.Index(data_index, name="row"), dtype=object)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, t
@@ -93,10 +94,10 @@ def _show(value: object, column: str, lang: Lang) -> str:
         return "—"
     if column == "source_kind" and isinstance(value, str) and value in PROVENANCE:
         return _pick(PROVENANCE[value], lang)
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return t("common.yes", lang) if value else t("common.no", lang)
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(float(value))
     return str(value)
 
 

@@ -3,12 +3,11 @@ its failure cases turned into Issues (row as Excel numbers it, column as the fil
 
 Checks that depend on other columns of the row (a percentage range depends on the indicator's unit) are
 computed as vectors first and attached to the column they blame, so one pandera pass collects every failure.
-Pure Python, pandas and pandera; reference data arrives as Refs.
+The checks of each kind are written in checks.py. Pure Python, pandas and pandera; reference data arrives as Refs.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from ningxia_dash.ingest.kinds import NEW_ROW_REQUIRED, Col, Kind
+from ningxia_dash.ingest.kinds import Col, Kind
 from ningxia_dash.ingest.messages import Issue, Severity
 from ningxia_dash.ingest.parse import (
     Parsed,
@@ -32,7 +31,6 @@ from ningxia_dash.ingest.parse import (
     parse_year,
 )
 from ningxia_dash.ingest.refs import Lookup, Refs
-from ningxia_dash.plan_text import section_id_for_clause
 
 COUNT_UNITS = {"个", "人", "户", "家", "所", "处", "座", "名", "对", "条", "种", "次", "人次"}
 PERCENT_UNITS = {"%", "百分比", "百分点"}
@@ -69,6 +67,26 @@ class Checked:
     typed: pd.DataFrame  # canonical typed columns (absent ones NaN), index = Excel row
     present: list[str]
     issues: list[Issue]
+
+
+def umap(series: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
+    """series.map(fn), computed once per distinct value (files repeat ids, regions and years on every row);
+    all-boolean results come back as a bool Series."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    values = [fn(u) for u in uniques]
+    if (codes == -1).any():
+        try:
+            values.append(fn(None))
+        except (TypeError, AttributeError):
+            values.append(None)
+    else:
+        values.append(False if values and all(isinstance(x, bool | np.bool_) for x in values) else None)
+    table = np.empty(len(values), dtype=object)
+    table[:] = values
+    out = pd.Series(table[codes], index=series.index, dtype=object)
+    if all(isinstance(x, bool | np.bool_) for x in values):
+        return out.astype(bool)
+    return out
 
 
 def unit_key(unit: object) -> str:
@@ -125,12 +143,12 @@ class Validator:
 
     # ------------------------------------------------------------ typed columns
     def code(self, name: str, lookup: Lookup, default: str | None = None) -> pd.Series:
-        texts = self.text(name).map(normalise_code)
+        texts = umap(self.text(name), normalise_code)
         if default is not None:
             texts = texts.where(texts != "", default)
-        resolved = texts.map(lambda t: lookup.resolve(t) if t else None)
+        resolved = umap(texts, lambda t: lookup.resolve(t) if t else None)
         self.frame[name] = resolved
-        total = texts.map(is_total_row)
+        total = umap(texts, is_total_row)
         self.rule(name, "cell.total_row", ~total)
         unknown = (texts != "") & resolved.isna() & ~total
 
@@ -149,8 +167,7 @@ class Validator:
     def number(self, name: str) -> tuple[pd.Series, pd.Series, pd.Series]:
         texts = self.text(name)
         values, pct, suffix = parse_numbers(texts)
-        finite = values.map(lambda v: v is None or (isinstance(v, float) and (math.isnan(v) or math.isfinite(v))))
-        values = values.where(finite, np.nan)
+        values = values.where(values.isna() | np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan)), np.nan)
         bad = (texts != "") & values.isna() & (suffix == "")
         self.frame[name] = values
         self.rule(name, "cell.not_number", ~bad)
@@ -168,7 +185,7 @@ class Validator:
 
     def year(self, name: str) -> pd.Series:
         texts = self.text(name)
-        years = texts.map(lambda t: parse_year(t) if t else None)
+        years = umap(texts, lambda t: parse_year(t) if t else None)
         self.rule(name, "cell.not_year", (texts == "") | years.notna())
         out = pd.array(years.tolist(), dtype="Int64")
         self.frame[name] = pd.Series(out, index=self.index)
@@ -187,14 +204,14 @@ class Validator:
 
     def boolean(self, name: str) -> pd.Series:
         texts = self.text(name)
-        values = texts.map(lambda t: parse_bool(t) if t else None)
+        values = umap(texts, lambda t: parse_bool(t) if t else None)
         self.rule(name, "cell.bool", (texts == "") | values.notna())
         self.frame[name] = values
         return values
 
     def enum(self, col: Col) -> pd.Series:
         texts = self.text(col.name)
-        values = texts.map(lambda t: parse_enum(col, t) if t else None)
+        values = umap(texts, lambda t: parse_enum(col, t) if t else None)
         choices = "、".join(f"“{spellings[0]}”" for _, spellings in col.choices)
         self.rule(col.name, "cell.enum", (texts == "") | values.notna(), lambda r: {"choices": choices})
         self.frame[col.name] = values
@@ -212,17 +229,17 @@ class Validator:
             except ValueError:
                 return None
 
-        values = texts.map(lambda t: parse(t) if t else None)
+        values = umap(texts, lambda t: parse(t) if t else None)
         self.rule(name, "cell.date", (texts == "") | values.notna())
         self.frame[name] = values
         return values
 
     def period(self) -> None:
         texts = self.text("period")
-        parsed = texts.map(parse_period)
-        self.rule("period", "cell.period", parsed.notna())
-        self.frame["period_type"] = parsed.map(lambda p: p[0] if p else "year")
-        self.frame["period_no"] = parsed.map(lambda p: p[1] if p else 0).astype("int64")
+        kinds = umap(texts, lambda t: (parse_period(t) or ("?", 0))[0])
+        self.rule("period", "cell.period", kinds != "?")
+        self.frame["period_type"] = kinds.where(kinds != "?", "year")
+        self.frame["period_no"] = umap(texts, lambda t: (parse_period(t) or ("?", 0))[1]).astype("int64")
 
     def duplicates(self, key: list[str], labels: tuple[str, str]) -> None:
         keys = self.frame[key]
@@ -259,7 +276,7 @@ class Validator:
         rules: pd.Series | None = None,
     ) -> None:
         """Ranges by unit: percentages 0–100 (growth rates > -100), counts whole and ≥ 0, milestones 0/1."""
-        ukey = units.map(unit_key)
+        ukey = umap(units, unit_key)
         is_pct = ukey == "%"
         growth = is_pct & (rules.isin(GROWTH_RULES) if rules is not None else False)
         milestone = rules == "milestone" if rules is not None else pd.Series(False, index=self.index)
@@ -284,7 +301,7 @@ class Validator:
         self.rule("value", "cell.count_integer", v.isna() | ~counts | (v == v.round()), lambda r: {"unit": units.at[r]})
         if self.has("unit"):
             given = self.text("unit")
-            match = (given == "") | names.isna() | (given.map(unit_key) == ukey)
+            match = (given == "") | names.isna() | (umap(given, unit_key) == ukey)
             self.rule(
                 "unit", "cell.unit_mismatch", match, lambda r: {"name": names.at[r], "expected": units.at[r] or "—"}
             )
@@ -293,11 +310,11 @@ class Validator:
         if not self.has(name_col) or name_col in ("indicator_id",):
             return
         given = self.text(name_col)
-        expected = ids.map(lambda i: names.get(i) if isinstance(i, str) else None)
+        expected = umap(ids, lambda i: names.get(i) if isinstance(i, str) else None)
         ok = (
             (given == "")
             | expected.isna()
-            | (given.map(normalise_code) == expected.map(lambda x: normalise_code(x or "")))
+            | (umap(given, normalise_code) == umap(expected, lambda x: normalise_code(x or "")))
         )
         self.rule(
             name_col, "warn.name_mismatch", ok, lambda r: {"id": ids.at[r], "name": expected.at[r]}, severity="warning"
@@ -315,7 +332,7 @@ class Validator:
             return "640000" in allowed or code in allowed or parent.get(code) in allowed
 
         scope_text = "、".join(sorted(allowed))
-        self.rule(column, "cell.scope_region", regions.map(ok).astype(bool), lambda r: {"scope": scope_text})
+        self.rule(column, "cell.scope_region", umap(regions, ok).astype(bool), lambda r: {"scope": scope_text})
 
     # ------------------------------------------------------------ running
     def run(self) -> Checked:
@@ -341,6 +358,8 @@ class Validator:
             for check, idx in zip(fc["check"], fc["index"], strict=True):
                 failures.append((int(idx), int(str(check).split(":", 1)[0]), by_name[str(check)]))
         failures.sort(key=lambda f: (f[0], f[1]))
+        totals = {row for row, _, rule in failures if rule.code == "cell.total_row"}
+        failures = [f for f in failures if f[0] not in totals or f[2].code == "cell.total_row"]
         issues: list[Issue] = []
         seen: set[tuple[int, str]] = set()
         for row, _, rule in failures:
@@ -359,295 +378,3 @@ class Validator:
                 column = self.header(rule.column) if rule.column in {c.name for c in self.kind.cols} else rule.column
             issues.append(Issue(rule.code, row, column, value, rule.params(row), rule.severity))
         return Checked(self.frame, [c for c in self.parsed.present], issues + self.extra)
-
-
-# ---------------------------------------------------------------- kinds
-
-
-def _indicator_columns(v: Validator) -> tuple[pd.Series, pd.Series]:
-    refs = v.refs
-    v.required("indicator_id")
-    ids = v.code("indicator_id", refs.lookup("indicator"))
-    if v.scope.indicators is not None:
-        allowed = v.scope.indicators
-        scope_text = "、".join(sorted(allowed))
-        v.rule(
-            "indicator_id",
-            "cell.scope_indicator",
-            ids.map(lambda i: not isinstance(i, str) or i in allowed),
-            lambda r: {"scope": scope_text},
-        )
-    v.name_crosscheck("indicator_name", ids, {k: x["name_zh"] for k, x in refs.indicators.items()})
-    return ids, ids.map(lambda i: refs.indicators[i]["plan_id"] if isinstance(i, str) else None)
-
-
-def _plan_window(v: Validator, plan_ids: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    plans = v.refs.plans
-    lo = plan_ids.map(lambda p: plans[p]["baseline_year"] if p in plans else np.nan).astype("float64")
-    hi = plan_ids.map(lambda p: plans[p]["period_end"] if p in plans else np.nan).astype("float64")
-    label = plan_ids.map(lambda p: (plans[p]["short_zh"], plans[p]["short_en"]) if p in plans else "")
-    return lo, hi, label
-
-
-def observations(v: Validator) -> None:
-    refs = v.refs
-    ids, plan_ids = _indicator_columns(v)
-    v.required("region_code")
-    regions = v.code("region_code", refs.lookup("region"))
-    v.region_scope("region_code", regions)
-    v.required("year")
-    years = v.year("year")
-    lo, hi, label = _plan_window(v, plan_ids)
-    v.year_window(years, lo, hi, label)
-    v.period()
-    v.required("value")
-    values, pct, suffix = v.number("value")
-    units = ids.map(lambda i: refs.indicators[i]["unit"] if isinstance(i, str) else None)
-    names = ids.map(lambda i: refs.indicators[i]["name_zh"] if isinstance(i, str) else None)
-    kinds = ids.map(lambda i: refs.indicators[i]["rule_kind"] if isinstance(i, str) else None)
-    v.value_checks(values, pct, suffix, units, names, kinds)
-    v.plain_text("note", 500)
-    v.duplicates(
-        ["indicator_id", "region_code", "year", "period_type", "period_no"],
-        ("指标、地区、年份、期别", "indicator, region, year and period"),
-    )
-
-
-def indicator_notes(v: Validator) -> None:
-    refs = v.refs
-    _ids, plan_ids = _indicator_columns(v)
-    regions = v.code("region_code", refs.lookup("region"), default="640000")
-    v.region_scope("region_code", regions)
-    v.required("year")
-    years = v.year("year")
-    lo, hi, label = _plan_window(v, plan_ids)
-    v.year_window(years, lo, hi, label)
-    v.required("text_zh")
-    v.plain_text("text_zh", 2000)
-    v.plain_text("text_en", 4000)
-    v.duplicates(["indicator_id", "region_code", "year"], ("指标、地区、年份", "indicator, region and year"))
-
-
-def _metric_rows(v: Validator, entity: str) -> None:
-    refs = v.refs
-    key = f"{entity}_id"
-    v.required(key)
-    things = v.code(key, refs.lookup(entity))
-    table = refs.villages if entity == "village" else refs.parks
-    v.region_scope(key, things.map(lambda i: table[i]["county_code"] if isinstance(i, str) else None))
-    v.required("metric_id")
-    metrics = v.code("metric_id", refs.lookup(f"{entity}_metric"))
-    v.required("year")
-    years = v.year("year")
-    start, end = refs.year_span()
-    lo = pd.Series(float(start), index=v.index)
-    hi = pd.Series(float(end), index=v.index)
-    v.year_window(years, lo, hi, pd.Series([("各规划期", "the plan periods")] * len(v.index), index=v.index))
-    v.frame["period_type"], v.frame["period_no"] = "year", 0
-    v.required("value")
-    values, pct, suffix = v.number("value")
-    units = metrics.map(lambda m: refs.metrics[m]["unit"] if isinstance(m, str) else None)
-    names = metrics.map(lambda m: refs.metrics[m]["name_zh"] if isinstance(m, str) else None)
-    v.value_checks(values, pct, suffix, units, names)
-    label = (
-        ("村、指标、年份", "village, metric and year")
-        if entity == "village"
-        else ("园区、指标、年份", "park, metric and year")
-    )
-    v.duplicates([key, "metric_id", "year"], label)
-
-
-def village_metrics(v: Validator) -> None:
-    _metric_rows(v, "village")
-
-
-def park_metrics(v: Validator) -> None:
-    _metric_rows(v, "park")
-
-
-def _new_ids(v: Validator, ids: pd.Series, existing: set[str]) -> pd.Series:
-    return ids.map(lambda i: isinstance(i, str) and i != "" and i not in existing)
-
-
-def _require_for_new(v: Validator, is_new: pd.Series, ids: pd.Series) -> None:
-    entity = (v.kind.entity_zh, v.kind.entity_en)
-    for name in NEW_ROW_REQUIRED.get(v.kind.id, ()):
-        missing = is_new & v.blank(name)
-        v.rule(
-            name,
-            "cell.required_new",
-            ~missing,
-            lambda r: {"entity": entity, "id": ids.at[r]},
-            report_column=v.header(name),
-        )
-
-
-def _own_id(v: Validator, existing: set[str]) -> pd.Series:
-    v.required("id")
-    ids = v.text("id").map(normalise_code)
-    v.frame["id"] = ids.where(ids != "", None)
-    new = _new_ids(v, ids, existing)
-    v.rule("id", "cell.bad_id", ~new | ids.map(lambda i: bool(ID_PATTERN.match(i))))
-    v.duplicates(["id"], ("代码", "id"))
-    return new
-
-
-def villages(v: Validator) -> None:
-    refs = v.refs
-    is_new = _own_id(v, set(refs.villages))
-    ids = v.frame["id"]
-    _require_for_new(v, is_new, ids)
-    for name in ("name_zh", "name_en", "leading_industry"):
-        v.plain_text(name, v.kind.col(name).max_len)
-    counties = v.code("county_code", refs.lookup("county"))
-    current = ids.map(lambda i: refs.villages.get(i, {}).get("county_code") if isinstance(i, str) else None)
-    v.region_scope("county_code", counties.fillna(current) if v.has("county_code") else current)
-    lon, _, _ = v.number("lon")
-    lat, _, _ = v.number("lat")
-    v.rule(
-        "lon",
-        "cell.lon_range",
-        lon.isna() | lon.between(*NINGXIA_LON),
-        lambda r: {"min": NINGXIA_LON[0], "max": NINGXIA_LON[1]},
-    )
-    v.rule(
-        "lat",
-        "cell.lat_range",
-        lat.isna() | lat.between(*NINGXIA_LAT),
-        lambda r: {"min": NINGXIA_LAT[0], "max": NINGXIA_LAT[1]},
-    )
-    v.enum(v.kind.col("relocation_type"))
-    households = v.integer("households")
-    population = v.integer("population")
-    v.boolean("leader_contacted")
-    odd = households.notna() & population.notna() & (population < households)
-    v.rule(
-        "population",
-        "warn.population",
-        ~odd.fillna(False).astype(bool),
-        lambda r: {"population": population.at[r], "households": households.at[r]},
-        severity="warning",
-    )
-
-
-def parks(v: Validator) -> None:
-    refs = v.refs
-    v.required("id")
-    ids = v.code("id", refs.lookup("park"))
-    v.region_scope("id", ids.map(lambda i: refs.parks[i]["county_code"] if isinstance(i, str) else None))
-    for col in v.kind.cols[1:]:
-        v.plain_text(col.name, col.max_len)
-    v.duplicates(["id"], ("园区", "park"))
-
-
-def targets(v: Validator) -> None:
-    refs = v.refs
-    is_new = _own_id(v, set(refs.indicators))
-    ids = v.frame["id"]
-    _require_for_new(v, is_new, ids)
-    plan_ids = v.code("plan_id", refs.lookup("plan"))
-    plan_ids = plan_ids.fillna(
-        ids.map(lambda i: refs.indicators.get(i, {}).get("plan_id") if isinstance(i, str) else None)
-    )
-    for col in v.kind.cols:
-        if col.type == "text":
-            v.plain_text(col.name, col.max_len)
-    clauses = v.text("clause")
-
-    def clause_ok(t: str) -> bool:
-        try:
-            section_id_for_clause(t)
-        except ValueError:
-            return False
-        return True
-
-    v.rule("clause", "cell.clause", (clauses == "") | clauses.map(clause_ok))
-    v.integer("seq")
-    v.integer("chapter_no")
-    v.number("baseline_value")
-    target_value, _, _ = v.number("target_value")
-    v.year("baseline_year")
-    target_year = v.year("target_year")
-    lo = plan_ids.map(lambda p: refs.plans[p]["period_start"] if p in refs.plans else np.nan).astype("float64")
-    hi = plan_ids.map(lambda p: refs.plans[p]["period_end"] if p in refs.plans else np.nan).astype("float64")
-    inside = target_year.isna() | lo.isna() | ((target_year >= lo) & (target_year <= hi))
-    v.rule(
-        "target_year",
-        "cell.target_year_range",
-        inside.astype(bool),
-        lambda r: {"start": int(lo.at[r]), "end": int(hi.at[r])},
-    )
-    rule_kind = v.enum(v.kind.col("rule_kind"))
-    v.enum(v.kind.col("attribute"))
-    v.boolean("is_headline")
-    needs_value = rule_kind.isin(NUMERIC_RULES) & target_value.isna() & (is_new | v.has("target_value"))
-    v.rule(
-        "target_value",
-        "cell.target_needs_value",
-        ~needs_value.astype(bool),
-        lambda r: {"rule": rule_kind.at[r]},
-        report_column=v.header("target_value"),
-    )
-    series = v.code("reference_series", refs.lookup("reference_series"))
-    needs_ref = rule_kind.isin(["above_reference", "reach_reference"]) & series.isna() & v.blank("reference_series")
-    v.rule(
-        "reference_series",
-        "cell.reference_needed",
-        ~(needs_ref & is_new).astype(bool),
-        lambda r: {"rule": rule_kind.at[r]},
-        report_column=v.header("reference_series"),
-    )
-    v.code("carries_over_from", refs.lookup("indicator"))
-
-
-def plans(v: Validator) -> None:
-    refs = v.refs
-    is_new = _own_id(v, set(refs.plans))
-    ids = v.frame["id"]
-    _require_for_new(v, is_new, ids)
-    for col in v.kind.cols:
-        if col.type == "text":
-            v.plain_text(col.name, col.max_len)
-    start, end, base = v.year("period_start"), v.year("period_end"), v.year("baseline_year")
-    current = ids.map(lambda i: refs.plans.get(i) if isinstance(i, str) else None)
-    start = start.fillna(current.map(lambda p: p["period_start"] if p else None)).astype("Float64")
-    v.rule(
-        "period_end",
-        "cell.period_order",
-        (end.isna() | start.isna() | (end >= start)).astype(bool),
-        lambda r: {"start": int(start.at[r])},
-    )
-    v.rule(
-        "baseline_year",
-        "cell.baseline_order",
-        (base.isna() | start.isna() | (base < start)).astype(bool),
-        lambda r: {"start": int(start.at[r])},
-    )
-    v.date_value("issued_on")
-    v.code("predecessor_id", refs.lookup("plan"))
-
-
-CHECKERS: dict[str, Callable[[Validator], None]] = {
-    "observations": observations,
-    "indicator_notes": indicator_notes,
-    "village_metrics": village_metrics,
-    "park_metrics": park_metrics,
-    "villages": villages,
-    "parks": parks,
-    "targets": targets,
-    "plans": plans,
-}
-
-
-def validate(kind: Kind, parsed: Parsed, refs: Refs, scope: Scope) -> Checked:
-    v = Validator(kind, parsed, refs, scope)
-    CHECKERS[kind.id](v)
-    return v.run()
-
-
-def error_count(issues: list[Issue]) -> int:
-    return sum(1 for i in issues if i.severity == "error")
-
-
-def summarise(values: Any) -> str:  # pragma: no cover - debugging aid
-    return ", ".join(map(str, values))

@@ -5,11 +5,12 @@ and every replaced row (old → new as JSON), and publish the copy atomically (i
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from ningxia_dash.db import writable_copy
 from ningxia_dash.ingest.diff import TABLE_KEYS, Diff
@@ -44,8 +45,11 @@ def key_join_sql(table: str, left: str, right: str) -> str:
     return " AND ".join(f"{left}.{k} = {right}.{k}" for k in TABLE_KEYS[table])
 
 
-def write_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, batch_id: int) -> None:
-    """Replace rows by key, recording each row's previous and new state in batch_changes."""
+def write_rows(
+    conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, batch_id: int, provenance: dict[str, object]
+) -> None:
+    """Replace rows by key (provenance columns set to the batch's), recording each row's previous and new state in
+    batch_changes. Rows arrive as Arrow: DuckDB scans them without a Python object per cell."""
     conn.register("_incoming", rows)
     try:
         conn.execute(
@@ -53,7 +57,9 @@ def write_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, 
             f"FROM {table} t JOIN _incoming n ON {key_join_sql(table, 't', 'n')}"
         )
         conn.execute(f"DELETE FROM {table} t USING _incoming n WHERE {key_join_sql(table, 't', 'n')}")
-        conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+        replace = ", ".join(f"? AS {col}" for col in provenance)  # column names are constants of this module
+        select = f"* REPLACE ({replace})" if replace else "*"
+        conn.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM _incoming", list(provenance.values()))
         conn.execute(
             f"INSERT INTO batch_changes (batch_id, table_name, row_key, old_row, new_row) "
             f"SELECT ?, ?, {key_json_sql(table, 't')}, b.old_row, to_json(t) "
@@ -63,7 +69,8 @@ def write_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, 
         )
         conn.execute("DROP TABLE _before")
     finally:
-        conn.unregister("_incoming")
+        with contextlib.suppress(duckdb.Error):  # an aborted transaction refuses even this; keep the real error
+            conn.unregister("_incoming")
 
 
 def next_batch_id(conn: duckdb.DuckDBPyConnection) -> int:
@@ -86,13 +93,15 @@ def record_batch(
     batch_id = next_batch_id(conn)
     now = datetime.now().replace(microsecond=0)
     table = kind_table(kind_id)
-    rows = diff.write.copy()
-    if "source_id" in rows.columns:
-        rows["source_id"] = f"batch-{batch_id}"
-    if "batch_id" in rows.columns:
-        rows["batch_id"] = batch_id
-    rows = rows.reset_index(drop=True)
+    provenance: dict[str, object] = {}
+    if "source_id" in diff.write.column_names:
+        provenance["source_id"] = f"batch-{batch_id}"
+    if "batch_id" in diff.write.column_names:
+        provenance["batch_id"] = batch_id
     info = BatchInfo(batch_id, diff.count("new"), diff.count("changed"), diff.count("unchanged"), now)
+    # Bound DuckDB's memory (it spills to disk beyond this): a million-row batch stays inside 1 GB.
+    conn.execute("SET memory_limit = '300MB'")
+    conn.execute("SET preserve_insertion_order = false")
     conn.execute("BEGIN TRANSACTION")
     try:
         conn.execute(
@@ -123,7 +132,7 @@ def record_batch(
                 info.rows_unchanged,
             ],
         )
-        write_rows(conn, table, rows, batch_id)
+        write_rows(conn, table, diff.write, batch_id, provenance)
         conn.execute("COMMIT")
     except duckdb.Error as exc:
         conn.execute("ROLLBACK")

@@ -1,0 +1,126 @@
+"""Who is using the app: the one seam `current_user()`, the sign-in form, `require_role(...)` for pages, and the
+sidebar's account line (imports streamlit and ningxia_dash.accounts).
+
+Today the app signs users in itself: a password form checked against argon2id hashes in the `users` table, the
+signed-in name kept in the session. Every other part of the app asks only `current_user()`, so another way of
+signing in replaces this one function and the form, nothing else:
+
+- Reverse proxy with a trusted header (e.g. nginx `auth_request`, Apache `mod_auth_gssapi` for Windows domain
+  logins, or oauth2-proxy in front of an on-premises OIDC server such as Keycloak): the proxy authenticates and
+  sets `X-Remote-User`, stripping any such header the client sent, and Streamlit listens on 127.0.0.1 only. Then
+  `current_user()` reads `st.context.headers.get("X-Remote-User")` and returns `accounts.get_user(db, name)`
+  (roles and scopes still live in `users`; an unknown name is a viewer or is refused, as policy says).
+- OIDC directly: Streamlit's `st.login()` / `st.user` with an `[auth]` section in `.streamlit/secrets.toml`
+  pointing at the intranet's OIDC provider; `current_user()` maps `st.user.email` (or a claim) to a row of
+  `users`. The password hashes are then unused and `login_form()` becomes a "sign in" button.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ningxia_dash import accounts
+from ningxia_dash.accounts import User
+from ningxia_dash.i18n import Lang, t
+from ningxia_dash.ui import data
+
+USER_KEY = "auth_user"  # session state: the signed-in user name
+_throttle = accounts.LoginThrottle()
+
+
+def current_user() -> User | None:
+    """The signed-in, enabled user, read afresh on every run (a disabled or demoted account takes effect at once)."""
+    name = st.session_state.get(USER_KEY)
+    if not name:
+        return None
+    try:
+        user = accounts.get_user(data.database(), str(name))
+    except FileNotFoundError:
+        return None
+    if user is None or user.disabled:
+        st.session_state.pop(USER_KEY, None)
+        return None
+    return user
+
+
+def sign_in(user: User) -> None:
+    st.session_state[USER_KEY] = user.username
+
+
+def sign_out() -> None:
+    st.session_state.pop(USER_KEY, None)
+
+
+def role_label(role: str, lang: Lang) -> str:
+    return t(f"role.{role}", lang) if role in accounts.ROLES else role
+
+
+def login_form(lang: Lang, intro_key: str = "auth.intro") -> None:
+    """The sign-in form; on success the page reruns signed in."""
+    st.title(t("auth.title", lang))
+    st.caption(t(intro_key, lang))
+    # clear_on_submit: the typed password does not linger in the session state after the attempt
+    with st.form("login", clear_on_submit=True, border=True, width=420):
+        name = st.text_input(t("auth.username", lang), key="login_name", autocomplete="username")
+        password = st.text_input(
+            t("auth.password", lang), type="password", key="login_password", autocomplete="current-password"
+        )
+        submitted = st.form_submit_button(t("auth.submit", lang), type="primary")
+    if not submitted:
+        return
+    wait = _throttle.wait_seconds(name.strip())
+    if wait:
+        st.error(t("auth.throttled", lang, seconds=wait))
+        return
+    user = accounts.authenticate(data.database(), name, password)
+    if user is None:
+        _throttle.failed(name.strip())
+        st.error(t("auth.failed", lang))
+        return
+    _throttle.succeeded(name.strip())
+    sign_in(user)
+    st.rerun()
+
+
+def require_role(role: str, lang: Lang) -> User:
+    """Call right after chrome.page_context(): returns the user, or draws the sign-in form (or a refusal) and
+    stops the page. Works on a page that a fresh server runs directly, because page_context() first hands such a
+    run to the navigation frame, which runs the page again with this guard inside."""
+    user = current_user()
+    if user is None:
+        login_form(lang)
+        st.stop()
+        raise AssertionError("unreachable")  # st.stop() raises
+    if not user.has_role(role):
+        st.error(
+            t(
+                "auth.forbidden",
+                lang,
+                role=role_label(role, lang),
+                user=user.username,
+                current=role_label(user.role, lang),
+            )
+        )
+        st.stop()
+    return user
+
+
+def login_wall(lang: Lang) -> bool:
+    """With NINGXIA_REQUIRE_LOGIN=1 and nobody signed in: draw the sign-in form and return True (the caller then
+    runs no page). Otherwise False."""
+    if not accounts.login_required() or current_user() is not None:
+        return False
+    login_form(lang, "auth.required_view")
+    return True
+
+
+def sidebar_account(lang: Lang) -> None:
+    """The signed-in account and a sign-out button, in the sidebar."""
+    user = current_user()
+    if user is None:
+        return
+    with st.sidebar:
+        st.caption(t("auth.signed_in", lang, user=user.username, role=role_label(user.role, lang)))
+        if st.button(t("auth.logout", lang), key="logout", type="tertiary"):
+            sign_out()
+            st.rerun()

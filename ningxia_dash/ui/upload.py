@@ -1,0 +1,165 @@
+"""Streamlit glue for the upload, history and user pages: the dry run kept per session, commit and rollback
+followed by a cache clear, account changes with bilingual messages (imports streamlit, ingest, accounts)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from ningxia_dash import accounts, ingest
+from ningxia_dash.accounts import User
+from ningxia_dash.db import DatabaseBusyError, DatabaseLockedError
+from ningxia_dash.i18n import Lang, t
+from ningxia_dash.ingest.decode import human_size
+from ningxia_dash.ingest.templates import template, template_name
+from ningxia_dash.ui import data
+
+PREVIEW_KEY = "upload_preview"
+DONE_KEY = "upload_done"
+UPLOADER_ROUND = "upload_round"  # bumped after a commit so the file picker starts empty
+DELIMITERS = {
+    ",": "upload.delim.comma",
+    "\t": "upload.delim.tab",
+    ";": "upload.delim.semicolon",
+    "|": "upload.delim.pipe",
+}
+DIFF_SHOWN = 500
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    message: str
+
+
+def scope_of(user: User) -> ingest.Scope:
+    return ingest.Scope(user.username, user.role, user.scope_indicators, user.scope_regions)
+
+
+def kinds_for(user: User) -> list[ingest.Kind]:
+    return ingest.kinds_for_role(user.role)
+
+
+def kind_label(kind_id: str, lang: Lang) -> str:
+    k = ingest.KINDS[kind_id]
+    return k.zh if lang == "zh" else k.en
+
+
+def kind_help(kind_id: str, lang: Lang) -> str:
+    k = ingest.KINDS[kind_id]
+    return k.help_zh if lang == "zh" else k.help_en
+
+
+def scope_text(user: User, lang: Lang) -> str | None:
+    if user.scope_indicators is None and user.scope_regions is None:
+        return None
+    every = t("upload.scope_all", lang)
+    return t(
+        "upload.scope",
+        lang,
+        indicators="、".join(sorted(user.scope_indicators)) if user.scope_indicators else every,
+        regions="、".join(sorted(user.scope_regions)) if user.scope_regions else every,
+    )
+
+
+def template_file(kind_id: str, fmt: str, version: str) -> tuple[bytes, str]:
+    refs = data.ingest_refs(version) if fmt == "xlsx" else None
+    return template(kind_id, fmt, refs), template_name(kind_id, fmt)
+
+
+def uploader_key() -> str:
+    return f"upload_file_{st.session_state.get(UPLOADER_ROUND, 0)}"
+
+
+def preview_for(content: bytes, file_name: str, kind_id: str, user: User, version: str) -> ingest.Preview:
+    """The dry run of this file for this kind, user and data version (computed once, kept in the session)."""
+    token = (hashlib.sha256(content).hexdigest(), file_name, kind_id, user.username, version)
+    kept = st.session_state.get(PREVIEW_KEY)
+    if kept and kept[0] == token:
+        return kept[1]  # type: ignore[no-any-return]
+    preview = ingest.dry_run(content, file_name, kind_id, scope_of(user), data.database())
+    st.session_state[PREVIEW_KEY] = (token, preview)
+    return preview
+
+
+def read_facts(preview: ingest.Preview, lang: Lang) -> list[tuple[str, str]]:
+    """(label, value) pairs saying how the file was read: format, encoding, delimiter, sheet, header row, size."""
+    facts = [(t("upload.detected.format", lang), (preview.fmt or "—").upper())]
+    if preview.encoding:
+        facts.append((t("upload.detected.encoding", lang), preview.encoding))
+    if preview.delimiter:
+        facts.append((t("upload.detected.delimiter", lang), t(DELIMITERS[preview.delimiter], lang)))
+    if preview.sheet:
+        facts.append((t("upload.detected.sheet", lang), preview.sheet))
+    if preview.header_row:
+        facts.append((t("upload.detected.header", lang), str(preview.header_row)))
+    facts.append((t("upload.detected.size", lang), human_size(preview.size)))
+    return facts
+
+
+def commit(preview: ingest.Preview, user: User, lang: Lang) -> Outcome:
+    """Commit a dry run; on success clear every cached table and forget the preview."""
+    try:
+        info = ingest.commit(preview, scope_of(user), data.database().path, wait_seconds=10.0)
+    except ingest.NothingToImport:
+        return Outcome(False, t("upload.nothing", lang))
+    except ingest.ImportRejected as exc:
+        return Outcome(False, t("upload.rejected", lang, n=len(exc.preview.errors)))
+    except ingest.CommitError as exc:
+        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+    except DatabaseBusyError:
+        return Outcome(False, t("upload.busy", lang))
+    except DatabaseLockedError as exc:
+        return Outcome(False, str(exc))
+    data.clear()
+    st.session_state.pop(PREVIEW_KEY, None)
+    st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
+    message = t("upload.done", lang, id=info.id, new=info.rows_new, changed=info.rows_changed)
+    st.session_state[DONE_KEY] = message
+    return Outcome(True, message)
+
+
+def rollback(batch_id: int, user: User, lang: Lang) -> Outcome:
+    try:
+        info = ingest.rollback(batch_id, user.username, data.database().path)
+    except ingest.RollbackRefused as exc:
+        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+    except DatabaseBusyError:
+        return Outcome(False, t("upload.busy", lang))
+    data.clear()
+    return Outcome(True, t("history.rolled", lang, id=batch_id, restored=info.rows_restored, removed=info.rows_removed))
+
+
+def users_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    every = t("upload.scope_all", lang)
+    return pd.DataFrame(
+        {
+            t("admin.col.user", lang): df["username"],
+            t("admin.col.role", lang): [t(f"role.{r}", lang) for r in df["role"]],
+            t("admin.col.scope_indicators", lang): df["scope_indicators"].fillna(every).str.replace(",", "、"),
+            t("admin.col.scope_regions", lang): df["scope_regions"].fillna(every).str.replace(",", "、"),
+            t("admin.col.created", lang): [f"{x:%Y-%m-%d %H:%M}" for x in df["created_at"]],
+            t("admin.col.state", lang): [t("admin.disabled" if d else "admin.active", lang) for d in df["disabled"]],
+        }
+    )
+
+
+def account_action(lang: Lang, action: str, **kwargs: object) -> Outcome:
+    """Run one accounts.* change ('add', 'password', 'update'); errors come back as messages."""
+    path = data.database().path
+    try:
+        if action == "add":
+            accounts.add_user(path, **kwargs)  # type: ignore[arg-type]
+            return Outcome(True, t("admin.created", lang, user=kwargs["username"]))
+        if action == "password":
+            accounts.set_password(path, **kwargs)  # type: ignore[arg-type]
+            return Outcome(True, t("admin.password_set", lang, user=kwargs["username"]))
+        accounts.update_user(path, **kwargs)  # type: ignore[arg-type]
+        return Outcome(True, t("admin.saved", lang, user=kwargs["username"]))
+    except accounts.AccountError as exc:
+        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+    except DatabaseBusyError:
+        return Outcome(False, t("upload.busy", lang))

@@ -1,0 +1,108 @@
+"""用户管理 (admins): every account with role and upload scope, add a user, reset a password, change role or
+scope, disable or enable an account."""
+
+import streamlit as st
+
+from ningxia_dash.i18n import t
+from ningxia_dash.ui import auth, chrome, data
+from ningxia_dash.ui import upload as up
+
+ctx = chrome.page_context()
+lang = ctx.lang
+admin = auth.require_role("admin", lang)
+
+st.title(t("admin.title", lang))
+st.caption(t("admin.caption", lang))
+if message := st.session_state.pop("admin_message", None):
+    (st.success if message[0] else st.error)(message[1])
+
+
+def done(outcome: up.Outcome) -> None:
+    st.session_state["admin_message"] = (outcome.ok, outcome.message)
+    st.rerun()
+
+
+users = data.users_overview()
+st.subheader(t("admin.users", lang))
+st.dataframe(up.users_table(users, lang), hide_index=True, width="stretch")
+
+refs = data.ingest_refs(ctx.version)
+indicator_ids = sorted(refs.indicators)
+region_codes = sorted(refs.regions)
+roles = ["viewer", "officer", "admin"]
+
+
+def indicator_name(i: str) -> str:
+    return f"{refs.indicators[i]['name_zh']} ({i})"
+
+
+def region_name(c: str) -> str:
+    return f"{refs.regions[c]['name_zh']} ({c})"
+
+
+left, right = st.columns(2)
+with left, st.form("add_user", clear_on_submit=True):
+    st.subheader(t("admin.add", lang))
+    name = st.text_input(t("admin.name", lang), key="new_name")
+    role = st.selectbox(t("admin.role", lang), roles, index=1, format_func=lambda r: t(f"role.{r}", lang))
+    pw1 = st.text_input(t("admin.password", lang), type="password", key="new_pw1", autocomplete="new-password")
+    pw2 = st.text_input(t("admin.password2", lang), type="password", key="new_pw2", autocomplete="new-password")
+    scope_i = st.multiselect(t("admin.scope_indicators", lang), indicator_ids, format_func=indicator_name)
+    scope_r = st.multiselect(t("admin.scope_regions", lang), region_codes, format_func=region_name)
+    if st.form_submit_button(t("admin.create", lang), type="primary"):
+        if pw1 != pw2:
+            st.error(t("admin.mismatch", lang))
+        else:
+            done(
+                up.account_action(
+                    lang,
+                    "add",
+                    username=name,
+                    role=role,
+                    password=pw1,
+                    scope_indicators=scope_i or None,
+                    scope_regions=scope_r or None,
+                )
+            )
+
+with right:
+    st.subheader(t("admin.edit", lang))
+    names = list(users["username"])
+    who = st.selectbox(t("admin.pick", lang), names, key="edit_user")
+    row = users.set_index("username").loc[who]
+    with st.form("edit_user_form"):
+        new_role = st.selectbox(
+            t("admin.role", lang), roles, index=roles.index(row["role"]), format_func=lambda r: t(f"role.{r}", lang)
+        )
+        current_i = [x for x in (row["scope_indicators"] or "").split(",") if x in refs.indicators]
+        current_r = [x for x in (row["scope_regions"] or "").split(",") if x in refs.regions]
+        edit_i = st.multiselect(
+            t("admin.scope_indicators", lang), indicator_ids, default=current_i, format_func=indicator_name
+        )
+        edit_r = st.multiselect(
+            t("admin.scope_regions", lang), region_codes, default=current_r, format_func=region_name
+        )
+        if st.form_submit_button(t("admin.save", lang)):
+            done(
+                up.account_action(
+                    lang,
+                    "update",
+                    username=who,
+                    role=new_role,
+                    scope_indicators=edit_i or None,
+                    scope_regions=edit_r or None,
+                )
+            )
+    with st.form("password_form", clear_on_submit=True):
+        new_pw = st.text_input(t("admin.new_password", lang), type="password", autocomplete="new-password")
+        if st.form_submit_button(t("admin.set_password", lang)):
+            done(up.account_action(lang, "password", username=who, password=new_pw))
+    disabled = bool(row["disabled"])
+    if st.button(
+        t("admin.enable" if disabled else "admin.disable", lang),
+        key="toggle_user",
+        disabled=who == admin.username and not disabled,
+    ):
+        done(up.account_action(lang, "update", username=who, disabled=not disabled))
+
+st.caption(t("admin.cli", lang))

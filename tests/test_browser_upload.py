@@ -1,0 +1,103 @@
+"""The upload page in a real browser (Debian's Chromium via Playwright), on a freshly started server whose first
+request is /upload: sign in, upload a GBK CSV, read the dry run and its diff, commit, and find the new value —
+marked 官方 — on the targets page. Nothing leaves localhost. Screenshots: tests/artifacts/upload-*.png."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ningxia_dash import accounts
+from ningxia_dash.db import forget_database, get_database
+from tests.browser import browser_page, streamlit_server, wait_rendered
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`"),
+]
+PASSWORD = "officer-browser-pass"
+GBK_CSV = "指标代码,地区代码,年份,数值,备注\r\nrural_tap_water_rate,640000,2025,99.3,据2025年统计公报（浏览器测试）\r\n"
+
+
+def _grid_text(page: object) -> str:
+    """Text of the data grids on screen (their accessible DOM mirrors the visible cells)."""
+    selector = '[data-testid="stDataFrame"] [role="gridcell"]'
+    page.wait_for_selector(selector, state="attached", timeout=30_000)  # type: ignore[attr-defined]
+    cells = page.locator(selector)  # type: ignore[attr-defined]
+    return " ".join(cells.all_text_contents())
+
+
+def test_upload_gbk_csv_in_a_real_browser(db_path: Path, tmp_path: Path, artifacts: Path) -> None:
+    db = tmp_path / "browser.duckdb"
+    shutil.copyfile(db_path, db)
+    accounts.add_user(db, "officer_b", "officer", PASSWORD)
+    upload = tmp_path / "水利厅-2025.csv"
+    upload.write_bytes(GBK_CSV.encode("gbk"))
+    with streamlit_server(db) as url, browser_page() as (page, outbound):
+        page.goto(f"{url}/upload")  # type: ignore[attr-defined]  # the server's very first request
+        wait_rendered(page)
+        assert page.inner_text("h1").strip() == "登录"  # type: ignore[attr-defined]
+        assert page.locator('[data-testid="stFileUploader"]').count() == 0  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / "upload-1-sign-in.png"))  # type: ignore[attr-defined]
+
+        page.get_by_label("用户名").fill("officer_b")  # type: ignore[attr-defined]
+        page.get_by_label("密码").fill(PASSWORD)  # type: ignore[attr-defined]
+        page.get_by_role("button", name="登录").click()  # type: ignore[attr-defined]
+        page.wait_for_selector('[data-testid="stFileUploader"]', timeout=30_000)  # type: ignore[attr-defined]
+        wait_rendered(page)
+        assert page.inner_text("h1").startswith("上传数据")  # type: ignore[attr-defined]
+
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))  # type: ignore[attr-defined]
+        page.get_by_text("预检通过").wait_for(timeout=30_000)  # type: ignore[attr-defined]
+        wait_rendered(page)
+        body = page.inner_text("body")  # type: ignore[attr-defined]
+        assert "GBK" in body and "水利厅-2025.csv" in body
+        diff = _grid_text(page)
+        assert "99.3" in diff and "官方" in diff, diff
+        page.screenshot(path=str(artifacts / "upload-2-dry-run.png"))  # type: ignore[attr-defined]
+        page.get_by_role("button", name="确认导入").scroll_into_view_if_needed()  # type: ignore[attr-defined]
+        page.wait_for_timeout(500)  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / "upload-2-diff.png"))  # type: ignore[attr-defined]
+
+        page.get_by_role("button", name="确认导入").click()  # type: ignore[attr-defined]
+        page.get_by_text("已导入批次 #1").wait_for(timeout=30_000)  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.screenshot(path=str(artifacts / "upload-3-committed.png"))  # type: ignore[attr-defined]
+
+        bad = tmp_path / "有错误.csv"
+        bad.write_bytes(
+            "指标代码,地区代码,年份,数值\r\nrural_tap_watr_rate,640000,2024,96\r\n"
+            "rural_tap_water_rate,640000,2031,120\r\n".encode("gbk")
+        )
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))  # type: ignore[attr-defined]
+        page.get_by_text("整个文件都不会导入").wait_for(timeout=30_000)  # type: ignore[attr-defined]
+        wait_rendered(page)
+        errors = _grid_text(page)
+        assert "第2行「指标代码」列" in errors and "第3行「数值」列：百分比应在0到100之间，实际为120" in errors, errors
+        assert page.get_by_role("button", name="确认导入").count() == 0  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / "upload-6-rejected.png"))  # type: ignore[attr-defined]
+
+        page.goto(f"{url}/targets")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.get_by_label("搜索指标或原文").fill("农村自来水普及率")  # type: ignore[attr-defined]
+        page.keyboard.press("Enter")  # type: ignore[attr-defined]
+        page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+        wait_rendered(page)
+        grid = _grid_text(page)
+        assert "99.3" in grid and "官方" in grid, grid
+        page.screenshot(path=str(artifacts / "upload-4-targets.png"))  # type: ignore[attr-defined]
+
+        page.goto(f"{url}/history")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        assert "水利厅-2025.csv" in _grid_text(page)
+        page.screenshot(path=str(artifacts / "upload-5-history.png"))  # type: ignore[attr-defined]
+        assert outbound.urls == [], f"requests left localhost: {outbound.urls}"
+    forget_database(db)
+    assert get_database(db, read_only=True).rows(
+        "SELECT value, source_kind, source_id FROM observations WHERE "
+        "indicator_id = 'rural_tap_water_rate' AND region_code = '640000' "
+        "AND year = 2025"
+    ) == [(99.3, "official", "batch-1")]
+    forget_database(db)
