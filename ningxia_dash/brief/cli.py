@@ -1,0 +1,52 @@
+"""`python -m ningxia_dash export-brief --format pdf|pptx --out FILE [--year Y] [--lang zh|en] [--db PATH]
+[--plan ID]` (imports argparse and the brief lazily; never streamlit)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def add_command(sub: Any) -> None:
+    """Register export-brief on the main parser's subcommands."""
+    p = sub.add_parser("export-brief", help="导出汇报材料（PDF 或 PPTX）/ export the meeting brief")
+    p.add_argument("--format", choices=("pdf", "pptx"), required=True, help="pdf 或 pptx")
+    p.add_argument("--out", required=True, help="输出文件路径")
+    p.add_argument("--year", type=int, help="评估年份（截至）；默认最新数据年份")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言（默认 zh）")
+    p.add_argument("--db", help="数据库路径（默认 $NINGXIA_DB 或 data/ningxia.duckdb）")
+    p.add_argument("--plan", help="规划 id（默认当前规划）")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ningxia_dash import config
+    from ningxia_dash.brief import BriefRequestError, brief_content
+    from ningxia_dash.brief.pdf_writer import write_pdf
+    from ningxia_dash.brief.pptx_writer import write_pptx
+    from ningxia_dash.brief.render import render_figures
+    from ningxia_dash.db import DatabaseLockedError, get_database
+    from ningxia_dash.i18n import t
+
+    started = time.monotonic()
+    try:
+        db = get_database(Path(args.db) if args.db else config.db_path(), read_only=True)
+        brief = brief_content(db, args.plan, args.year, args.lang)
+    except (FileNotFoundError, BriefRequestError, DatabaseLockedError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    images = render_figures(brief)
+    if images.error:
+        print(t("brief.images_missing", args.lang, reason=images.error), file=sys.stderr)
+    data = write_pdf(brief, images) if args.format == "pdf" else write_pptx(brief, images)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    seconds = f"{time.monotonic() - started:.1f}"
+    print(t("brief.written", args.lang, path=out, kb=round(len(data) / 1024), s=seconds))
+    return 0

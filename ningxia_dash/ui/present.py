@@ -1,0 +1,340 @@
+"""汇报模式: the presenter's chrome (no navigation, sidebar or toolbar; large type) and one renderer per slide.
+The deck's order is data (ningxia_dash.slides); slides reuse the screens' builders (imports streamlit)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+
+import streamlit as st
+
+from ningxia_dash import charts, config, maps, place_charts, places, slides, tracking_views, views
+from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.ui import brief_button, chrome, data
+from ningxia_dash.ui.chrome import PageContext
+
+SLIDE_H = 520  # chart height that fits a 1366×768 screen under the slide title and the controls
+
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 1rem 2.2rem 0.4rem 2.2rem !important;
+    max-width: 100% !important; }
+html { font-size: clamp(16px, 1.2vw, 24px); }
+[data-testid="stMain"] { overflow: hidden !important; }
+h1 { font-size: 2.1rem !important; padding: 0 0 0.4rem 0 !important; }
+.slide-big { font-size: 1.4rem; line-height: 1.6; }
+</style>
+"""
+
+
+def is_present_mode() -> bool:
+    return st.query_params.get("present") == "1"
+
+
+def apply_chrome() -> None:
+    st.html(PRESENT_CSS)
+
+
+def _rows(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
+    base = int(ctx.plan["baseline_year"])
+    return tracking_views.with_status(
+        data.indicators(ctx.plan_id, ctx.version), data.assessments(ctx.plan_id, "640000", as_of, base, ctx.version)
+    )
+
+
+def slide_title(ctx: PageContext, as_of: int) -> None:
+    lang, plan = ctx.lang, ctx.plan
+    elapsed = views.period_elapsed(int(plan["period_start"]), int(plan["period_end"]), date.today())
+    st.markdown("<div style='height:10vh'></div>", unsafe_allow_html=True)
+    st.title(t("present.cover", lang))
+    st.markdown(
+        f"<div style='font-size:2.3rem;font-weight:800;line-height:1.35;margin:1rem 0 2rem 0'>"
+        f"{pick(lang, plan['title_zh'], plan['title_en'])}</div>"
+        f"<div class='slide-big'>{plan['doc_number']}<br>{t('overview.period', lang)} {plan['period_start']}–"
+        f"{plan['period_end']} · {t('overview.elapsed', lang)} {elapsed:.0%}<br>"
+        f"<b>{t('present.data_as_of', lang, year=as_of)}</b></div><div style='height:6vh'></div>",
+        unsafe_allow_html=True,
+    )
+    chrome.demo_banner(lang)
+
+
+def slide_status(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    st.title(t("tracking.counts", lang) + f" · {as_of}")
+    rows = _rows(ctx, as_of)
+    counts, binding = rows.groupby("status").size(), rows[rows["attribute"] == "binding"].groupby("status").size()
+    for col, status in zip(st.columns(5), ["achieved", "on_track", "lagging", "off_track", "no_data"], strict=True):
+        col.markdown(
+            f"<div style='border:2px solid {STATUS_COLOURS[status]};border-radius:12px;padding:1.2rem;text-align:center'>"
+            f"<div style='color:{STATUS_COLOURS[status]};font-size:1.5rem;font-weight:700'>{STATUS_SYMBOLS[status]} "
+            f"{t('status.' + status, lang)}</div><div style='font-size:4.5rem;font-weight:800'>"
+            f"{int(counts.get(status, 0))}</div><div style='color:#555'>"
+            f"{t('tracking.binding_of', lang, n=int(binding.get(status, 0)))}</div></div>",
+            unsafe_allow_html=True,
+        )
+    st.plotly_chart(charts.targets_per_chapter(rows, lang).update_layout(height=300), key="present_chapters",
+                    config={"displayModeBar": False, "staticPlot": True})  # fmt: skip
+
+
+def slide_alerts(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    st.title(t("tracking.alerts", lang) + f" · {as_of}")
+    alerts = tracking_views.alerts(_rows(ctx, as_of))
+    if alerts.empty:
+        st.markdown(f"<div class='slide-big'>{t('tracking.no_alerts', lang)}</div>", unsafe_allow_html=True)
+        return
+    for _, r in alerts.head(6).iterrows():
+        st.markdown(
+            f"<div class='slide-big' style='border-left:8px solid {STATUS_COLOURS[r['status']]};padding-left:1rem;"
+            f"margin:0.6rem 0'><b>{tracking_views.status_label(r['status'], lang)} · "
+            f"{pick(lang, r['name_zh'], r['name_en'])}</b> <span style='color:#666'>"
+            f"{views.clause_label(r['clause'], lang)}</span><br>{r['explanation_zh' if lang == 'zh' else 'explanation_en']}"
+            f"</div>",
+            unsafe_allow_html=True,
+        )
+
+
+def slide_gauges(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    st.title(t("tracking.gauges", lang))
+    headline = _rows(ctx, as_of)
+    headline = headline[headline["is_headline"]].reset_index(drop=True)
+    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]
+    groups = [
+        (pick(lang, z, e), list(headline.index[headline["category_zh"] == z]))
+        for z, e in dict(zip(headline["category_zh"], headline["category_en"], strict=True)).items()
+    ]
+    fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=185)
+    st.plotly_chart(fig, key="present_gauges", config={"displayModeBar": False})
+
+
+def _county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    county_rows = places.counties(data.regions(ctx.version))
+    choices = places.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
+    if choices.empty:  # e.g. a new plan whose county figures have not been uploaded yet
+        return None, None
+    headline = choices[choices["is_headline"]] if "is_headline" in choices else choices
+    indicator = (headline if len(headline) else choices).iloc[0].to_dict()
+    return places.county_frame(county_rows, assessments, indicator, ctx.lang), indicator
+
+
+def slide_county_map(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    frame, indicator = _county_frame(ctx, as_of)
+    if indicator is None:
+        st.title(t("present.county_map", lang))
+        st.info(t("present.no_county_data", lang))
+        return
+    name = pick(lang, indicator["name_zh"], indicator["name_en"])
+    st.title(f"{t('present.county_map', lang)}：{name}" if lang == "zh" else f"{t('present.county_map', lang)}: {name}")
+    left, right = st.columns([3, 1])
+    with left:
+        deck = maps.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
+                                           view=maps.framed_view(SLIDE_H, 700))  # fmt: skip
+        st.pydeck_chart(deck, height=SLIDE_H, key="present_county_map")
+    with right:
+        st.html(
+            maps.legend_html(
+                t("places.mode.status", lang), maps.status_legend(lang, places.status_counts(frame["status"]))
+            )
+        )
+        st.caption(f"{chrome.badge('demo', lang)} {t('detail.counties_demo', lang)}")
+
+
+def slide_villages(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    st.title(t("present.villages", lang))
+    metric_id = places.DEFAULT_VILLAGE_METRIC
+    metric = places.metric_row(data.place_metrics("village", ctx.version), metric_id)
+    statuses = data.village_statuses(
+        metric_id, as_of, int(ctx.plan["baseline_year"]),
+        places.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, int(ctx.plan["period_end"])), ctx.version,
+    )  # fmt: skip
+    view = places.villages_view(data.villages(ctx.version), statuses, metric, lang)
+    left, right = st.columns([3, 1])
+    with left:
+        st.pydeck_chart(maps.villages_deck(view, data.county_shapes(ctx.version), lang, None,
+                                           maps.framed_view(SLIDE_H, 700)), height=SLIDE_H, key="present_villages")  # fmt: skip
+    with right:
+        st.html(
+            maps.legend_html(
+                t("places.mode.status", lang), maps.status_legend(lang, places.status_counts(view["status"]))
+            )
+        )
+        st.caption(f"{chrome.badge('demo', lang)} {t('present.villages_demo', lang)}")
+
+
+def slide_parks(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    st.title(t("present.parks", lang))
+    metrics = data.place_metrics("park", ctx.version)
+    labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
+    units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
+    frame = places.parks_frame(data.parks(ctx.version), data.park_metric_values(ctx.version), as_of, lang)
+    fig = place_charts.park_comparison_chart(frame, "p_jobs", labels, units.get("p_jobs"), lang,
+                                             part=places.PARK_PARTS.get("p_jobs"), height=SLIDE_H)  # fmt: skip
+    st.plotly_chart(fig, key="present_parks", config={"displayModeBar": False})
+    st.caption(f"{chrome.badge('demo', lang)} {t('present.parks_demo', lang)}")
+
+
+def slide_scorecard(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    st.title(t("present.scorecard", lang) + f" · {as_of}")
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    county_rows = places.counties(data.regions(ctx.version))
+    shown = places.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
+    score = places.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
+    st.html(places.scorecard_html(score, shown, lang))
+    st.caption(f"{chrome.badge('demo', lang)} {t('places.county_demo', lang)}")
+
+
+def slide_closing(ctx: PageContext, as_of: int) -> None:
+    lang = ctx.lang
+    st.title(t("present.closing", lang))
+    mix = data.source_mix(ctx.version)
+    obs = mix[mix["table_name"] == "observations"].set_index("source_kind")["n"]
+    st.markdown(
+        f"<div class='slide-big'>{t('present.sources_line', lang, public=int(obs.get('public', 0)), demo=int(obs.get('demo', 0)), official=int(obs.get('official', 0)))}"
+        f"<br>{t('present.generated', lang, when=datetime.now().strftime('%Y-%m-%d %H:%M'), version=ctx.version)}</div>",
+        unsafe_allow_html=True,
+    )
+    st.markdown(f"{chrome.badge('demo', lang)} {t('sources.demo_text', lang)}")
+    st.markdown(f"{chrome.badge('public', lang)} {t('prov.public.desc', lang)}")
+
+
+RENDERERS: dict[str, Callable[[PageContext, int], None]] = {
+    "title": slide_title, "status": slide_status, "alerts": slide_alerts, "gauges": slide_gauges,
+    "county_map": slide_county_map, "villages": slide_villages, "parks": slide_parks, "scorecard": slide_scorecard,
+    "closing": slide_closing,
+}  # fmt: skip
+
+
+def _go(n: int) -> None:
+    st.query_params["slide"] = str(n)
+    st.session_state.pop("present_started", None)  # a manual move restarts the auto-advance clock
+
+
+def run_deck(ctx: PageContext) -> None:
+    """The deck: one slide, then small previous / next controls (← → keys) and the slide counter."""
+    apply_chrome()
+    deck = slides.deck_order(data.meta_value(slides.META_KEY, ctx.version))
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
+    as_of = int(st.query_params.get("year", latest))
+    current = slides.slide_number(st.query_params.get("slide"), len(deck))
+    every = slides.advance_seconds(st.query_params.get("every"))
+
+    @st.fragment(run_every=every)
+    def body() -> None:
+        n = current
+        if every:
+            started = st.session_state.setdefault("present_started", (time.monotonic(), current))
+            n = slides.auto_slide(started[1], len(deck), time.monotonic() - started[0], every)
+        RENDERERS[deck[n - 1]](ctx, as_of)
+        _controls(ctx.lang, n, len(deck))
+
+    body()
+
+
+def _controls(lang: Lang, n: int, count: int) -> None:
+    left, mid, right = st.columns([1, 8, 1])
+    left.button("‹", key="present_prev", help=t("present.prev", lang), shortcut="left", on_click=_go,
+                args=((n - 2) % count + 1,), type="tertiary")  # fmt: skip
+    mid.markdown(f"<div style='text-align:center;color:#888;font-size:0.9rem'>{n} / {count}</div>",
+                 unsafe_allow_html=True)  # fmt: skip
+    right.button("›", key="present_next", help=t("present.next", lang), shortcut="right", on_click=_go,
+                 args=(n % count + 1,), type="tertiary")  # fmt: skip
+
+
+def launcher(ctx: PageContext) -> None:
+    """The page as reached from the menu: what the deck holds and how to start it."""
+    lang = ctx.lang
+    st.title(t("present.title", lang))
+    st.markdown(t("present.intro", lang))
+    deck = slides.deck_order(data.meta_value(slides.META_KEY, ctx.version))
+    st.markdown("\n".join(f"{i}. {t(f'present.slide.{s}', lang)}" for i, s in enumerate(deck, start=1)))
+    c1, c2, c3 = st.columns(3)
+    c1.page_link(chrome.page_file("present"), label=t("present.start", lang) + " →",
+                 query_params={"present": "1", "slide": "1", "lang": lang})  # fmt: skip
+    c2.page_link(chrome.page_file("present"), label=t("present.start_auto", lang) + " →",
+                 query_params={"present": "1", "slide": "1", "every": "20", "lang": lang})  # fmt: skip
+    c3.page_link(chrome.page_file("bigscreen"), label=t("present.bigscreen", lang) + " →",
+                 query_params={"present": "1", "lang": lang})  # fmt: skip
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
+    brief_button.brief_download(lang, ctx.plan_id, latest, ctx.version)
+    st.caption(t("present.tip", lang))
+    st.caption(format_number(len(deck), None, lang) + " " + t("present.slides", lang))
+
+
+BIGSCREEN_CSS = """
+<style>
+[data-testid="stApp"], [data-testid="stMain"], [data-testid="stAppViewContainer"] { background: #0b1626 !important; }
+[data-testid="stMain"] * { color: #e8eef5; }
+.bs-tile { background: #12233a; border: 1px solid #1f3a5c; border-radius: 10px; padding: 0.7rem 0.9rem;
+    margin-bottom: 0.6rem; }
+.bs-label { color: #8fb3d9 !important; font-size: 0.85rem; }
+.bs-num { font-size: 2.3rem; font-weight: 800; line-height: 1.15; }
+.bs-small { font-size: 0.8rem; color: #8fb3d9 !important; }
+</style>
+"""
+DARK_STYLE = "app/static/map-style-dark.json"
+
+
+def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> str:
+    return (f"<div class='bs-tile'><div class='bs-label'>{label}</div>"
+            f"<div class='bs-num' style='color:{colour} !important'>{value}</div>"
+            f"<div class='bs-small'>{small}</div></div>")  # fmt: skip
+
+
+def run_bigscreen(ctx: PageContext) -> None:
+    """大屏: one dark 1920×1080 cockpit — the county map in the centre, headline figures around it."""
+    apply_chrome()
+    st.html(BIGSCREEN_CSS)
+    lang, plan = ctx.lang, ctx.plan
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(plan["period_end"])
+    as_of = int(st.query_params.get("year", latest))
+    rows = _rows(ctx, as_of)
+    head, note = st.columns([2, 1.4], vertical_alignment="bottom")
+    head.title(f"{pick(lang, plan['short_zh'], plan['short_en'])} · {t('present.bigscreen_title', lang)}")
+    note.markdown(
+        f"<div class='bs-small' style='text-align:right'>{plan['doc_number']} · "
+        f"{t('present.data_as_of', lang, year=as_of)}<br>{chrome.provenance_label('demo', lang)}: "
+        f"{t('present.bigscreen_demo', lang)}</div>",
+        unsafe_allow_html=True,
+    )
+    left, centre, right = st.columns([1.05, 2.4, 1.05])
+    counts = rows.groupby("status").size()
+    binding = rows[rows["attribute"] == "binding"]
+    with left:
+        tiles = [_tile(f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", str(int(counts.get(s, 0))), STATUS_COLOURS[s])
+                 for s in ("achieved", "on_track", "lagging", "off_track")]  # fmt: skip
+        alerts = tracking_views.alerts(rows)
+        names = "<br>".join(f"{STATUS_SYMBOLS[r['status']]} {pick(lang, r['name_zh'], r['name_en'])}"
+                            for _, r in alerts.head(4).iterrows())  # fmt: skip
+        tiles.append(_tile(t("overview.binding", lang), f"{len(binding) - len(alerts)} / {len(binding)}",
+                           small=names or t("tracking.no_alerts", lang)))  # fmt: skip
+        st.html("".join(tiles))
+    with centre:
+        frame, indicator = _county_frame(ctx, as_of)
+        if indicator is None:
+            st.info(t("present.no_county_data", lang))
+            return
+        name = pick(lang, indicator["name_zh"], indicator["name_en"])
+        deck = maps.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
+                                           view=maps.framed_view(820, 860))  # fmt: skip
+        deck.map_style = DARK_STYLE
+        st.markdown(f"<div class='bs-label'>{t('present.county_map', lang)} · {name}</div>", unsafe_allow_html=True)
+        st.pydeck_chart(deck, height=820, key="bigscreen_map")
+    with right:
+        headline = rows[rows["is_headline"]]
+        tiles = []
+        for _, r in headline.head(6).iterrows():
+            value = tracking_views.latest_text(r, lang).split(" (")[0]
+            tiles.append(_tile(pick(lang, r["name_zh"], r["name_en"])[:16], value, STATUS_COLOURS[r["status"]],
+                               f"{tracking_views.status_label(r['status'], lang)} · "
+                               f"{chrome.provenance_label(r['latest_source_kind'], lang)}"))  # fmt: skip
+        st.html("".join(tiles))
