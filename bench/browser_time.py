@@ -90,12 +90,19 @@ def _visit(context: Any, url: str, stable_ms: int, timeout_ms: int) -> dict[str,
 
 
 def measure(
-    app_url: str, empty_url: str, rounds: int, warmup: int = 1, warmup_targets: int | None = None, stable_ms: int = 400
+    app_url: str,
+    empty_url: str,
+    rounds: int,
+    warmup: int = 1,
+    warmup_targets: int | None = None,
+    max_pages: int | None = None,
+    stable_ms: int = 400,
 ) -> dict[str, Any]:
     """`warmup` unrecorded rounds (of the first `warmup_targets` targets: the empty page, the default page …, or all),
     then `rounds` rounds; each round visits the empty page and every page of the registry once, in a new tab of one
     browser context (HTTP cache warm after the first visit to each server, as for a user who has opened the dashboard
-    before). Time-to-rendered = ms from navigation start until the page was drawn (and stayed so for `stable_ms`)."""
+    before). Time-to-rendered = ms from navigation start until the page was drawn (and stayed so for `stable_ms`).
+    `max_pages` limits the registry pages visited (the quick run's smoke test); None visits every page."""
     from playwright.sync_api import Request, sync_playwright
 
     outbound: list[str] = []
@@ -105,8 +112,11 @@ def measure(
         if not request.url.startswith(("data:", "blob:")) and host not in LOCAL_HOSTS:
             outbound.append(request.url)
 
-    targets = [("(empty page)", f"{empty_url}/")] + [(p["key"], f"{app_url}/{p['url_path']}?lang=zh") for p in pages()]
+    targets = [("(empty page)", f"{empty_url}/"), ("(one chart page)", f"{empty_url}/?chart=1")] + [
+        (p["key"], f"{app_url}/{p['url_path']}?lang=zh") for p in pages()[:max_pages]
+    ]
     samples: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in targets}
+    warmup_errors: list[str] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *OFFLINE_ARGS], headless=True)
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
@@ -114,8 +124,10 @@ def measure(
         context.add_init_script(READY_PROBE)
         try:
             for _ in range(warmup):
-                for _, url in targets[:warmup_targets]:
-                    _visit(context, url, stable_ms, timeout_ms=60_000)
+                for name, url in targets[:warmup_targets]:
+                    result = _visit(context, url, stable_ms, timeout_ms=60_000)
+                    if "error" in result:
+                        warmup_errors.append(f"{name}: {result['error']}")
             for _ in range(rounds):
                 for name, url in targets:
                     samples[name].append(_visit(context, url, stable_ms, timeout_ms=60_000))
@@ -134,8 +146,9 @@ def measure(
         }
 
     empty = summary("(empty page)")
+    chart = summary("(one chart page)")
     rows = []
-    for name, _ in targets[1:]:
+    for name, _ in targets[2:]:
         row = {"page": name, **summary(name)}
         row["ratio"] = (
             round(row["median_ms"] / empty["median_ms"], 2) if row["median_ms"] and empty["median_ms"] else None
@@ -143,9 +156,11 @@ def measure(
         rows.append(row)
     return {
         "empty": empty,
+        "one_chart": chart,
         "pages": rows,
         "rounds": rounds,
         "warmup": warmup,
         "stable_ms": stable_ms,
         "outbound_blocked": sorted(set(outbound)),
+        "warmup_errors": warmup_errors,
     }

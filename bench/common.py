@@ -182,11 +182,12 @@ AGENT_ARGS = ("--server.enableAgentApi=true", "--server.agentMaxSessions=500")
 
 @contextmanager
 def servers(*specs: Server) -> Iterator[tuple[Server, ...]]:
-    """Start every server at once (they boot in parallel), wait for all, stop all afterwards."""
+    """Start every server not yet started (they boot in parallel), wait for all, stop all afterwards."""
     with ExitStack() as stack:
         for s in specs:
             stack.callback(s.stop)
-            s.start()
+            if s.proc is None:
+                s.start()
         for s in specs:
             s.wait_ready()
         yield specs

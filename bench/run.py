@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -38,6 +37,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--scale", type=int, help="the large dataset's scale (default 20; 2 with --quick)")
     p.add_argument("--rebuild", action="store_true", help="rebuild the benchmark databases even when current")
     p.add_argument("--sessions", help="concurrency levels, e.g. 10,50 (default; 2,4 with --quick)")
+    p.add_argument("--render", type=Path, help="print the table (goals re-checked) of an earlier JSON and exit")
     args = p.parse_args(argv)
     unknown = set(args.sections.split(",")) - set(SECTIONS)
     if unknown:
@@ -48,15 +48,20 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
 def _sizes(args: argparse.Namespace) -> dict[str, Any]:
     quick = args.quick
     return {
+        "quick": quick,
         "scale": args.scale or (2 if quick else 20),
-        "warm_runs": 2 if quick else 9,
+        "warm_runs": 1 if quick else 9,
+        "scaled_warm_runs": 0 if quick else 9,  # quick: cold runs only at k× (the smoke test checks the code path)
         "query_repeats": 2 if quick else 9,
         "browser_rounds": 1 if quick else 5,
-        "browser_warmup_targets": 2 if quick else None,
+        "browser_warmup": 0 if quick else 1,
+        "browser_pages": 1 if quick else None,  # quick: the empty pages and the first registry page
         "sessions": [int(x) for x in (args.sessions or ("2,4" if quick else "10,50")).split(",")],
-        "reruns": 2 if quick else 5,
+        "reruns": 1 if quick else 5,
         "concurrency_deadline_s": 60 if quick else 300,
-        "ingest_rows": [1_000, 5_000] if quick else [100_000, 1_000_000],
+        "ingest_runs": [("village_metrics", 2_000)]
+        if quick
+        else [("village_metrics", 100_000), ("observations", 100_000), ("village_metrics", 1_000_000)],
     }
 
 
@@ -72,15 +77,82 @@ def _section(doc: dict[str, Any], name: str, fn: Callable[[], dict[str, Any]]) -
     doc["sections"][name] = result
 
 
+def _quiet_streamlit() -> None:
+    """AppTest outside a server warns on every cached call; each AppTest run re-applies the configured level."""
+    import streamlit.logger
+    from streamlit import config as st_config
+
+    st_config.get_option("logger.level")
+    st_config.set_option("logger.level", "error")
+    streamlit.logger.set_log_level("error")
+
+
+def _in_process(doc: dict[str, Any], wanted: list[str], size: dict[str, Any], one: Path, big: Path | None) -> None:
+    """Sections that run inside this process (AppTest, queries) or drive the CLI (imports)."""
+    from bench import ingest_time, queries_time, script_time
+
+    k, quick = size["scale"], size["quick"]
+    if "script" in wanted:
+        _section(doc, "script", lambda: {"scale": 1, **script_time.measure(one, size["warm_runs"])})
+    if "queries" in wanted:
+        assert big is not None
+        db_k = big
+        _section(
+            doc,
+            "queries",
+            lambda: {
+                "scales": {
+                    "1": queries_time.measure(one, size["query_repeats"]),
+                    str(k): queries_time.measure(db_k, size["query_repeats"]),
+                }
+            },
+        )
+    if "scaled" in wanted:
+        assert big is not None
+        db_s = big
+        _section(doc, "scaled", lambda: {"scale": k, **script_time.measure(db_s, size["scaled_warm_runs"])})
+    if "ingest" in wanted:
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+            _section(doc, "ingest", lambda: ingest_time.measure(one, size["ingest_runs"], Path(tmp), startup=not quick))
+
+
+def _with_servers(doc: dict[str, Any], wanted: list[str], size: dict[str, Any], app: Server, empty: Server) -> None:
+    """Sections against running servers: the browser (app and empty page) and concurrent sessions (app)."""
+    from bench import browser_time, concurrency
+
+    if "browser" in wanted:
+        reason = browser_time.available()
+        if reason:
+            doc["sections"]["browser"] = {"reason": reason}
+        else:
+            _section(
+                doc,
+                "browser",
+                lambda: browser_time.measure(
+                    app.url,
+                    empty.url,
+                    size["browser_rounds"],
+                    warmup=size["browser_warmup"],
+                    max_pages=size["browser_pages"],
+                ),
+            )
+            doc["sections"]["browser"]["server_start_s"] = {"app": app.ready_s, "empty": empty.ready_s}
+    if "concurrency" in wanted:
+        _section(
+            doc,
+            "concurrency",
+            lambda: concurrency.measure(
+                app.url, app.pid, size["sessions"], size["reruns"], size["concurrency_deadline_s"]
+            ),
+        )
+
+
 def run(argv: list[str] | None = None) -> tuple[dict[str, Any], int]:
     args = _args(argv)
     wanted = [s for s in SECTIONS if s in args.sections.split(",")]
     size = _sizes(args)
-    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest outside a server warns on every cached call
-    import streamlit.logger
-
-    streamlit.logger.set_log_level("error")  # AppTest outside a server warns on every cached function
-    from bench import browser_time, concurrency, datasets, ingest_time, queries_time, script_time, snapshot
+    _quiet_streamlit()
+    from bench import datasets, snapshot
 
     work = args.work or OUT_DIR / "db"
     doc: dict[str, Any] = {
@@ -96,78 +168,50 @@ def run(argv: list[str] | None = None) -> tuple[dict[str, Any], int]:
     }
     t_start = time.perf_counter()
     one, doc["datasets"]["1"] = datasets.dataset(1, work, reuse=not args.rebuild)
-    k = size["scale"]
-    scaled_db: Path | None = None
-    if {"queries", "scaled", "ingest"} & set(wanted):
-        print(f"[bench] dataset {k}× …", file=sys.stderr, flush=True)
-        scaled_db, doc["datasets"][str(k)] = datasets.dataset(k, work, reuse=not args.rebuild)
+    big: Path | None = None
+    if {"queries", "scaled"} & set(wanted):
+        print(f"[bench] dataset {size['scale']}× …", file=sys.stderr, flush=True)
+        big, doc["datasets"][str(size["scale"])] = datasets.dataset(size["scale"], work, reuse=not args.rebuild)
 
-    if "script" in wanted:
-        _section(doc, "script", lambda: {"scale": 1, **script_time.measure(one, size["warm_runs"])})
-    if "queries" in wanted:
-        assert scaled_db is not None
-        db_k = scaled_db
-
-        def queries() -> dict[str, Any]:
-            return {
-                "scales": {
-                    "1": queries_time.measure(one, size["query_repeats"]),
-                    str(k): queries_time.measure(db_k, size["query_repeats"]),
-                }
-            }
-
-        _section(doc, "queries", queries)
-    if "scaled" in wanted:
-        assert scaled_db is not None
-        db_s = scaled_db
-        _section(doc, "scaled", lambda: {"scale": k, **script_time.measure(db_s, size["warm_runs"])})
-    if "ingest" in wanted:
-        assert scaled_db is not None
-        db_i = scaled_db
-        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
-            _section(doc, "ingest", lambda: ingest_time.measure(db_i, size["ingest_rows"], Path(tmp)))
-
-    if {"browser", "concurrency"} & set(wanted):
-        browser_reason = browser_time.available() if "browser" in wanted else None
-        app = Server(APP, one, AGENT_ARGS)
-        empty = Server(EMPTY_APP, None, AGENT_ARGS)
-        need_empty = "browser" in wanted and browser_reason is None
-        with servers(*([app, empty] if need_empty else [app])):
-            if "browser" in wanted:
-                if browser_reason:
-                    doc["sections"]["browser"] = {"reason": browser_reason}
-                else:
-                    _section(
-                        doc,
-                        "browser",
-                        lambda: browser_time.measure(
-                            app.url, empty.url, size["browser_rounds"], warmup_targets=size["browser_warmup_targets"]
-                        ),
-                    )
-                    doc["sections"]["browser"]["server_start_s"] = {"app": app.ready_s, "empty": empty.ready_s}
-            if "concurrency" in wanted:
-                _section(
-                    doc,
-                    "concurrency",
-                    lambda: concurrency.measure(
-                        app.url, app.pid, size["sessions"], size["reruns"], size["concurrency_deadline_s"]
-                    ),
-                )
-    if "snapshot" in wanted:
-        with tempfile.TemporaryDirectory(prefix="bench-snapshot-") as tmp:
-            _section(doc, "snapshot", lambda: snapshot.measure(one, Path(tmp)))
+    app, empty = Server(APP, one, AGENT_ARGS), Server(EMPTY_APP, None, AGENT_ARGS)
+    live = [app, empty] if {"browser", "concurrency"} & set(wanted) else []
+    with tempfile.TemporaryDirectory(prefix="bench-snapshot-") as tmp:
+        replica = snapshot.Replica(one, Path(tmp)) if "snapshot" in wanted else None
+        try:
+            if args.quick:  # quick: the servers boot while the in-process sections run (full runs keep them apart)
+                for server in live:
+                    server.start()
+                if replica is not None:
+                    replica.start()
+            _in_process(doc, wanted, size, one, big)
+            if live:
+                with servers(*live):
+                    _with_servers(doc, wanted, size, app, empty)
+            for server in live:
+                server.stop()
+            if replica is not None:
+                chosen = replica
+                _section(doc, "snapshot", lambda: snapshot.measure(chosen))
+        finally:
+            for server in [*live, *([replica.server] if replica else [])]:
+                server.stop()
 
     doc["meta"]["loadavg_end"] = loadavg()
     doc["meta"]["seconds"] = round(time.perf_counter() - t_start, 1)
     doc["meta"]["bench_process_peak_mb"] = self_peak_mb()
     doc["goals"] = report.goals(doc)
-    crashed = [n for n, s in doc["sections"].items() if isinstance(s, dict) and "error" in s]
+    crashed = [n for n, sec in doc["sections"].items() if isinstance(sec, dict) and "error" in sec]
     doc["meta"]["crashed_sections"] = crashed
     return doc, 1 if crashed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
+    if args.render:
+        doc = json.loads(args.render.read_text(encoding="utf-8"))
+        doc["goals"] = report.goals(doc)
+        print(report.render(doc))
+        return 0
     doc, status = run(argv)
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     table = report.render(doc)

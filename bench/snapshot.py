@@ -13,6 +13,7 @@ from typing import Any
 
 from bench.common import AGENT_ARGS, APP, Server, ms, servers
 from bench.concurrency import interact
+from ningxia_dash import db as db_module
 from ningxia_dash import queries
 from ningxia_dash.db import forget_database, get_database
 
@@ -25,55 +26,77 @@ def version_of(path: Path) -> str:
         forget_database(path)
 
 
+def _write_import(cur: Any) -> None:
+    cur.execute(
+        "INSERT INTO import_batches (id, kind, file_name, sha256, size_bytes, username, created_at)"
+        " SELECT coalesce(max(id), 0) + 1, 'observations', 'bench-snapshot.csv', 'bench', 1, 'bench', ?"
+        " FROM import_batches",
+        [datetime.now()],
+    )
+    cur.execute(
+        "UPDATE observations SET value = value + 1, source_kind = 'official', note = 'bench snapshot'"
+        " WHERE rowid = (SELECT min(rowid) FROM observations)"
+    )
+
+
 def publish_import(served: Path, work: Path) -> dict[str, Any]:
     """What the writer does while replicas keep serving: copy the published file, write an import (a batch record
-    and one changed value) into the copy in one transaction, then atomically swap it in."""
-    staging = work / f"{served.name}.staging-{os.getpid()}"
+    and one changed value) into the copy in one transaction, then atomically swap it in. Uses the app's own
+    db.writable_copy (the path imports and account changes take) when it exists."""
     t0 = time.perf_counter()
+    writable_copy = getattr(db_module, "writable_copy", None)
+    if writable_copy is not None:
+        with writable_copy(served) as conn:
+            conn.execute("BEGIN TRANSACTION")
+            _write_import(conn)
+            conn.execute("COMMIT")
+        return {"publish_ms": ms(time.perf_counter() - t0), "publisher": "ningxia_dash.db.writable_copy"}
+    staging = work / f"{served.name}.staging-{os.getpid()}"
     shutil.copyfile(served, staging)
     writer = get_database(staging, read_only=False)
     try:
         with writer.transaction() as cur:
-            cur.execute(
-                "INSERT INTO import_batches (id, kind, file_name, sha256, size_bytes, username, created_at)"
-                " SELECT coalesce(max(id), 0) + 1, 'observations', 'bench-snapshot.csv', 'bench', 1, 'bench', ?"
-                " FROM import_batches",
-                [datetime.now()],
-            )
-            cur.execute(
-                "UPDATE observations SET value = value + 1, source_kind = 'official', note = 'bench snapshot'"
-                " WHERE rowid = (SELECT min(rowid) FROM observations)"
-            )
+            _write_import(cur)
     finally:
         forget_database(staging)
-    copied_written = time.perf_counter() - t0
-    t1 = time.perf_counter()
     os.replace(staging, served)
-    return {"copy_and_write_ms": ms(copied_written), "replace_ms": ms(time.perf_counter() - t1)}
+    return {"publish_ms": ms(time.perf_counter() - t0), "publisher": "bench: copy, write, os.replace"}
 
 
 def _shows(doc: dict[str, Any], version: str) -> bool:
     return version in json.dumps(doc.get("tree", {}), ensure_ascii=False)
 
 
-def measure(source_db: Path, work: Path) -> dict[str, Any]:
-    work.mkdir(parents=True, exist_ok=True)
-    served = work / "replica.duckdb"
-    shutil.copyfile(source_db, served)
+class Replica:
+    """The second app process of the proof: a copy of the database served read-only (start() may come early)."""
+
+    def __init__(self, source_db: Path, work: Path) -> None:
+        work.mkdir(parents=True, exist_ok=True)
+        self.work = work
+        self.served = work / "replica.duckdb"
+        shutil.copyfile(source_db, self.served)
+        self.server = Server(APP, self.served, AGENT_ARGS)
+
+    def start(self) -> None:
+        self.server.start()
+
+
+def measure(replica: Replica) -> dict[str, Any]:
+    served = replica.served
     before = version_of(served)
-    replica = Server(APP, served, AGENT_ARGS)
-    with servers(replica):
-        pid = replica.pid
-        status, first = interact(replica.url, {})
+    server = replica.server
+    with servers(server):
+        pid = server.pid
+        status, first = interact(server.url, {})
         sid = first.get("session_id")
         seen_before = status == 200 and _shows(first, before)
-        published = publish_import(served, work)
+        published = publish_import(served, replica.work)
         after = version_of(served)
         t0 = time.perf_counter()
-        status2, rerun = interact(replica.url, {"session_id": sid} if sid else {})
+        status2, rerun = interact(server.url, {"session_id": sid} if sid else {})
         rerun_ms = ms(time.perf_counter() - t0)
-        _, fresh = interact(replica.url, {})
-        same_process = replica.proc is not None and replica.proc.poll() is None and replica.pid == pid
+        _, fresh = interact(server.url, {})
+        same_process = server.proc is not None and server.proc.poll() is None and server.pid == pid
         result = {
             "version_before": before,
             "version_after": after,
