@@ -7,7 +7,7 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 DB ?= $(or $(NINGXIA_DB),data/ningxia.duckdb)
 
-.PHONY: run test check format lint types pytest db rebuild-db system-deps clean
+.PHONY: run test check format lint types pytest db rebuild-db system-deps clean bench
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,15 +25,26 @@ db: $(VENV)/.runtime
 rebuild-db: $(VENV)/.runtime
 	$(PY) -m ningxia_dash build-db --db $(DB)
 
+# First run with no users: creates `admin` and prints its random password once (ningxia_dash/ingest/cli.py).
+# system-deps is best effort here (the leading '-'): without Chromium and the fonts the app still runs; only the
+# meeting brief's pictures and embedded font need them.
 run: db
+	-$(MAKE) --no-print-directory system-deps
+	$(PY) -m ningxia_dash user ensure-admin --db $(DB)
 	NINGXIA_DB=$(DB) $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # Debian's Chromium (for the real-browser tests; never `playwright install`) and CJK fonts (so screenshots
 # show Chinese). Installed only when missing.
+# The meeting brief (ningxia_dash/brief/) renders its figures in that Chromium and embeds WenQuanYi Zen Hei (a
+# TrueType CJK font reportlab can embed; Noto CJK is CFF) and DejaVu Sans (✔ ✖) in its PDF; poppler's pdftoppm
+# turns a brief page into a PNG under tests/artifacts/ for a person to look at.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
-		echo "installing chromium and fonts-noto-cjk from Debian"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q . \
+		|| ! test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || ! test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+		|| ! command -v pdftoppm >/dev/null; then \
+		echo "installing chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-dejavu-core and poppler-utils from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
+			fonts-wqy-zenhei fonts-dejavu-core poppler-utils >/dev/null; \
 	fi
 
 format:
@@ -53,6 +64,11 @@ check: lint types pytest
 
 test: $(VENV)/.dev system-deps
 	$(MAKE) check
+
+# The benchmark of issue 7 (docs/PERFORMANCE.md): JSON in bench/out/latest.json and a table with PASS/MISS per goal.
+# BENCH_ARGS passes options through, e.g. `make bench BENCH_ARGS="--quick"` or `BENCH_ARGS="--sections script,queries"`.
+bench: $(VENV)/.dev system-deps
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache tests/artifacts

@@ -60,16 +60,17 @@ def targets_per_chapter(indicators: pd.DataFrame, lang: Lang) -> go.Figure:
 
 
 def headline_gauges(
-    gauges: list[Gauge], groups: list[tuple[str, list[int]]], lang: Lang, columns: int = 5
+    gauges: list[Gauge], groups: list[tuple[str, list[int]]], lang: Lang, columns: int = 5, cell_px: int = 225
 ) -> go.Figure:
     """All headline gauges in ONE figure (few figures per view), grouped under their category headings.
 
     Each cell: the name above (annotation, up to two lines), the gauge, then year · source · status below.
     Plotly's Indicator traces take no hover, so an invisible scatter point over each gauge carries the status
     explanation. `groups` is [(heading, [index into gauges])] in display order."""
-    fig = go.Figure()
+    traces: list[go.Indicator | go.Scatter] = []
+    notes: list[dict[str, object]] = []
     n_rows = sum(math.ceil(len(ix) / columns) for _, ix in groups)
-    heading_px, cell_px = 34, 225
+    heading_px = 34
     height = n_rows * cell_px + len(groups) * heading_px + 10
     hover_x, hover_y, hover_text = [], [], []
     y_px = 0.0  # distance from the top, in pixels
@@ -78,8 +79,8 @@ def headline_gauges(
         return 1 - px / height
 
     for heading, idx in groups:
-        fig.add_annotation(x=0, y=paper(y_px), xref="paper", yref="paper", text=f"<b>{heading}</b>", showarrow=False,
-                           xanchor="left", yanchor="top", font={"size": 17, "color": "#333"})  # fmt: skip
+        notes.append(dict(x=0, y=paper(y_px), xref="paper", yref="paper", text=f"<b>{heading}</b>", showarrow=False,
+                           xanchor="left", yanchor="top", font={"size": 17, "color": "#333"}))  # fmt: skip
         y_px += heading_px
         for k, gi in enumerate(idx):
             r, c = divmod(k, columns)
@@ -87,10 +88,10 @@ def headline_gauges(
             x0, x1 = c / columns + 0.01, (c + 1) / columns - 0.01
             g = gauges[gi]
             colour = STATUS_COLOURS[g.status]
-            fig.add_annotation(x=(x0 + x1) / 2, y=paper(top + 2), xref="paper", yref="paper", showarrow=False,
+            notes.append(dict(x=(x0 + x1) / 2, y=paper(top + 2), xref="paper", yref="paper", showarrow=False,
                                text=_wrap(g.title, 10 if lang == "zh" else 20), yanchor="top", xanchor="center", align="center",
-                               font={"size": 13, "color": "#222"})  # fmt: skip
-            fig.add_trace(go.Indicator(
+                               font={"size": 13, "color": "#222"}))  # fmt: skip
+            traces.append(go.Indicator(
                 mode="gauge+number" if g.value is not None else "gauge",
                 value=g.value if g.value is not None else g.low,
                 number={"suffix": g.suffix, "font": {"size": 24, "color": colour}, "valueformat": ",.4~g"},
@@ -100,18 +101,21 @@ def headline_gauges(
                        {"line": {"color": "#222", "width": 3}, "thickness": 0.9, "value": g.threshold}},
                 domain={"x": [x0, x1], "y": [paper(top + cell_px - 46), paper(top + 44)]},
             ))  # fmt: skip
-            fig.add_annotation(x=(x0 + x1) / 2, y=paper(top + cell_px - 44), xref="paper", yref="paper",
+            notes.append(dict(x=(x0 + x1) / 2, y=paper(top + cell_px - 44), xref="paper", yref="paper",
                                showarrow=False, yanchor="top", xanchor="center", align="center",
                                font={"size": 12, "color": "#555"},
                                text=f"{g.caption}<br><span style='color:{colour}'><b>{STATUS_SYMBOLS[g.status]} "
-                                    f"{t('status.' + g.status, lang)}</b></span>")  # fmt: skip
+                                    f"{t('status.' + g.status, lang)}</b></span>"))  # fmt: skip
             hover_x.append((x0 + x1) / 2)
             hover_y.append(paper(top + cell_px / 2))
             hover_text.append(g.hover)
         y_px += math.ceil(len(idx) / columns) * cell_px
-    fig.add_trace(go.Scatter(x=hover_x, y=hover_y, mode="markers", hovertext=hover_text, hoverinfo="text",
+    traces.append(go.Scatter(x=hover_x, y=hover_y, mode="markers", hovertext=hover_text, hoverinfo="text",
                              marker={"size": 80, "opacity": 0}, showlegend=False))  # fmt: skip
+    # one Figure and one layout call: per-call add_annotation/add_trace grows quadratically with their number
+    fig = go.Figure(data=traces)
     fig.update_layout(
+        annotations=notes,
         height=int(height), margin={"l": 6, "r": 6, "t": 6, "b": 6}, font={"family": FONT},
         xaxis={"range": [0, 1], "visible": False, "fixedrange": True, "domain": [0, 1]},
         yaxis={"range": [0, 1], "visible": False, "fixedrange": True, "domain": [0, 1]},

@@ -12,11 +12,15 @@ from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.tracking_views import status_label
 
 
+def region_names(regions: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """code → name in the language: one pass, so tables never filter the regions once per row."""
+    return {
+        c: pick(lang, z, e) for c, z, e in zip(regions["code"], regions["name_zh"], regions["name_en"], strict=True)
+    }
+
+
 def region_name(regions: pd.DataFrame, code: str, lang: Lang) -> str:
-    row = regions[regions["code"] == code]
-    if row.empty:
-        return code
-    return pick(lang, row.iloc[0]["name_zh"], row.iloc[0]["name_en"])
+    return region_names(regions, lang).get(code, code)
 
 
 def regions_with_data(observations: pd.DataFrame, indicator_id: str, regions: pd.DataFrame) -> list[str]:
@@ -94,7 +98,7 @@ def notes_table(notes: pd.DataFrame, regions: pd.DataFrame, lang: Lang) -> pd.Da
         return pd.DataFrame()
     return pd.DataFrame({
         t("col.year", lang): notes["year"],
-        t("col.region", lang): [region_name(regions, c, lang) for c in notes["region_code"]],
+        t("col.region", lang): notes["region_code"].map(region_names(regions, lang)).fillna(notes["region_code"]),
         t("col.note", lang): [pick(lang, z, e) for z, e in zip(notes["text_zh"], notes["text_en"], strict=True)],
         t("col.source", lang): [t(f"prov.{k}", lang) for k in notes["source_kind"]],
     })  # fmt: skip
@@ -107,7 +111,7 @@ def data_table(observations: pd.DataFrame, sources: pd.DataFrame, regions: pd.Da
         sources[["id", "title", "url"]], left_on="source_id", right_on="id", how="left"
     ).sort_values(["region_code", "year"])  # fmt: skip
     return pd.DataFrame({
-        t("col.region", lang): [region_name(regions, c, lang) for c in mine["region_code"]],
+        t("col.region", lang): mine["region_code"].map(region_names(regions, lang)).fillna(mine["region_code"]).tolist(),
         t("col.year", lang): mine["year"].astype(int).tolist(),
         t("col.value", lang): mine["value"].astype(float).tolist(),
         t("col.source", lang): [t(f"prov.{k}", lang) for k in mine["source_kind"]],

@@ -162,11 +162,12 @@ def indicators(db: Database, plan_id: str) -> pd.DataFrame:
 
 
 def observations(db: Database, plan_id: str, region_code: str | None = None) -> pd.DataFrame:
-    """Actual values of a plan's indicators: for one region, or for every region when region_code is None."""
+    """Yearly actual values of a plan's indicators: for one region, or every region when region_code is None.
+    (Monthly/quarterly rows are left out: statuses are judged on years, and at scale they dominate the result.)"""
     return db.df(
         """
         SELECT o.* FROM observations o JOIN indicators i ON i.id = o.indicator_id
-        WHERE i.plan_id = ? AND (? IS NULL OR o.region_code = ?)
+        WHERE i.plan_id = ? AND o.period_type = 'year' AND (? IS NULL OR o.region_code = ?)
         ORDER BY o.indicator_id, o.region_code, o.year, o.period_type, o.period_no
         """,
         [plan_id, region_code, region_code],
@@ -290,3 +291,9 @@ def users_overview(db: Database) -> pd.DataFrame:
     return db.df(
         "SELECT username, role, scope_indicators, scope_regions, created_at, disabled FROM users ORDER BY username"
     )
+
+
+def meta_value(db: Database, key: str) -> str | None:
+    """A setting stored in the meta table (e.g. the presenter deck order), or None."""
+    value = db.scalar("SELECT value FROM meta WHERE key = ?", [key])
+    return str(value) if value is not None else None

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.style import STATUS_SYMBOLS
-from ningxia_dash.views import clause_label, target_text, value_text
+from ningxia_dash.views import clause_label, filter_targets, target_text, value_text
 
 ALERT_STATUSES = ("off_track", "lagging", "no_data")
 
@@ -77,20 +77,9 @@ def tracked_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 def filter_tracked(df: pd.DataFrame, chapters: list[int], categories: list[str], attributes: list[str],
                    statuses: list[str], query: str) -> pd.DataFrame:  # fmt: skip
-    mask = pd.Series(True, index=df.index)
-    if chapters:
-        mask &= df["chapter_no"].isin(chapters)
-    if categories:
-        mask &= df["category_zh"].isin(categories)
-    if attributes:
-        mask &= df["attribute"].isin(attributes)
-    if statuses:
-        mask &= df["status"].isin(statuses)
-    if query.strip():
-        q = query.strip().lower()
-        hay = df["name_zh"] + " " + df["name_en"].str.lower() + " " + df["source_sentence"] + " " + df["clause"]
-        mask &= hay.str.contains(q, regex=False)
-    return df[mask]
+    """views.filter_targets plus a filter on status (empty lists mean 'all')."""
+    out = filter_targets(df, chapters, categories, attributes, False, query)
+    return out[out["status"].isin(statuses)] if statuses else out
 
 
 @dataclass(frozen=True)

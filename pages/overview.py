@@ -7,7 +7,7 @@ import streamlit as st
 from ningxia_dash import charts, tracking_views, views
 from ningxia_dash.i18n import format_number, pick, t
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.ui import chrome, data
+from ningxia_dash.ui import brief_button, chrome, data
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
@@ -25,6 +25,7 @@ c3.metric(t("overview.latest_data", lang), str(latest or "—"))
 with c4:
     as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
 chrome.demo_banner(lang)
+brief_button.brief_download(lang, ctx.plan_id, as_of, ctx.version)
 
 rows = tracking_views.with_status(
     data.indicators(ctx.plan_id, ctx.version), data.assessments(ctx.plan_id, "640000", as_of, base, ctx.version)

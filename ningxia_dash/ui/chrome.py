@@ -39,9 +39,11 @@ def navigation_run() -> Iterator[None]:
 
 
 def configure_page() -> None:
+    presenting = st.query_params.get("present") == "1"  # 汇报模式 starts with the sidebar folded away
     st.set_page_config(
-        page_title="宁夏衔接规划监测", page_icon=str(ICON), layout="wide", initial_sidebar_state="expanded"
-    )
+        page_title="宁夏衔接规划监测", page_icon=str(ICON), layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "expanded",
+    )  # fmt: skip
 
 
 def render_sidebar(version: str) -> None:
@@ -138,16 +140,15 @@ def demo_banner(lang: Lang) -> None:
 
 
 def download_buttons(df: pd.DataFrame, stem: str, lang: Lang) -> None:
-    """CSV (UTF-8 with BOM, so Excel on Chinese Windows opens it) and xlsx of exactly what is shown."""
+    """CSV (UTF-8 with BOM, so Excel on Chinese Windows opens it) and xlsx of exactly what is shown. The files are
+    built only when clicked (deferred data), not on every rerun."""
     c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(t("download.csv", lang), to_csv_bytes(df), f"{stem}.csv", "text/csv", key=f"dl-csv-{stem}")
+    c1.download_button(t("download.csv", lang), lambda: to_csv_bytes(df), f"{stem}.csv", "text/csv",
+                       key=f"dl-csv-{stem}")  # fmt: skip
     c2.download_button(
-        t("download.xlsx", lang),
-        to_xlsx_bytes(df),
-        f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"dl-xlsx-{stem}",
-    )
+        t("download.xlsx", lang), lambda: to_xlsx_bytes(df), f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"dl-xlsx-{stem}",
+    )  # fmt: skip
 
 
 def page_file(key: str) -> Path:

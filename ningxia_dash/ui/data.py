@@ -203,3 +203,8 @@ def ingest_refs(data_version: str) -> Any:
 def users_overview() -> pd.DataFrame:
     """Not cached: account changes do not change the data version."""
     return queries.users_overview(database())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def meta_value(key: str, data_version: str) -> str | None:
+    return queries.meta_value(database(), key)

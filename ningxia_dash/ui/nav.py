@@ -9,7 +9,7 @@ import streamlit as st
 
 from ningxia_dash import config
 from ningxia_dash.i18n import t
-from ningxia_dash.ui import chrome, data, state
+from ningxia_dash.ui import auth, chrome, data, state
 
 # (group key, [(file, page key)]) in the order the sidebar shows them. Files are resolved from the project root:
 # st.Page resolves relative paths against the main script's folder, which is pages/ when a page runs directly.
@@ -28,8 +28,19 @@ REGISTRY: list[tuple[str, list[tuple[str, str]]]] = [
             ("pages/key_counties.py", "key_counties"),
         ],
     ),
-    ("nav.group.data", [("pages/sources.py", "sources")]),
-    ("nav.group.present", [("pages/glance.py", "glance")]),
+    (
+        "nav.group.data",
+        [
+            ("pages/sources.py", "sources"),
+            ("pages/upload.py", "upload"),
+            ("pages/history.py", "history"),
+            ("pages/admin.py", "admin"),
+        ],
+    ),
+    (
+        "nav.group.present",
+        [("pages/present.py", "present"), ("pages/bigscreen.py", "bigscreen"), ("pages/glance.py", "glance")],
+    ),
 ]
 DEFAULT_PAGE = "overview"
 
@@ -53,8 +64,15 @@ def run_app() -> None:
         ]
         for group, entries in REGISTRY
     }
-    selected = st.navigation(pages)
+    presenting = st.query_params.get("present") == "1"  # 汇报模式: no menu, no sidebar (pages/present.py)
+    selected = st.navigation(
+        pages, position="hidden" if presenting else "sidebar", expanded=True
+    )  # no untranslated "View more"
     with contextlib.suppress(FileNotFoundError):  # the page itself explains how to build the database
-        chrome.render_sidebar(data.version())
+        if not presenting:
+            chrome.render_sidebar(data.version())
+            auth.sidebar_account(lang)
+        if auth.login_wall(lang):  # NINGXIA_REQUIRE_LOGIN=1 and nobody signed in: no page runs
+            return
     with chrome.navigation_run():
         selected.run()
