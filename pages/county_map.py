@@ -2,7 +2,7 @@
 outlined by level, a ranking beside the map; a county picked on the map, the ranking or the selector opens its
 profile (its targets, villages and parks)."""
 
-from typing import Any
+from functools import partial
 
 import streamlit as st
 
@@ -16,13 +16,7 @@ MAP_H = 540
 COUNTY = "county_map.county"
 
 
-def sticky(name: str, default: Any, options: list[Any] | None = None) -> dict[str, Any]:
-    """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing)."""
-    lasting, widget = f"county_map.{name}", f"_county_map.{name}"
-    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
-        st.session_state[lasting] = default
-    state.bind_widget(lasting, widget)
-    return {"key": widget, "on_change": state.keep_widget_value, "args": (lasting, widget)}
+sticky = partial(state.sticky, "county_map")  # widget values that survive page switches
 
 
 def pick_from_map() -> None:

@@ -2,7 +2,7 @@
 figures, each cell coloured by status with its symbol and value and linked to the indicator detail for that county;
 national and regional key counties in separate bands."""
 
-from typing import Any
+from functools import partial
 
 import streamlit as st
 
@@ -14,13 +14,7 @@ ctx = chrome.page_context()
 lang = ctx.lang
 
 
-def sticky(name: str, default: Any, options: list[Any] | None = None) -> dict[str, Any]:
-    """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing)."""
-    lasting, widget = f"key_counties.{name}", f"_key_counties.{name}"
-    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
-        st.session_state[lasting] = default
-    state.bind_widget(lasting, widget)
-    return {"key": widget, "on_change": state.keep_widget_value, "args": (lasting, widget)}
+sticky = partial(state.sticky, "key_counties")  # widget values that survive page switches
 
 
 st.title(t("key_counties.title", lang))

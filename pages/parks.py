@@ -1,7 +1,7 @@
 """闽宁产业园: what do the 10 Minning industrial parks of 专栏6-1 deliver? The parks on the map sized by a chosen KPI,
 a comparison chart, the KPI table (all figures demonstration data; the unnamed tenth park has no location)."""
 
-from typing import Any
+from functools import partial
 
 import streamlit as st
 
@@ -14,13 +14,7 @@ lang = ctx.lang
 MAP_H = 500
 
 
-def sticky(name: str, default: Any, options: list[Any] | None = None) -> dict[str, Any]:
-    """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing)."""
-    lasting, widget = f"parks.{name}", f"_parks.{name}"
-    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
-        st.session_state[lasting] = default
-    state.bind_widget(lasting, widget)
-    return {"key": widget, "on_change": state.keep_widget_value, "args": (lasting, widget)}
+sticky = partial(state.sticky, "parks")  # widget values that survive page switches
 
 
 st.title(t("parks.title", lang))

@@ -2,7 +2,6 @@
 coloured by status on a chosen metric and sized by population, filters, a sortable table in sync, a village profile."""
 
 from functools import partial
-from typing import Any
 
 import streamlit as st
 
@@ -16,13 +15,7 @@ MAP_H = 520
 VILLAGE = "villages.village"
 
 
-def sticky(name: str, default: Any, options: list[Any] | None = None) -> dict[str, Any]:
-    """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing)."""
-    lasting, widget = f"villages.{name}", f"_villages.{name}"
-    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
-        st.session_state[lasting] = default
-    state.bind_widget(lasting, widget)
-    return {"key": widget, "on_change": state.keep_widget_value, "args": (lasting, widget)}
+sticky = partial(state.sticky, "villages")  # widget values that survive page switches
 
 
 def pick_from_map() -> None:

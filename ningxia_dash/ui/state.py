@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 import streamlit as st
 
@@ -47,3 +47,13 @@ def keep_widget_value(persistent: str, widget: str) -> None:
     value = st.session_state.get(widget)
     if value is not None:
         st.session_state[persistent] = value
+
+
+def sticky(page: str, name: str, default: Any, options: list[Any] | None = None) -> dict[str, Any]:
+    """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing).
+    Pages bind their own prefix: `sticky = functools.partial(state.sticky, "villages")`."""
+    lasting, widget = f"{page}.{name}", f"_{page}.{name}"
+    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
+        st.session_state[lasting] = default
+    bind_widget(lasting, widget)
+    return {"key": widget, "on_change": keep_widget_value, "args": (lasting, widget)}
