@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from ningxia_dash import charts, tracking_views, views
+from ningxia_dash import tracking_views, views
 from ningxia_dash.i18n import format_number, pick, t
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import brief_button, chrome, data
@@ -60,12 +60,7 @@ for col, status in zip(st.columns(5), ["achieved", "on_track", "lagging", "off_t
 
 st.subheader(t("tracking.gauges", lang), help=t("tracking.gauge_help", lang))
 headline = rows[rows["is_headline"]].reset_index(drop=True)
-gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]
-groups = [
-    (pick(lang, cat_zh, cat_en), list(headline.index[headline["category_zh"] == cat_zh]))
-    for cat_zh, cat_en in dict(zip(headline["category_zh"], headline["category_en"], strict=True)).items()
-]
-st.plotly_chart(charts.headline_gauges(gauges, groups, lang), width="stretch", key="gauges",
+st.plotly_chart(data.headline_figure(ctx.plan_id, as_of, base, lang, ctx.version), width="stretch", key="gauges",
                 config={"displayModeBar": False})  # fmt: skip
 table = tracking_views.tracked_table(headline, lang)
 shown = table.drop(columns=["id", t("col.chapter", lang), t("col.explanation", lang)])
