@@ -8,10 +8,10 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import duckdb
 import pandas as pd
@@ -19,6 +19,7 @@ import pandas as pd
 from ningxia_dash import config
 
 Params = Sequence[Any] | dict[str, Any] | None
+T = TypeVar("T")
 
 
 class DatabaseLockedError(RuntimeError):
@@ -34,6 +35,7 @@ class Database:
         self._lock = threading.Lock()
         self._stamp = self._file_stamp()
         self._conn = self._open()
+        self._per_file: dict[str, Any] = {}
 
     def _file_stamp(self) -> tuple[int, int]:
         st = self.path.stat()
@@ -50,18 +52,41 @@ class Database:
                 ) from exc
             raise
 
+    def _refresh(self) -> None:
+        """Reopen when the file behind the path changed (a publish or build-db swaps in a new file). Call locked."""
+        try:
+            stamp = self._file_stamp()
+        except FileNotFoundError:
+            stamp = self._stamp
+        if stamp != self._stamp:
+            self._conn.close()
+            self._conn = self._open()
+            self._stamp = stamp
+            self._per_file.clear()
+
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
-            # build-db swaps in a new file: reopen when the file behind the path changed.
-            try:
-                stamp = self._file_stamp()
-            except FileNotFoundError:
-                stamp = self._stamp
-            if stamp != self._stamp:
-                self._conn.close()
-                self._conn = self._open()
-                self._stamp = stamp
+            self._refresh()
             return self._conn.cursor()
+
+    def per_file(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()` once per database file, for read-only handles. Their file cannot change in place: DuckDB
+        lets no process write a file others hold read-only, so new data always arrives as a new file (a publish
+        or build-db's swap), which _refresh notices and which drops these values. A read-write handle computes
+        every time."""
+        if not self.read_only:
+            return compute()
+        with self._lock:
+            self._refresh()
+            if key in self._per_file:
+                return cast(T, self._per_file[key])
+            stamp = self._stamp
+        value = compute()
+        with self._lock:
+            self._refresh()
+            if self._stamp == stamp:  # not when the file was replaced while computing: the value may be the old one
+                self._per_file.setdefault(key, value)
+        return value
 
     def df(self, sql: str, params: Params = None) -> pd.DataFrame:
         cur = self._cursor()
@@ -107,9 +132,20 @@ _registry: dict[tuple[Path, bool], Database] = {}
 _registry_lock = threading.Lock()
 
 
+_resolved_paths: dict[Path, Path] = {}
+
+
+def _resolved(path: Path) -> Path:
+    """Path.resolve() once per path: it walks every component with lstat, on every rerun of every session."""
+    found = _resolved_paths.get(path)
+    if found is None:
+        found = _resolved_paths[path] = path.resolve()
+    return found
+
+
 def get_database(path: Path | None = None, read_only: bool = False) -> Database:
     """The process-wide Database for a file (opened on first use)."""
-    resolved = (path or config.db_path()).resolve()
+    resolved = _resolved(path or config.db_path())
     key = (resolved, read_only)
     with _registry_lock:
         db = _registry.get(key)

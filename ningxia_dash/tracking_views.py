@@ -75,6 +75,52 @@ def tracked_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Alert:
+    """One binding target not on track, as the overview lists it (plain strings: no frame work per rerun)."""
+
+    indicator_id: str
+    status: str
+    badge_colour: str
+    status_text: str
+    name: str
+    clause: str
+    why: str
+
+
+@dataclass(frozen=True)
+class OverviewModel:
+    """Everything the overview shows below its header, for one plan, as-of year and language."""
+
+    alerts: tuple[Alert, ...]
+    counts: dict[str, int]
+    binding_counts: dict[str, int]
+    table: pd.DataFrame  # the headline targets (tracked_table), with id, chapter and explanation columns
+    shown: pd.DataFrame  # the same without them: what the overview's table shows
+
+
+ALERT_BADGE = {"off_track": "red", "lagging": "orange", "no_data": "gray"}
+
+
+def overview_model(rows: pd.DataFrame, lang: Lang) -> OverviewModel:
+    """The overview's view model from with_status() rows: alerts worst first, status counts, headline table."""
+    explanation = "explanation_zh" if lang == "zh" else "explanation_en"
+    listed = tuple(
+        Alert(r["id"], r["status"], ALERT_BADGE[r["status"]], status_label(r["status"], lang),
+              pick(lang, r["name_zh"], r["name_en"]), clause_label(r["clause"], lang), r[explanation])
+        for r in alerts(rows).to_dict("records")
+    )  # fmt: skip
+    binding = rows[rows["attribute"] == "binding"]
+    table = tracked_table(rows[rows["is_headline"]].reset_index(drop=True), lang)
+    return OverviewModel(
+        alerts=listed,
+        counts={str(k): int(v) for k, v in rows.groupby("status").size().items()},
+        binding_counts={str(k): int(v) for k, v in binding.groupby("status").size().items()},
+        table=table,
+        shown=table.drop(columns=["id", t("col.chapter", lang), t("col.explanation", lang)]),
+    )
+
+
 def filter_tracked(df: pd.DataFrame, chapters: list[int], categories: list[str], attributes: list[str],
                    statuses: list[str], query: str) -> pd.DataFrame:  # fmt: skip
     """views.filter_targets plus a filter on status (empty lists mean 'all')."""

@@ -80,3 +80,32 @@ def test_cli_build_db(tmp_path: Path) -> None:
         check=True,
     )
     assert "跳过" in again.stdout
+
+
+def test_read_only_handle_recomputes_per_file_values_after_a_publish(tmp_path: Path) -> None:
+    """data.version() is memoised per database file: it must change the moment a new file is published."""
+    import shutil
+
+    from ningxia_dash import queries
+    from ningxia_dash.db import forget_database, writable_copy
+
+    path = tmp_path / "n.duckdb"
+    build_database(path)
+    db = get_database(path, read_only=True)
+    calls: list[int] = []
+
+    def version() -> str:
+        calls.append(1)
+        return queries.data_version(db)
+
+    try:
+        first = db.per_file("v", version)
+        assert db.per_file("v", version) == first and len(calls) == 1  # memoised while the file is the same
+        with writable_copy(path) as conn:  # a publish: copy, write, os.replace
+            conn.execute("UPDATE meta SET value = 'changed-by-test' WHERE key = 'data_version'")
+        second = db.per_file("v", version)
+        assert len(calls) == 2 and second != first and second.startswith("changed-by-t")
+        shutil.copyfile(path, tmp_path / "copy.duckdb")  # reading or copying the file is no change
+        assert db.per_file("v", version) == second and len(calls) == 2
+    finally:
+        forget_database(path)

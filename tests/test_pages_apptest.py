@@ -58,6 +58,9 @@ def test_overview_counts_and_demo_label(db_path: Path) -> None:
     from ningxia_dash.db import get_database
 
     at = _app("zh")
+    assert "量化目标" not in {m.label for m in at.metric}  # the collapsed expander's body is not even built
+    at.session_state["overview_db_holds"] = True  # what opening the expander does (on_change="rerun")
+    at.run()
     metrics = {m.label: m.value for m in at.metric}
     expected = get_database(db_path, read_only=True).scalar("SELECT count(*) FROM indicators")
     assert metrics["量化目标"] == str(expected)

@@ -5,18 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.test_pages_apptest import _app
 
 
+def _status_cards(at: AppTest) -> list[str]:
+    """The five status cards (one st.html block on the overview): their count and binding line each."""
+    import re
+
+    html = "".join(h.proto.body for h in at.get("html"))
+    return re.findall(r"<div class='nx-count'>(\d+)</div><div[^>]*>([^<]*其中约束性[^<]*)</div>", html)
+
+
 def test_overview_as_of_year_reassesses_everything(db_path: Path) -> None:
     at = _app("zh")
-    counts_2025 = [m.value for m in at.markdown if "其中约束性" in m.value]
+    counts_2025 = _status_cards(at)
     assert len(counts_2025) == 5
     at.selectbox(key="_as_of_widget").set_value(2022).run()
     assert not at.exception
-    counts_2022 = [m.value for m in at.markdown if "其中约束性" in m.value]
-    assert counts_2022 != counts_2025
+    counts_2022 = _status_cards(at)
+    assert len(counts_2022) == 5 and counts_2022 != counts_2025
     # the choice is shared: the targets page opens on the same year
     at.switch_page("pages/targets.py").run()
     assert at.selectbox(key="_as_of_widget").value == 2022

@@ -19,8 +19,10 @@ def database() -> Database:
 
 
 def version() -> str:
-    """Cheap (two tiny queries): read on every rerun so cached readers below see new data at once."""
-    return queries.data_version(database())
+    """Read on every rerun so the cached readers below see new data at once; a stat() of the file when nothing
+    was published since the last read, two tiny queries when something was."""
+    db = database()
+    return db.per_file("data_version", lambda: queries.data_version(db))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -208,20 +210,3 @@ def users_overview() -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=16)
 def meta_value(key: str, data_version: str) -> str | None:
     return queries.meta_value(database(), key)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: str, data_version: str) -> Any:
-    """The overview's 13-gauge figure (the costliest thing it draws), built once per plan, year and language."""
-    from ningxia_dash import charts, tracking_views
-
-    rows = tracking_views.with_status(
-        indicators(plan_id, data_version), assessments(plan_id, "640000", as_of_year, baseline_year, data_version)
-    )
-    headline = rows[rows["is_headline"]].reset_index(drop=True)
-    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]  # type: ignore[arg-type]
-    groups = [
-        (z if lang == "zh" else e, list(headline.index[headline["category_zh"] == z]))
-        for z, e in dict(zip(headline["category_zh"], headline["category_en"], strict=True)).items()
-    ]
-    return charts.headline_gauges(gauges, groups, lang)  # type: ignore[arg-type]
