@@ -8,7 +8,7 @@ import contextlib
 import streamlit as st
 
 from ningxia_dash import config
-from ningxia_dash.i18n import t
+from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ui import auth, chrome, data, state
 
 # (group key, [(file, page key)]) in the order the sidebar shows them. Files are resolved from the project root:
@@ -45,7 +45,7 @@ REGISTRY: list[tuple[str, list[tuple[str, str]]]] = [
 DEFAULT_PAGE = "overview"
 
 
-def _pages(lang: str) -> dict[str, list[st.Page]]:
+def _pages(lang: Lang) -> dict[str, list[st.Page]]:
     """The navigation's page objects, made once per session and language: st.Page resolves and stats its file
     (12 % of the server's time under 30 concurrent sessions). Kept per session, never shared between sessions:
     st.navigation marks the page it returns as callable, so two sessions' concurrent runs must not share one."""
