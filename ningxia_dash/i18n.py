@@ -292,6 +292,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "places.legend.stars": ("排名图中：★ 国家级 ☆ 自治区级", "In the ranking: ★ national ☆ regional"),
     "places.ranking": ("各县排名", "Counties ranked"),
     "places.chart.province": ("全区", "Ningxia"),
+    "places.no_county_data": (
+        "所选规划还没有县级数据：县级实际值经“数据上传”导入后，这里按县显示。",
+        "The chosen plan has no county figures yet: they appear here once county values are imported on the "
+        "Upload page.",
+    ),
     "places.pick_hint": (
         "点击地图上的县或排名图中的点，或在下方选择县（市、区），查看其指标、移民村与产业园。",
         "Click a county on the map or a dot in the ranking, or choose one below, to see its targets, villages and parks.",

@@ -3,6 +3,7 @@ Imports pydeck and pandas; never streamlit."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -41,7 +42,15 @@ class Deck(pdk.Deck):
     by two spaces and escapes every Chinese character, about three times the bytes for the same map."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
+        # Serialised once: the pages cache their decks (ui/models.py) and send the same one on every rerun.
+        # A deck is not changed after it is built, so the first serialisation stays right.
+        cached = self.__dict__.get("_nx_json")
+        if cached is None:
+            cached = json.dumps(
+                self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False
+            )
+            self.__dict__["_nx_json"] = cached
+        return cached
 
 
 def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
@@ -157,12 +166,22 @@ def framed_view(height_px: int, width_px: int, margin: float = 0.06) -> pdk.View
 def _shape_rings(shapes: pd.DataFrame) -> list[tuple[str, list[list[float]]]]:
     """(code, outer ring) per polygon part, coordinates rounded to 0.001° (the simplification tolerance of
     data/geo) to keep the browser payload small. The ring is left open (deck.gl closes it): with GeoJSON's
-    repeated closing vertex, clicks on Streamlit's deck.gl element select nothing."""
+    repeated closing vertex, clicks on Streamlit's deck.gl element select nothing. Parsed once per geometry set
+    (every map page draws the same 22 counties on every rerun); callers must not modify what this returns."""
+    return _parsed_rings(_shape_key(shapes))
+
+
+def _shape_key(shapes: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    return tuple(zip(map(str, shapes["code"]), shapes["geometry"], strict=True))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_rings(shapes: tuple[tuple[str, str], ...]) -> list[tuple[str, list[list[float]]]]:
     out = []
-    for code, geometry in zip(shapes["code"], shapes["geometry"], strict=True):
+    for code, geometry in shapes:
         for ring in _rings(json.loads(geometry)):
             points = [[round(x, 3), round(y, 3)] for x, y in ring]
-            out.append((str(code), points[:-1] if len(points) > 3 and points[0] == points[-1] else points))
+            out.append((code, points[:-1] if len(points) > 3 and points[0] == points[-1] else points))
     return out
 
 
@@ -209,10 +228,15 @@ def ring_area_km2(ring: list[list[float]]) -> float:
 
 
 def county_areas(shapes: pd.DataFrame) -> dict[str, float]:
+    return dict(_areas(_shape_key(shapes)))
+
+
+@functools.lru_cache(maxsize=8)
+def _areas(shapes: tuple[tuple[str, str], ...]) -> tuple[tuple[str, float], ...]:
     areas: dict[str, float] = {}
-    for code, ring in _shape_rings(shapes):
+    for code, ring in _parsed_rings(shapes):
         areas[code] = areas.get(code, 0.0) + ring_area_km2(ring)
-    return areas
+    return tuple(areas.items())
 
 
 def _text_width(text: str, size: float) -> float:

@@ -587,23 +587,28 @@ def scorecard(
     rows_in = regions[regions["assistance_level"].isin(KEY_LEVELS) | (regions["code"] == province_code)].copy()
     rows_in["band"] = [lvl if lvl in KEY_LEVELS else "province" for lvl in rows_in["assistance_level"]]
     rows_in["_order"] = rows_in["band"].map({b: i for i, b in enumerate(SCORECARD_BANDS)})
-    a = assessments.set_index(["region_code", "indicator_id"])
+    found = {
+        (r, i): (str(status_), v)
+        for r, i, status_, v in zip(assessments["region_code"], assessments["indicator_id"], assessments["status"],
+                               assessments["latest_value"], strict=True)
+    }  # fmt: skip
+    inds = indicators[["id", "unit"]].to_dict("records")
     rows = []
     for c in rows_in.sort_values(["_order", "code"]).itertuples():
-        for ind in indicators.to_dict("records"):
-            found = (c.code, ind["id"]) in a.index
+        county = pick(lang, c.short_zh, c.short_en)
+        for ind in inds:
+            status, value = found.get((c.code, ind["id"]), ("no_data", None))
             rows.append(
                 {
                     "code": c.code,
-                    "county": pick(lang, c.short_zh, c.short_en),
+                    "county": county,
                     "level": c.band,
                     "indicator_id": ind["id"],
-                    "status": str(a.loc[(c.code, ind["id"]), "status"]) if found else "no_data",
-                    "value_text": value_text(a.loc[(c.code, ind["id"]), "latest_value"] if found else None,
-                                             ind.get("unit"), lang),
+                    "status": status,
+                    "value_text": value_text(value, ind.get("unit"), lang),
                     "link": indicator_link(str(ind["id"]), str(c.code), lang),
                 }
-            )  # fmt: skip
+            )
     return pd.DataFrame(rows)
 
 
@@ -635,16 +640,19 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
     """An HTML table: counties down, indicators across, each cell coloured by status with its symbol, word and
     value, and a link to the indicator detail for that county. National and regional counties are separate bands."""
     e = html.escape
-    inds = [r for r in indicators.to_dict("records") if r["id"] in set(score["indicator_id"])]
+    present = set(score["indicator_id"])
+    inds = [r for r in indicators.to_dict("records") if r["id"] in present]
     head = "".join(
         f'<th title="{e(pick(lang, r["name_zh"], r["name_en"]))}"><span class="nxsc-clause">'
         f"{e(clause_label(r['clause'], lang))}</span><br/>{e(pick(lang, r['name_zh'], r['name_en']))}</th>"
         for r in inds
     )
-    cells = score.set_index(["code", "indicator_id"])
+    records = score.to_dict("records")
+    cells = {(c["code"], c["indicator_id"]): c for c in records}
+    names = {c["code"]: c["county"] for c in records}
     body = []
     for level in SCORECARD_BANDS:
-        codes = list(dict.fromkeys(score.loc[score["level"] == level, "code"]))
+        codes = list(dict.fromkeys(c["code"] for c in records if c["level"] == level))
         if not codes:
             continue
         count = f" · {len(codes)}" if level in KEY_LEVELS else ""
@@ -652,7 +660,7 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
             f'<tr class="nxsc-band nxsc-{level}"><td colspan="{len(inds) + 1}">{e(_band_label(level, lang))}{count}</td></tr>'
         )
         for code in codes:
-            name = score.loc[score["code"] == code, "county"].iloc[0]
+            name = names[code]
             label_html = (
                 e(name)
                 if level == "province"
@@ -660,7 +668,7 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
             )
             tds = []
             for r in inds:
-                c = cells.loc[(code, r["id"])]
+                c = cells[(code, r["id"])]
                 label = status_label(str(c["status"]), lang)
                 tip = f"{name} · {pick(lang, r['name_zh'], r['name_en'])}: {label}, {c['value_text']}"
                 tds.append(
@@ -699,3 +707,24 @@ _SCORECARD_CSS = """
 .nxsc th.nxsc-county a{color:#111;text-decoration:none}
 .nxsc tr.nxsc-band td{text-align:left;background:#fff;font-weight:700;padding:8px 2px 2px 2px;color:#333}
 """
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    """The key-assistance-county page, ready to draw: a status tally per band, the HTML table, the download table."""
+
+    tallies: dict[str, str]
+    html: str
+    table: pd.DataFrame
+
+
+def scorecard_view(
+    regions: pd.DataFrame, assessments: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, province_code: str
+) -> ScorecardView:
+    shown = county_indicators(indicators, assessments, counties(regions)["code"])
+    score = scorecard(regions, assessments, shown, lang, province_code)
+    return ScorecardView(
+        tallies={level: status_tally(level_statuses(score, level), lang) for level in KEY_LEVELS},
+        html=scorecard_html(score, shown, lang),
+        table=scorecard_table(score, shown, lang),
+    )

@@ -5,9 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import maps, place_charts, places
+from ningxia_dash import maps, places
 from ningxia_dash.i18n import pick, t, unit_label
-from ningxia_dash.ui import chrome, data, state
+from ningxia_dash.ui import chrome, data, models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -32,8 +32,8 @@ with c_kpi:
     kpi = st.selectbox(t("parks.kpi", lang), kpis, format_func=lambda k: labels[k], **sticky("kpi", "p_jobs", kpis))
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
-frame = places.parks_frame(data.parks(ctx.version), values, year, lang)
-totals = places.park_totals(frame)
+frame, totals, table = models.parks_year(year, lang, ctx.version)
+deck, comparison, trend = models.parks_figures(kpi, year, lang, ctx.version, MAP_H, 400)
 
 m = st.columns(4)
 for col, (total, part) in zip(
@@ -52,10 +52,6 @@ for col, (total, part) in zip(
 
 map_col, legend_col, chart_col = st.columns([4.2, 1.6, 4.6])
 with map_col:
-    deck = maps.parks_deck(
-        frame, data.county_shapes(ctx.version), lang, kpi, {k: labels[k] for k in places.PARK_KPIS},
-        view=maps.framed_view(MAP_H, 400),
-    )  # fmt: skip
     st.pydeck_chart(deck, height=MAP_H, key="parks_deck")
 with legend_col:
     st.html(maps.legend_html(t("parks.legend", lang), maps.park_legend(lang, labels[kpi], frame)))
@@ -69,15 +65,12 @@ with chart_col:
         f"**{t('parks.compare', lang, kpi=labels[kpi], year=year)}**"
         + (f" ({unit_label(unit, lang)})" if unit_label(unit, lang) else "")
     )
-    part = places.PARK_PARTS.get(kpi)
-    fig = place_charts.park_comparison_chart(frame, kpi, labels, unit, lang, part=part, height=MAP_H - 30)
-    st.plotly_chart(fig, config={"displayModeBar": False})
+    st.plotly_chart(comparison, config={"displayModeBar": False})
 
 st.subheader(t("parks.table", lang, year=year))
-table = places.parks_table(frame, metrics, lang)
 st.dataframe(table, hide_index=True, width="stretch")
 chrome.download_buttons(table, f"parks-{year}", lang)
 st.caption(f"{chrome.badge('demo', lang)} {t('parks.source_note', lang)}")
 
 st.subheader(t("parks.trend", lang, kpi=labels[kpi]))
-st.plotly_chart(place_charts.park_trend_chart(values, frame, kpi, units[kpi], lang), config={"displayModeBar": False})
+st.plotly_chart(trend, config={"displayModeBar": False})

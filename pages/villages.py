@@ -5,9 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import demo, maps, place_charts, places
+from ningxia_dash import demo, maps, places
 from ningxia_dash.i18n import pick, t
-from ningxia_dash.ui import chrome, data, state
+from ningxia_dash.ui import chrome, data, models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -87,19 +87,14 @@ with f4:
     )  # fmt: skip
 
 metric = places.metric_row(metrics, metric_id)
-statuses = data.village_statuses(
-    metric_id, year, int(ctx.plan["baseline_year"]),
-    places.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, int(ctx.plan["period_end"])), ctx.version,
-)  # fmt: skip
-view = places.villages_view(all_villages, statuses, metric, lang)
-shown = places.worst_first(places.filter_villages(view, chosen_counties, leader or "all", types, industries))
-table = places.villages_table(shown, metric, lang)
+key = (ctx.plan_id, metric_id, year, tuple(chosen_counties), leader or "all", tuple(types), tuple(industries), lang)
+view, shown, table = models.villages_screen(*key, ctx.version)
 ids, current = places.village_choices(table, st.session_state.get(VILLAGE))
 st.session_state[VILLAGE] = current
 
 map_col, legend_col, table_col = st.columns([4.2, 1.6, 4.6])
 with map_col:
-    deck = maps.villages_deck(shown, data.county_shapes(ctx.version), lang, current, maps.framed_view(MAP_H, 400))
+    deck = models.villages_deck(*key, ctx.version, current, MAP_H, 400)
     st.pydeck_chart(deck, height=MAP_H, key="villages_deck", on_select=pick_from_map, selection_mode="single-object")
 with legend_col:
     counts = places.status_counts(shown["status"])
@@ -128,18 +123,12 @@ vid = st.selectbox(
 )  # fmt: skip
 v = shown.set_index("id").loc[vid]
 st.markdown(places.village_facts(v, lang))
-history = data.village_history(vid, ctx.version)
-reference = places.village_reference(data.reference_values(ctx.version), metric_id)
+dims_chart, history_chart = models.village_charts(vid, metric_id, year, lang, ctx.version)
 d_col, h_col = st.columns(2)
 with d_col:
     st.markdown(f"**{t('villages.dimensions', lang, year=year)}**")
-    dims = places.village_dimensions(history, data.village_metric_medians(year, ctx.version), metrics, year, lang)
-    st.plotly_chart(place_charts.village_dimensions_chart(dims, lang), config={"displayModeBar": False})
+    st.plotly_chart(dims_chart, config={"displayModeBar": False})
 with h_col:
     st.markdown(f"**{t('villages.history', lang, metric=metric_names[metric_id])}**")
-    fig = place_charts.village_history_chart(
-        places.village_history(history, metric_id, reference), metric_names[metric_id], metric.get("unit"), lang,
-        t("villages.chart.reference", lang) if reference else None,
-    )  # fmt: skip
-    st.plotly_chart(fig, config={"displayModeBar": False})
+    st.plotly_chart(history_chart, config={"displayModeBar": False})
 st.caption(f"{chrome.badge('demo', lang)} {t('villages.source_note', lang)}")

@@ -17,11 +17,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from ningxia_dash.i18n import Lang
 from ningxia_dash.ui import data
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: str, data_version: str) -> Any:
+def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """tracking_views.OverviewModel: alerts, status counts and the headline table."""
     from ningxia_dash import tracking_views
 
@@ -29,11 +30,11 @@ def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: str, data_
         data.indicators(plan_id, data_version), data.assessments(plan_id, "640000", as_of_year, baseline_year,
                                                                  data_version)
     )  # fmt: skip
-    return tracking_views.overview_model(rows, lang)  # type: ignore[arg-type]
+    return tracking_views.overview_model(rows, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: str, data_version: str) -> Any:
+def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """The overview's 13-gauge figure (the costliest thing it draws), built once per plan, year and language."""
     from ningxia_dash import charts, tracking_views
 
@@ -42,16 +43,201 @@ def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: str
         data.assessments(plan_id, "640000", as_of_year, baseline_year, data_version),
     )
     headline = rows[rows["is_headline"]].reset_index(drop=True)
-    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]  # type: ignore[arg-type]
+    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]
     groups = [
         (z if lang == "zh" else e, list(headline.index[headline["category_zh"] == z]))
         for z, e in dict(zip(headline["category_zh"], headline["category_en"], strict=True)).items()
     ]
-    return charts.headline_gauges(gauges, groups, lang)  # type: ignore[arg-type]
+    return charts.headline_gauges(gauges, groups, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def source_mix_table(lang: str, data_version: str) -> pd.DataFrame:
+def source_mix_table(lang: Lang, data_version: str) -> pd.DataFrame:
     from ningxia_dash import views
 
-    return views.source_mix_table(data.source_mix(data_version), lang)  # type: ignore[arg-type]
+    return views.source_mix_table(data.source_mix(data_version), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def key_counties(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
+    """places.ScorecardView of the 9 key-assistance counties (and the province) as of a year."""
+    from ningxia_dash import config, places
+
+    return places.scorecard_view(
+        data.regions(data_version), data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version),
+        data.indicators(plan_id, data_version), lang, config.PROVINCE_CODE,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- villages (a key per filter combination)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def villages_screen(
+    plan_id: str, metric_id: str, year: int, counties: tuple[str, ...], leader: str, types: tuple[str, ...],
+    industries: tuple[str, ...], lang: Lang, data_version: str,
+) -> Any:  # fmt: skip
+    """(all villages with their status on the metric, the filtered ones worst first, their table): the work
+    between the filters and the map, done once per filter combination."""
+    from ningxia_dash import places
+
+    plan = data.plans(data_version).set_index("id").loc[plan_id]
+    statuses = data.village_statuses(
+        metric_id, year, int(plan["baseline_year"]),
+        places.target_year(data.indicators(plan_id, data_version), metric_id, int(plan["period_end"])), data_version,
+    )  # fmt: skip
+    metric = places.metric_row(data.place_metrics("village", data_version), metric_id)
+    view = places.villages_view(data.villages(data_version), statuses, metric, lang)
+    shown = places.worst_first(places.filter_villages(view, counties, leader, types, industries))
+    return view, shown, places.villages_table(shown, metric, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def villages_deck(
+    plan_id: str, metric_id: str, year: int, counties: tuple[str, ...], leader: str, types: tuple[str, ...],
+    industries: tuple[str, ...], lang: Lang, data_version: str, selected: str | None, height: int, width: int,
+) -> Any:  # fmt: skip
+    from ningxia_dash import maps
+
+    _, shown, _ = villages_screen(plan_id, metric_id, year, counties, leader, types, industries, lang, data_version)
+    return maps.villages_deck(
+        shown,
+        data.county_shapes(data_version),
+        lang,
+        selected,
+        maps.framed_view(height, width),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def village_charts(village_id: str, metric_id: str, year: int, lang: Lang, data_version: str) -> Any:
+    """The village profile's two figures: its "9+1" dimensions against the median village, and its history."""
+    from ningxia_dash import place_charts, places
+    from ningxia_dash.i18n import pick, t
+
+    metrics = data.place_metrics("village", data_version)
+    history = data.village_history(village_id, data_version)
+    reference = places.village_reference(data.reference_values(data_version), metric_id)
+    metric = places.metric_row(metrics, metric_id)
+    dims = places.village_dimensions(history, data.village_metric_medians(year, data_version), metrics, year, lang)
+    return (
+        place_charts.village_dimensions_chart(dims, lang),
+        place_charts.village_history_chart(
+            places.village_history(history, metric_id, reference), pick(lang, metric["name_zh"], metric["name_en"]),
+            metric.get("unit"), lang, t("villages.chart.reference", lang) if reference else None,
+        ),
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- county map
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def county_choices(plan_id: str, year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
+    """(indicators with county figures as of the year, {id: name}) for the county map's indicator selector."""
+    from ningxia_dash import places
+    from ningxia_dash.i18n import pick
+
+    assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
+    county_codes = places.counties(data.regions(data_version))["code"]
+    choices = places.county_indicators(data.indicators(plan_id, data_version), assessments, county_codes)
+    names = {i: pick(lang, z, e) for i, z, e in zip(choices["id"], choices["name_zh"], choices["name_en"], strict=True)}
+    return choices, names
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def county_map(
+    plan_id: str, indicator_id: str, year: int, baseline_year: int, mode: str, selected: str | None, lang: Lang,
+    data_version: str, height: int, width: int,
+) -> Any:  # fmt: skip
+    """(indicator row, county frame, class edges, deck, ranking figure) for one indicator, year and colouring."""
+    from ningxia_dash import config, maps, place_charts, places
+
+    choices, names = county_choices(plan_id, year, baseline_year, lang, data_version)
+    assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
+    indicator = choices.set_index("id").loc[indicator_id].to_dict() | {"id": indicator_id}
+    frame = places.county_frame(places.counties(data.regions(data_version)), assessments, indicator, lang)
+    edges = maps.value_classes(list(frame["value"].dropna()))
+    deck = maps.county_choropleth_deck(
+        frame, data.county_shapes(data_version), mode, names[indicator_id], edges, selected,
+        maps.framed_view(height, width),
+    )  # fmt: skip
+    unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
+    ranking = place_charts.county_ranking_chart(
+        places.county_ranking(frame, places.higher_is_better(indicator)), unit, lang,
+        province_value=places.province_value(assessments, indicator_id, config.PROVINCE_CODE),
+        target_value=places.chart_target(indicator), selected=selected, height=height - 30,
+        colours=maps.fill_colours(frame, mode, edges),
+    )  # fmt: skip
+    return indicator, frame, edges, deck, ranking
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
+    """A county's profile: its name and level, its targets against the province, how many lag, its villages
+    (with their table) and its parks (with their table)."""
+    from ningxia_dash import config, places
+
+    plan = data.plans(data_version).set_index("id").loc[plan_id]
+    choices, _ = county_choices(plan_id, year, baseline_year, lang, data_version)
+    assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
+    metric = places.DEFAULT_VILLAGE_METRIC
+    villages = places.villages_view(
+        data.villages(data_version),
+        data.village_statuses(
+            metric, year, baseline_year,
+            places.target_year(data.indicators(plan_id, data_version), metric, int(plan["period_end"])), data_version,
+        ),
+        places.metric_row(data.place_metrics("village", data_version), metric), lang,
+    )  # fmt: skip
+    here = places.filter_villages(villages, [code])
+    parks = places.parks_in_county(
+        places.parks_frame(data.parks(data_version), data.park_metric_values(data_version), year, lang), code
+    )
+    return {
+        "profile": places.county_profile(places.counties(data.regions(data_version)), code, lang),
+        "table": places.county_profile_table(choices, assessments, code, config.PROVINCE_CODE, lang),
+        "behind": places.behind_count(assessments, code, list(choices["id"])),
+        "villages": here,
+        "village_summary": places.village_summary(here, lang) if len(here) else None,
+        "village_table": places.villages_table(
+            here, places.metric_row(data.place_metrics("village", data_version), "v_income"), lang
+        )
+        if len(here)
+        else None,
+        "parks": parks,
+        "park_table": places.parks_table(parks, data.place_metrics("park", data_version), lang) if len(parks) else None,
+    }
+
+
+# ---------------------------------------------------------------- parks
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def parks_year(year: int, lang: Lang, data_version: str) -> Any:
+    """(the parks' frame as of the year, their totals, the KPI table)."""
+    from ningxia_dash import places
+
+    frame = places.parks_frame(data.parks(data_version), data.park_metric_values(data_version), year, lang)
+    return frame, places.park_totals(frame), places.parks_table(frame, data.place_metrics("park", data_version), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def parks_figures(kpi: str, year: int, lang: Lang, data_version: str, height: int, width: int) -> Any:
+    """(map, comparison chart, trend chart) of the parks on one KPI as of a year."""
+    from ningxia_dash import maps, place_charts, places
+    from ningxia_dash.i18n import pick
+
+    metrics = data.place_metrics("park", data_version).to_dict("records")
+    labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics}
+    units = {m["id"]: m["unit"] for m in metrics}
+    frame, _, _ = parks_year(year, lang, data_version)
+    deck = maps.parks_deck(
+        frame, data.county_shapes(data_version), lang, kpi, {k: labels[k] for k in places.PARK_KPIS},
+        view=maps.framed_view(height, width),
+    )  # fmt: skip
+    comparison = place_charts.park_comparison_chart(
+        frame, kpi, labels, units[kpi], lang, part=places.PARK_PARTS.get(kpi), height=height - 30
+    )
+    trend = place_charts.park_trend_chart(data.park_metric_values(data_version), frame, kpi, units[kpi], lang)
+    return deck, comparison, trend
