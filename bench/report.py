@@ -71,17 +71,16 @@ def goals(doc: dict[str, Any]) -> list[dict[str, str]]:
                 continue
             parts, ok = [], not broken
             for r in measured:
-                d, c = r["dry_run"], r["commit"]
-                peak = max(d["peak_mb"], c["peak_mb"])
-                limits = (3, 2, None) if rows == 100_000 else (20, 20, 1024)
-                ok = (
-                    ok and d["exit"] == 0 and c["exit"] == 0 and d["seconds"] <= limits[0] and c["seconds"] <= limits[1]
-                )
-                ok = ok and (limits[2] is None or peak <= limits[2])
-                parts.append(
-                    f"{r['kind']}: dry {d['seconds']} s, commit {c['seconds']} s, peak {peak} MB"
-                    + ("" if d["exit"] == c["exit"] == 0 else f" (exit {d['exit']}/{c['exit']})")
-                )
+                p = r.get("pipeline") or {}
+                if p.get("exit") != 0 or "commit_s" not in p:
+                    ok = False
+                    parts.append(f"{r['kind']}: pipeline failed ({p.get('error') or p.get('first_error')})")
+                    continue
+                dry, com, peak = p["dry_s"], p["commit_s"], p["peak_mb"]
+                # 100k: each step on its own; 1M: the whole import, dry run and commit, in 20 s and 1 GB
+                within = dry <= 3 and com <= 2 if rows == 100_000 else dry + com <= 20 and peak <= 1024
+                ok = ok and within
+                parts.append(f"{r['kind']}: dry {dry} s, commit {com} s, peak {peak} MB")
             out.append(_goal(label, PASS if ok else MISS, "; ".join(parts + broken)))
 
     conc = s.get("concurrency") or {}
@@ -180,28 +179,32 @@ def render(doc: dict[str, Any]) -> str:
         out.append(_table(["query", *(f"{sc}× ms" for sc in scales), *(f"{sc}× rows" for sc in scales)], rows))
     ing = s.get("ingest")
     if ing is not None and "available" in ing:
-        out += ["", "Import (CLI child process: seconds, peak MB)"]
+        out += ["", "Import (upload pipeline in a child process, modules loaded: seconds, peak MB; CLI end to end)"]
         if not ing["available"]:
             out.append(f"not available: {ing['reason']}")
         else:
+            rows = []
+            for r in ing["runs"]:
+                if "dry_run" not in r:
+                    rows.append([r["kind"], r["rows"], None, None, None, None, None, None, r.get("error")])
+                    continue
+                p, d, c = r.get("pipeline") or {}, r["dry_run"], r["commit"]
+                rows.append(
+                    [
+                        r["kind"], r["rows"], r.get("file_mb"), p.get("dry_s"), p.get("commit_s"), p.get("peak_mb"),
+                        d["seconds"], c["seconds"], f"{p.get('exit')}/{d['exit']}/{c['exit']}",
+                    ]
+                )  # fmt: skip
+            out.append(
+                _table(
+                    ["kind", "rows", "MB", "dry s", "commit s", "peak MB", "CLI dry s", "CLI import s", "exit"], rows
+                )
+            )
             if ing.get("cli_startup_s") is not None:
-                out.append(f"(each CLI run includes ≈ {ing['cli_startup_s']} s of interpreter start and imports)")
-            rows = [
-                [
-                    r["kind"],
-                    r["rows"],
-                    r.get("file_mb"),
-                    r["dry_run"]["seconds"],
-                    r["dry_run"]["peak_mb"],
-                    r["commit"]["seconds"],
-                    r["commit"]["peak_mb"],
-                    f"{r['dry_run']['exit']}/{r['commit']['exit']}",
-                ]
-                if "dry_run" in r
-                else [r["kind"], r["rows"], None, None, None, None, None, r.get("error")]
-                for r in ing["runs"]
-            ]
-            out.append(_table(["kind", "rows", "MB", "dry s", "dry MB", "commit s", "commit MB", "exit"], rows))
+                out.append(
+                    f"(CLI columns: separate processes, each with ≈ {ing['cli_startup_s']} s of interpreter start and "
+                    "imports; `CLI import` runs the dry run again before its commit)"
+                )
     c = s.get("concurrency")
     if c and "levels" in c:
         rows = [
