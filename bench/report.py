@@ -151,16 +151,20 @@ def render(doc: dict[str, Any]) -> str:
                     x.get("cold_ms"),
                     b.get("median_ms"),
                     b.get("ratio"),
+                    b.get("ratio_floor") if b.get("floor") != "one_chart" else f"{b.get('ratio_floor')}*",
                     "ERROR" if broken else "",
                 ]
             )
         out += ["", "Script time per page (AppTest, ms) and browser time-to-rendered (Chromium, ms)"]
-        out.append(_table(["page", "warm", "cold", f"warm {k}×", f"cold {k}×", "browser", "×empty", ""], rows))
+        out.append(
+            _table(["page", "warm", "cold", f"warm {k}×", f"cold {k}×", "browser", "×empty", "×floor", ""], rows)
+        )
         if s.get("browser") and s["browser"].get("empty"):
             b = s["browser"]
             out.append(
                 f"empty Streamlit page: {b['empty']['median_ms']} ms; "
-                f"with one plotly chart: {(b.get('one_chart') or {}).get('median_ms')} ms"
+                f"with one plotly chart: {(b.get('one_chart') or {}).get('median_ms')} ms "
+                "(×floor: against the one-chart page where a page draws plotly charts, marked *, else the empty page)"
             )
     q = s.get("queries")
     if q and "scales" in q:
