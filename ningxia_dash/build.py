@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from ningxia_dash import config, demo
-from ningxia_dash.db import create_schema
+from ningxia_dash.db import create_schema, write_lock
 from ningxia_dash.plan_text import normalise, section_id_for_clause, split_sections
 
 DEMO_SOURCE = "demo-generator"
@@ -680,35 +680,40 @@ def build_database(
     seed_dir: Path = config.SEED_DIR,
     geo_dir: Path = config.GEO_DIR,
     scale: int = 1,
+    lock_wait: float = 30.0,
 ) -> BuildReport:
     """Build into <path>.tmp-<pid> and atomically replace <path>. Refuses to drop uploaded batches unless force.
+    Holds the database's write lock throughout (waits up to lock_wait seconds for an import to finish).
 
     scale > 1 adds the benchmark's generated k× dataset (add_scaled_data); the default build is the shipped one."""
     if scale < 1:
         raise ValueError(f"scale must be ≥ 1, got {scale}")
     target = (path or config.db_path()).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not force and existing_batches(target):
-        raise BuildRefused(
-            f"{target} 中已有上传的导入批次，重建会丢失这些数据。确需重建请加 --force（建议先备份该文件）。"
-        )
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
-    report = BuildReport(path=target)
-    conn = duckdb.connect(str(tmp))
-    try:
-        create_schema(conn)
-        conn.execute("BEGIN TRANSACTION")
-        _load(conn, seed_dir, geo_dir, report)
-        if scale > 1:
-            add_scaled_data(conn, scale, report)
-        conn.execute("COMMIT")
-        conn.execute("CHECKPOINT")
-    except BaseException:
-        conn.close()
+    # Under the import write lock: an import or rollback publishing while this build swaps the file in would
+    # otherwise replace one with the other (and the check for uploaded batches would race it).
+    with write_lock(target, wait_seconds=lock_wait):
+        if not force and existing_batches(target):
+            raise BuildRefused(
+                f"{target} 中已有上传的导入批次，重建会丢失这些数据。确需重建请加 --force（建议先备份该文件）。"
+            )
+        tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
-        raise
-    conn.close()
-    os.replace(tmp, target)
-    Path(f"{target}.wal").unlink(missing_ok=True)
+        report = BuildReport(path=target)
+        conn = duckdb.connect(str(tmp))
+        try:
+            create_schema(conn)
+            conn.execute("BEGIN TRANSACTION")
+            _load(conn, seed_dir, geo_dir, report)
+            if scale > 1:
+                add_scaled_data(conn, scale, report)
+            conn.execute("COMMIT")
+            conn.execute("CHECKPOINT")
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        conn.close()
+        os.replace(tmp, target)
+        Path(f"{target}.wal").unlink(missing_ok=True)
     return report

@@ -109,3 +109,18 @@ def test_read_only_handle_recomputes_per_file_values_after_a_publish(tmp_path: P
         assert db.per_file("v", version) == second and len(calls) == 2
     finally:
         forget_database(path)
+
+
+def test_build_waits_for_the_import_write_lock(tmp_path: Path) -> None:
+    """build-db swaps the file: it must not do so while an import or rollback holds the write lock."""
+    from ningxia_dash.db import DatabaseBusyError, write_lock
+
+    path = tmp_path / "n.duckdb"
+    build_database(path)
+    before = path.stat().st_ino
+    with write_lock(path), pytest.raises(DatabaseBusyError):
+        build_database(path, force=True, lock_wait=0.2)
+    assert path.stat().st_ino == before  # nothing was swapped in
+    assert not list(tmp_path.glob("n.duckdb.tmp-*"))
+    build_database(path, force=True)  # and once the lock is free, it builds
+    assert path.stat().st_ino != before
