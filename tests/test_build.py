@@ -41,7 +41,7 @@ def test_build_swaps_in_and_leaves_no_temp_file(tmp_path: Path) -> None:
     build_database(path)
     build_database(path)  # rebuild over an existing file without batches
     assert path.exists()
-    assert [p.name for p in tmp_path.iterdir()] == ["n.duckdb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.duckdb", "n.duckdb.lock"]  # the write lock's file stays
 
 
 def test_refuses_to_overwrite_uploaded_batches(tmp_path: Path) -> None:
