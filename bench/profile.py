@@ -1,5 +1,5 @@
-"""Where a page's script time goes: `python -m bench.profile PAGE [--scale K] [--runs N]` profiles N warm reruns of
-one registry page under AppTest with pyinstrument (a profiling tool, deliberately not a requirement:
+"""Where a page's script time goes: `python -m bench.profile PAGE [--scale K] [--runs N] [--cold]` profiles N reruns of
+one registry page (warm, or cold: caches cleared first) under AppTest with pyinstrument (a profiling tool, deliberately not a requirement:
 `.venv/bin/python -m pip install pyinstrument` first) and prints the call tree."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("page", help="a page key of ui.nav.REGISTRY, e.g. overview")
     p.add_argument("--scale", type=int, default=1, help="dataset scale (bench/out/db, built when missing)")
     p.add_argument("--runs", type=int, default=10)
+    p.add_argument("--cold", action="store_true", help="clear the caches and reopen the database before each run")
     p.add_argument("--work", type=Path, default=OUT_DIR / "db")
     args = p.parse_args(argv)
     try:
@@ -48,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     original = LocalScriptRunner._run_script_thread
 
     def profiled(self: Any) -> None:  # the script runs in AppTest's own thread: profile that thread
+        if args.cold:
+            script_time._clear(db)
         profiler.start()
         try:
             original(self)
