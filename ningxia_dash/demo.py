@@ -109,7 +109,7 @@ def profile_for(indicator_id: str) -> str:
 
 
 def _round(value: float, unit: str | None) -> float:
-    if unit in ("元", "人", "人次", "家", "户", "个", "处", "座", "名", "亩", "次", "所", "对"):
+    if unit in ("元", "人", "人次", "家", "户", "个", "处", "座", "名", "亩", "次", "所", "对", "条", "种"):
         return float(round(value))
     return round(value, 2 if abs(value) < 10 else 1)
 

@@ -423,3 +423,36 @@ def test_filled_csv_template_imports(fresh: Database) -> None:
     p = dry_run(text.encode("utf-8-sig"), "filled.csv", "observations", ADMIN, fresh)
     assert p.accepted and p.header_row == len(KINDS["observations"].cols) + 2
     assert p.counts()["changed"] == 1
+
+
+def test_milestones_counted_in_a_unit_take_counts(fresh: Database) -> None:
+    """新建2所中医医院 is a milestone counted in 所: 2 is a valid value; a unitless milestone stays 0/1."""
+    ok = csv_bytes([OBS_HEADER, ["new_tcm_hospitals", "640000", 2024, "", 2, ""]])
+    assert dry_run(ok, "m.csv", "observations", ADMIN, fresh).accepted
+    bad = csv_bytes(
+        [
+            OBS_HEADER,
+            ["new_tcm_hospitals", "640000", 2024, "", 1.5, ""],
+            ["hongsibu_demo_zone_built", "640000", 2024, "", 0.5, ""],
+            ["hongsibu_demo_zone_built", "640000", 2023, "", 1, ""],
+        ]
+    )
+    p = dry_run(bad, "m.csv", "observations", ADMIN, fresh)
+    assert [(i.row, i.column, i.code) for i in p.errors] == [
+        (2, "数值", "cell.count_integer"),
+        (3, "数值", "cell.milestone"),
+    ]
+
+
+def test_the_demo_values_pass_the_upload_checks(fresh: Database) -> None:
+    """Demonstration values exported in the upload template's shape are accepted as they are (so an officer can
+    start from an export), and re-importing them changes nothing."""
+    rows = fresh.rows(
+        "SELECT indicator_id, region_code, year, value FROM observations"
+        " WHERE source_kind = 'demo' AND period_type = 'year' ORDER BY 1, 2, 3"
+    )
+    assert len(rows) > 1000
+    body = csv_bytes([OBS_HEADER, *[[i, r, y, "", repr(v), ""] for i, r, y, v in rows]])
+    p = dry_run(body, "demo.csv", "observations", ADMIN, fresh)
+    assert not p.errors, [i.message("demo.csv") for i in p.errors[:5]]
+    assert p.counts()["new"] == 0

@@ -82,8 +82,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "a count in “{unit}” should be a whole number, got {value}",
     ),
     "cell.milestone": (
-        "完成事项类指标应填1（已完成）或0（未完成），实际为{value}",
-        "a milestone takes 1 (done) or 0 (not done), got {value}",
+        "无单位的完成事项类指标应填1（已完成）或0（未完成），实际为{value}",
+        "a milestone without a unit takes 1 (done) or 0 (not done), got {value}",
     ),
     "cell.unit_mismatch": (
         "指标“{name}”的单位是“{expected}”，文件中为“{value}”",

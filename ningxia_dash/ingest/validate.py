@@ -275,11 +275,14 @@ class Validator:
         names: pd.Series,
         rules: pd.Series | None = None,
     ) -> None:
-        """Ranges by unit: percentages 0–100 (growth rates > -100), counts whole and ≥ 0, milestones 0/1."""
+        """Ranges by unit: percentages 0–100 (growth rates > -100), counts whole and ≥ 0, unitless milestones 0/1."""
         ukey = umap(units, unit_key)
         is_pct = ukey == "%"
         growth = is_pct & (rules.isin(GROWTH_RULES) if rules is not None else False)
+        # A milestone without a unit is done (1) or not (0); one counted in a unit ("新建2所", "3家达到三级乙等")
+        # takes a count from 0 to its target, checked by the count rules below.
         milestone = rules == "milestone" if rules is not None else pd.Series(False, index=self.index)
+        milestone = milestone & (units.isna() | (units.astype("string").fillna("") == ""))
         self.rule(
             "value",
             "cell.unit_in_value",
