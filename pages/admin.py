@@ -3,6 +3,7 @@ scope, disable or enable an account."""
 
 import streamlit as st
 
+from ningxia_dash import slides
 from ningxia_dash.i18n import t
 from ningxia_dash.ui import auth, chrome, data
 from ningxia_dash.ui import upload as up
@@ -106,3 +107,21 @@ with right:
         done(up.account_action(lang, "update", username=who, disabled=not disabled))
 
 st.caption(t("admin.cli", lang))
+
+# ---------------------------------------------------------------- the presenter deck (汇报模式)
+st.subheader(t("admin.deck", lang))
+current = slides.deck_order(data.meta_value(slides.META_KEY))
+with st.form("deck_form"):
+    order = st.multiselect(
+        t("admin.deck_slides", lang), list(dict.fromkeys([*current, *slides.DEFAULT_DECK])), default=current,
+        format_func=lambda s: t(f"present.slide.{s}", lang), help=t("admin.deck_help", lang), key="deck_order",
+    )  # fmt: skip
+    save, reset = st.columns([1, 1])
+    chosen = order if save.form_submit_button(t("admin.deck_save", lang), type="primary") else None
+    if reset.form_submit_button(t("admin.deck_reset", lang)):
+        chosen = list(slides.DEFAULT_DECK)
+    if chosen is not None:
+        outcome = up.save_deck(chosen, admin, lang)
+        if outcome.ok:
+            del st.session_state["deck_order"]  # redraw the selector from what is now stored
+        done(outcome)

@@ -32,8 +32,10 @@ with st.expander(t("upload.template", lang)):
         content, name = up.template_file(kind_id, fmt, ctx.version)
         col.download_button(t(label, lang), content, name, mime, key=f"tpl-{fmt}-{kind_id}")
 
+if css := up.uploader_text_css(lang):
+    st.html(css)
 uploaded = st.file_uploader(
-    t("upload.file", lang), type=["csv", "txt", "tsv", "xlsx", "xls"], key=up.uploader_key(), max_upload_size=20
+    t("upload.file", lang), type=list(up.UPLOAD_TYPES), key=up.uploader_key(), max_upload_size=up.UPLOAD_MB
 )
 if uploaded is None:
     st.stop()

@@ -48,6 +48,19 @@ def test_upload_gbk_csv_in_a_real_browser(db_path: Path, tmp_path: Path, artifac
         page.wait_for_selector('[data-testid="stFileUploader"]', timeout=30_000)  # type: ignore[attr-defined]
         wait_rendered(page)
         assert page.inner_text("h1").startswith("上传数据")  # type: ignore[attr-defined]
+        # The uploader's own English words ("Upload", "20MB per file") are replaced by Chinese ones (ui/upload.py)
+        shown = page.evaluate(  # type: ignore[attr-defined]
+            """() => {
+              const zone = '[data-testid="stFileUploaderDropzone"]';
+              const p = document.querySelector(zone + ' button [data-testid="stMarkdownContainer"] p');
+              const s = document.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
+              return [getComputedStyle(p, '::after').content, getComputedStyle(s, '::after').content,
+                      getComputedStyle(p).fontSize, getComputedStyle(s).fontSize];
+            }"""
+        )
+        assert "选择文件" in shown[0] and "20 MB" in shown[1] and "拖放" in shown[1], shown
+        assert shown[2] == shown[3] == "0px", shown  # the English words take no space
+        page.locator('[data-testid="stFileUploader"]').screenshot(path=str(artifacts / "upload-0-widget.png"))  # type: ignore[attr-defined]
 
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))  # type: ignore[attr-defined]
         page.get_by_text("预检通过").wait_for(timeout=30_000)  # type: ignore[attr-defined]

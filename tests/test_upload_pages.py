@@ -186,3 +186,36 @@ def test_login_required_setting_guards_every_page(app_db: Path, monkeypatch: pyt
     direct = AppTest.from_file(str(ROOT / "pages" / "targets.py"), default_timeout=90)
     direct.run()
     assert [t.value for t in direct.title] == ["登录"]
+
+
+def test_admin_sets_the_presenter_deck_and_the_deck_follows(app_db: Path) -> None:
+    from ningxia_dash import slides
+
+    at = _sign_in(_app("admin"), "admin1")
+    assert at.multiselect(key="deck_order").value == list(slides.DEFAULT_DECK)
+    at.multiselect(key="deck_order").set_value(["title", "gauges", "scorecard"])
+    next(b for b in at.button if b.label == "保存幻灯片顺序").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("汇报模式共 3 页" in s.value for s in at.success)
+    present = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    present.query_params.update({"lang": "zh", "present": "1", "slide": "2"})
+    present.run()
+    present.switch_page("pages/present.py").run()
+    assert not present.exception
+    assert any("2 / 3" in m.value for m in present.markdown), "the deck has the admin's three slides"
+    next(b for b in at.button if b.label == "恢复默认顺序").click().run()
+    assert at.multiselect(key="deck_order").value == list(slides.DEFAULT_DECK)
+
+
+def test_deck_setting_refuses_unknown_or_empty(app_db: Path) -> None:
+    from ningxia_dash import queries, settings, slides
+
+    with pytest.raises(settings.SettingRefused, match="未知的幻灯片"):
+        settings.set_present_deck(app_db, ["title", "nope"], "admin1")
+    with pytest.raises(settings.SettingRefused, match="至少"):
+        settings.set_present_deck(app_db, [], "admin1")
+    assert settings.set_present_deck(app_db, ["alerts", "title", "alerts"], "admin1") == ["alerts", "title"]
+    stored = queries.meta_value(get_database(app_db, read_only=True), slides.META_KEY)
+    assert slides.deck_order(stored) == ["alerts", "title"]
+    settings.set_present_deck(app_db, list(slides.DEFAULT_DECK), "admin1")  # the default is stored as no setting
+    assert queries.meta_value(get_database(app_db, read_only=True), slides.META_KEY) is None

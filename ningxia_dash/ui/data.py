@@ -207,6 +207,8 @@ def users_overview() -> pd.DataFrame:
     return queries.users_overview(database())
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def meta_value(key: str, data_version: str) -> str | None:
-    return queries.meta_value(database(), key)
+def meta_value(key: str) -> str | None:
+    """A setting (e.g. the presenter deck order). Settings change without changing the data version, so this is
+    memoised per database file instead: every write publishes a new file, in every process."""
+    db = database()
+    return db.per_file(f"meta:{key}", lambda: queries.meta_value(db, key))

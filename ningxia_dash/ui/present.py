@@ -222,7 +222,7 @@ def _go(n: int) -> None:
 def run_deck(ctx: PageContext) -> None:
     """The deck: one slide, then small previous / next controls (← → keys) and the slide counter."""
     apply_chrome()
-    deck = slides.deck_order(data.meta_value(slides.META_KEY, ctx.version))
+    deck = slides.deck_order(data.meta_value(slides.META_KEY))
     latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
     as_of = int(st.query_params.get("year", latest))
     current = slides.slide_number(st.query_params.get("slide"), len(deck))
@@ -255,7 +255,7 @@ def launcher(ctx: PageContext) -> None:
     lang = ctx.lang
     st.title(t("present.title", lang))
     st.markdown(t("present.intro", lang))
-    deck = slides.deck_order(data.meta_value(slides.META_KEY, ctx.version))
+    deck = slides.deck_order(data.meta_value(slides.META_KEY))
     st.markdown("\n".join(f"{i}. {t(f'present.slide.{s}', lang)}" for i, s in enumerate(deck, start=1)))
     c1, c2, c3 = st.columns(3)
     c1.page_link(chrome.page_file("present"), label=t("present.start", lang) + " →",

@@ -70,6 +70,34 @@ def template_file(kind_id: str, fmt: str, version: str) -> tuple[bytes, str]:
     return template(kind_id, fmt, refs), template_name(kind_id, fmt)
 
 
+UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xls")
+UPLOAD_MB = 20
+
+
+def uploader_text_css(lang: Lang) -> str:
+    """st.file_uploader draws its button ("Upload") and hint ("20MB per file • CSV …") in English and takes no
+    text for them (streamlit#13500). In Chinese this style hides those words and shows ours from the translation
+    table instead. It targets Streamlit's test ids, so tests/test_browser_upload.py checks it in Chromium."""
+    if lang == "en":
+        return ""
+    button = t("upload.widget.button", lang).replace('"', "")
+    hint = t("upload.widget.hint", lang, mb=UPLOAD_MB, types="、".join(x.upper() for x in UPLOAD_TYPES)).replace(
+        '"', ""
+    )
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    hidden = "font-size:0;line-height:0"
+    return (
+        "<style>"
+        f"{zone} button [data-testid='stMarkdownContainer'] p{{{hidden}}}"
+        f'{zone} button [data-testid="stMarkdownContainer"] p::after{{content:"{button}";font-size:.875rem;'
+        "line-height:1.6}"
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span{{{hidden}}}'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after{{content:"{hint}";font-size:.8rem;'
+        "line-height:1.4}"
+        "</style>"
+    )
+
+
 def uploader_key() -> str:
     return f"upload_file_{st.session_state.get(UPLOADER_ROUND, 0)}"
 
@@ -131,6 +159,19 @@ def rollback(batch_id: int, user: User, lang: Lang) -> Outcome:
         return Outcome(False, t("upload.busy", lang))
     data.clear()
     return Outcome(True, t("history.rolled", lang, id=batch_id, restored=info.rows_restored, removed=info.rows_removed))
+
+
+def save_deck(order: list[str], user: User, lang: Lang) -> Outcome:
+    """The admin's presenter deck order, stored in the database (settings.set_present_deck)."""
+    from ningxia_dash import settings
+
+    try:
+        chosen = settings.set_present_deck(data.database().path, order, user.username)
+    except settings.SettingRefused as exc:
+        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+    except DatabaseBusyError:
+        return Outcome(False, t("upload.busy", lang))
+    return Outcome(True, t("admin.deck_saved", lang, n=len(chosen)))
 
 
 def users_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
