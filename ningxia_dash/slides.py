@@ -1,7 +1,8 @@
 """The presenter deck as data: which slides, in which order (pure; imports nothing of the app).
 
-An admin reorders the deck by writing a comma-separated list of slide ids under the meta key `present_deck`
-(unknown ids are ignored, missing ones are not shown); without it the default order below is used."""
+An admin reorders the deck on the user-management page (settings.set_present_deck writes a comma-separated list of
+slide ids under the meta key `present_deck`; unknown ids are ignored, missing ones are not shown); without it the
+default order below is used."""
 
 from __future__ import annotations
 
