@@ -625,6 +625,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Presenter mode (?present=1) shows these slides in this order and skips the others; saved for every user.",
     ),
     "admin.deck_save": ("保存幻灯片顺序", "Save the slide order"),
+    "admin.deck_placeholder": ("依次点选要放映的页", "Pick the slides in the order to show them"),
     "admin.deck_reset": ("恢复默认顺序", "Restore the default order"),
     "admin.deck_saved": ("已保存：汇报模式共 {n} 页。", "Saved: the presenter deck has {n} slides."),
     "present.title": ("汇报模式", "Presenter mode"),

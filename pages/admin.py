@@ -48,8 +48,11 @@ with left, st.form("add_user", clear_on_submit=True):
     role = st.selectbox(t("admin.role", lang), roles, index=1, format_func=lambda r: t(f"role.{r}", lang))
     pw1 = st.text_input(t("admin.password", lang), type="password", key="new_pw1", autocomplete="new-password")
     pw2 = st.text_input(t("admin.password2", lang), type="password", key="new_pw2", autocomplete="new-password")
-    scope_i = st.multiselect(t("admin.scope_indicators", lang), indicator_ids, format_func=indicator_name)
-    scope_r = st.multiselect(t("admin.scope_regions", lang), region_codes, format_func=region_name)
+    every = t("common.all", lang)  # an empty scope means every indicator / region
+    scope_i = st.multiselect(
+        t("admin.scope_indicators", lang), indicator_ids, format_func=indicator_name, placeholder=every
+    )
+    scope_r = st.multiselect(t("admin.scope_regions", lang), region_codes, format_func=region_name, placeholder=every)
     if st.form_submit_button(t("admin.create", lang), type="primary"):
         if pw1 != pw2:
             st.error(t("admin.mismatch", lang))
@@ -78,11 +81,13 @@ with right:
         current_i = [x for x in (row["scope_indicators"] or "").split(",") if x in refs.indicators]
         current_r = [x for x in (row["scope_regions"] or "").split(",") if x in refs.regions]
         edit_i = st.multiselect(
-            t("admin.scope_indicators", lang), indicator_ids, default=current_i, format_func=indicator_name
-        )
+            t("admin.scope_indicators", lang), indicator_ids, default=current_i, format_func=indicator_name,
+            placeholder=t("common.all", lang),
+        )  # fmt: skip
         edit_r = st.multiselect(
-            t("admin.scope_regions", lang), region_codes, default=current_r, format_func=region_name
-        )
+            t("admin.scope_regions", lang), region_codes, default=current_r, format_func=region_name,
+            placeholder=t("common.all", lang),
+        )  # fmt: skip
         if st.form_submit_button(t("admin.save", lang)):
             done(
                 up.account_action(
@@ -115,6 +120,7 @@ with st.form("deck_form"):
     order = st.multiselect(
         t("admin.deck_slides", lang), list(dict.fromkeys([*current, *slides.DEFAULT_DECK])), default=current,
         format_func=lambda s: t(f"present.slide.{s}", lang), help=t("admin.deck_help", lang), key="deck_order",
+        placeholder=t("admin.deck_placeholder", lang),
     )  # fmt: skip
     save, reset = st.columns([1, 1])
     chosen = order if save.form_submit_button(t("admin.deck_save", lang), type="primary") else None
