@@ -3,57 +3,51 @@
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash import charts, detail, tracking_views, views
+from ningxia_dash import detail, tracking_views, views
 from ningxia_dash.i18n import format_number, pick, t
-from ningxia_dash.ui import chrome, data
+from ningxia_dash.ui import chrome, data, models
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
-start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
+start, end = int(plan["period_start"]), int(plan["period_end"])
 
-indicators = data.indicators(ctx.plan_id, ctx.version)
-ids = list(indicators["id"])
-names = {
-    r.id: f"{views.clause_label(r.clause, lang)} {pick(lang, r.name_zh, r.name_en)}" for r in indicators.itertuples()
-}
+names = models.indicator_names(ctx.plan_id, lang, ctx.version)
+ids = list(names)
 # A link (?indicator=…) chooses the target; after that the selector does, and the address follows it.
 wanted = st.query_params.get("indicator")
 if wanted in ids and wanted != st.session_state.get("detail_applied"):
     st.session_state["detail_indicator"] = wanted
 st.session_state.setdefault("detail_indicator", ids[0])
 
-observations = data.observations(ctx.plan_id, ctx.version)
 top = st.columns([3, 1.3, 1.2])
 indicator_id = top[0].selectbox(t("detail.choose", lang), ids, key="detail_indicator", format_func=lambda i: names[i])
 st.query_params["indicator"] = st.session_state["detail_applied"] = indicator_id
-regions = data.regions(ctx.version)
-region_codes = detail.regions_with_data(observations, indicator_id, regions)
+region_names = models.indicator_regions(ctx.plan_id, indicator_id, lang, ctx.version)
+region_codes = list(region_names)
 wanted_region = st.query_params.get("region", "640000")
 region = top[1].selectbox(
     t("col.region", lang), region_codes, index=region_codes.index(wanted_region) if wanted_region in region_codes else 0,
-    format_func=lambda c: detail.region_name(regions, c, lang), key=f"detail_region_{indicator_id}",
+    format_func=lambda c: region_names[c], key=f"detail_region_{indicator_id}",
 )  # fmt: skip
 st.query_params["region"] = region
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 with top[2]:
     as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
 
-row = indicators.set_index("id").loc[indicator_id].copy()
-row["id"] = indicator_id
-assessment = data.assessments(ctx.plan_id, region, as_of, base, ctx.version).set_index("indicator_id").loc[indicator_id]
+view = models.indicator_detail(ctx.plan_id, indicator_id, region, as_of, lang, ctx.version)
+row, assessment, unit = view["row"], view["assessment"], view["unit"]
 status = str(assessment["status"])
 
 st.title(pick(lang, row["name_zh"], row["name_en"]))
 st.markdown(
     f"{chrome.status_badge(status, lang)} {chrome.badge(assessment['latest_source_kind'], lang)} "
     f"`{views.clause_label(row['clause'], lang)}` · {t('attr.' + row['attribute'], lang)} · "
-    f"{detail.region_name(regions, region, lang)}"
+    f"{region_names.get(region, region)}"
 )
 st.markdown(
     f"**{assessment['explanation_zh' if lang == 'zh' else 'explanation_en']}**", help=t("status.rule_help", lang)
 )
 
-unit = row["unit"] if isinstance(row["unit"], str) else None
 m = st.columns(4)
 m[0].metric(t("col.baseline", lang), views.value_text(row["baseline_value"], unit, lang),
             help=f"{int(row['baseline_year'])}" if pd.notna(row["baseline_year"]) else None)  # fmt: skip
@@ -61,23 +55,15 @@ m[1].metric(t("col.target", lang), f"{views.target_text(row, lang)} ({int(row['t
 m[2].metric(t("col.latest", lang), detail.latest_text(assessment, unit, lang))
 m[3].metric(t("col.expected", lang), views.value_text(assessment["expected_value"], unit, lang))
 
-history = detail.history_frame(row, observations, data.reference_values(ctx.version), base, region, lang)
-line = detail.straight_line(row, base, start, end)  # the path a target on track follows
 st.subheader(t("detail.path", lang))
-st.plotly_chart(
-    charts.indicator_history(history.actual, line, history.target, int(row["target_year"]), unit, lang, history.reference),
-    width="stretch", key="history", config={"displayModeBar": False},
-)  # fmt: skip
+st.plotly_chart(view["history_chart"], width="stretch", key="history", config={"displayModeBar": False})
 st.caption(t("detail.path_caption", lang))
-if (history.actual["source_kind"] == "demo").any():
+if view["has_demo"]:
     chrome.demo_banner(lang)
 
-counties = detail.county_frame(data.assessments_all_regions(ctx.plan_id, as_of, base, ctx.version), regions,
-                               indicator_id, lang)  # fmt: skip
-if not counties.empty:
+if view["county_chart"] is not None:
     st.subheader(t("detail.counties", lang, year=as_of))
-    st.plotly_chart(charts.county_breakdown(counties, history.target, unit, lang), width="stretch",
-                    key="counties", config={"displayModeBar": False})  # fmt: skip
+    st.plotly_chart(view["county_chart"], width="stretch", key="counties", config={"displayModeBar": False})
     st.caption(f"{chrome.badge('demo', lang)} {t('detail.counties_demo', lang)}")
 
 st.subheader(t("detail.sentence", lang))
@@ -91,14 +77,14 @@ st.page_link(chrome.page_file("plan_text"), label=t("detail.to_text", lang) + " 
              query_params={"section": str(row["section_id"])})  # fmt: skip
 
 st.subheader(t("detail.notes", lang))
-notes = detail.notes_table(data.indicator_notes(indicator_id, ctx.version), regions, lang)
+notes = view["notes"]
 if notes.empty:
     st.caption(t("detail.no_notes", lang))
 else:
     st.dataframe(notes, hide_index=True, width="stretch")
 
 st.subheader(t("detail.data", lang))
-table = detail.data_table(observations, data.sources(ctx.version), regions, indicator_id, lang)
+table = view["table"]
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={t("col.address", lang): st.column_config.LinkColumn(t("col.address", lang))})  # fmt: skip
 chrome.download_buttons(table, f"indicator-{indicator_id}", lang)

@@ -241,3 +241,62 @@ def parks_figures(kpi: str, year: int, lang: Lang, data_version: str, height: in
     )
     trend = place_charts.park_trend_chart(data.park_metric_values(data_version), frame, kpi, units[kpi], lang)
     return deck, comparison, trend
+
+
+# ---------------------------------------------------------------- indicator detail
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def indicator_names(plan_id: str, lang: Lang, data_version: str) -> dict[str, str]:
+    """{id: "专栏1-1 name"} for the indicator selector, in the plan's order."""
+    from ningxia_dash import views
+    from ningxia_dash.i18n import pick
+
+    rows = data.indicators(plan_id, data_version).to_dict("records")
+    return {r["id"]: f"{views.clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}" for r in rows}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def indicator_regions(plan_id: str, indicator_id: str, lang: Lang, data_version: str) -> dict[str, str]:
+    """{region code: name} of the regions with data for one indicator, province first."""
+    from ningxia_dash import detail
+
+    regions = data.regions(data_version)
+    codes = detail.regions_with_data(data.observations(plan_id, data_version), indicator_id, regions)
+    names = detail.region_names(regions, lang)
+    return {c: names.get(c, c) for c in codes}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def indicator_detail(
+    plan_id: str, indicator_id: str, region: str, as_of_year: int, lang: Lang, data_version: str
+) -> dict[str, Any]:
+    """Everything the indicator page draws below its selectors, for one target, region and as-of year."""
+    from ningxia_dash import charts, detail
+
+    plan = data.plans(data_version).set_index("id").loc[plan_id]
+    start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
+    row = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].copy()
+    row["id"] = indicator_id
+    assessment = data.assessments(plan_id, region, as_of_year, base, data_version)
+    regions = data.regions(data_version)
+    observations = data.observations(plan_id, data_version)
+    history = detail.history_frame(row, observations, data.reference_values(data_version), base, region, lang)
+    line = detail.straight_line(row, base, start, end)  # the path a target on track follows
+    unit = row["unit"] if isinstance(row["unit"], str) else None
+    counties = detail.county_frame(
+        data.assessments_all_regions(plan_id, as_of_year, base, data_version), regions, indicator_id, lang
+    )
+    return {
+        "row": row,
+        "assessment": assessment.set_index("indicator_id").loc[indicator_id],
+        "unit": unit,
+        "history_chart": charts.indicator_history(
+            history.actual, line, history.target, int(row["target_year"]), unit, lang, history.reference
+        ),
+        "has_demo": bool((history.actual["source_kind"] == "demo").any()),
+        "counties": counties,
+        "county_chart": None if counties.empty else charts.county_breakdown(counties, history.target, unit, lang),
+        "notes": detail.notes_table(data.indicator_notes(indicator_id, data_version), regions, lang),
+        "table": detail.data_table(observations, data.sources(data_version), regions, indicator_id, lang),
+    }
