@@ -22,6 +22,10 @@ if __package__ in (None, ""):
 from bench import concurrency
 from bench.common import AGENT_ARGS, APP, Server, servers
 
+# "(/…/site-packages/x.py:1)" → "(x.py:1)", the same for the standard library and the project's own files
+SHORTEN = re.compile(
+    r"\((?:/[^()]*/site-packages/|/[^()]*/lib/python3[^/]*/|/[^()]*/(?=(?:ningxia_dash|pages|bench)/))"
+)
 NOISE = ("threading.py", "click/core.py", "runpy", "asyncio/runners.py", "streamlit/__main__.py", "web/cli.py")
 
 
@@ -35,7 +39,7 @@ def top_frames(raw: Path, limit: int) -> list[tuple[float, str]]:
         total += n
         seen = set()
         for frame in stack.split(";"):
-            name = re.sub(r"\s*\((?:/[^)]*?(?:site-packages|lib/python3[^/]*)/|/[^)]*?/ningxia_dash/)", " (", frame)
+            name = SHORTEN.sub("(", frame)
             if name not in seen:
                 inclusive[name] += n
                 seen.add(name)

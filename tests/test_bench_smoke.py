@@ -144,3 +144,25 @@ def test_scaled_build_needs_an_explicit_path(tmp_path: Path) -> None:
         [sys.executable, "-m", "ningxia_dash", "build-db", "--scale", "2"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 2 and "--db" in done.stderr
+
+
+def test_server_profile_reads_py_spy_stacks(tmp_path: Path) -> None:
+    """bench.profile_server's summary of py-spy's collapsed stacks: inclusive shares, library paths shortened,
+    frames that wrap everything (threading, click) left out."""
+    from bench.profile_server import top_frames
+
+    raw = tmp_path / "stacks.txt"
+    std, app = "/root/.pyenv/versions/3.11.9/lib/python3.11", "/srv/ningxia/ningxia_dash/ui/nav.py"
+    lib = "/srv/ningxia/.venv/lib/python3.11/site-packages"
+    raw.write_text(
+        f"run ({std}/threading.py:1);run_app ({app}:78);loads ({lib}/plotly/io.py:9) 3\n"
+        f"run ({std}/threading.py:1);run_app ({app}:78) 1\n"
+        f"run ({std}/threading.py:1);_run_once ({std}/asyncio/base_events.py:1922) 4\n"
+    )
+    shares = {frame: share for share, frame in top_frames(raw, 10)}
+    assert not any("threading.py" in f for f in shares)
+    assert shares == {
+        "_run_once (asyncio/base_events.py:1922)": 50.0,
+        "run_app (ningxia_dash/ui/nav.py:78)": 50.0,
+        "loads (plotly/io.py:9)": 37.5,
+    }
