@@ -20,10 +20,10 @@ from types import EllipsisType
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from ningxia_dash import config
 from ningxia_dash.db import Database, get_database, writable_copy
 
-ROLES = ("viewer", "officer", "admin")
-ROLE_RANK = {r: i for i, r in enumerate(ROLES)}
+ROLES, ROLE_RANK = config.ROLES, config.ROLE_RANK
 MIN_PASSWORD = 10
 NAME_PATTERN = re.compile(r"^[\w.@-]{2,32}$")
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters

@@ -16,6 +16,9 @@ SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_PLAN_ID = "nx-14-rr"
 PROVINCE_CODE = "640000"
 NATION_CODE = "000000"
+# Roles, least to most allowed: accounts (sign-in) and ingest (who may import what) rank them the same way.
+ROLES = ("viewer", "officer", "admin")
+ROLE_RANK = {r: i for i, r in enumerate(ROLES)}
 
 
 def db_path() -> Path:

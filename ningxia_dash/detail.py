@@ -19,10 +19,6 @@ def region_names(regions: pd.DataFrame, lang: Lang) -> dict[str, str]:
     }
 
 
-def region_name(regions: pd.DataFrame, code: str, lang: Lang) -> str:
-    return region_names(regions, lang).get(code, code)
-
-
 def regions_with_data(observations: pd.DataFrame, indicator_id: str, regions: pd.DataFrame) -> list[str]:
     """The province first, then the counties that have values for this indicator, in code order."""
     codes = set(observations.loc[observations["indicator_id"] == indicator_id, "region_code"])

@@ -385,16 +385,10 @@ def county_choropleth_deck(
     view = view or NINGXIA_VIEW
     layers.append(_label_layer(declutter(labels, view.zoom, 13), "county-names", 13, [20, 20, 20, 255], 600))
     name = html.escape(indicator_name)
-    return Deck(
-        layers=layers,
-        initial_view_state=view or NINGXIA_VIEW,
-        map_provider=None,
-        map_style=OFFLINE_STYLE,
-        tooltip={
-            "html": f"<b>{{name}}</b><br/>{{level_text}}<br/>{name}: <b>{{value_text}}</b><br/>{{status_text}}"
-            " · {source_text}",
-            "style": {"fontSize": "13px", "maxWidth": "320px"},
-        },
+    return _offline_deck(
+        layers,
+        view,
+        f"<b>{{name}}</b><br/>{{level_text}}<br/>{name}: <b>{{value_text}}</b><br/>{{status_text}} · {{source_text}}",
     )
 
 
@@ -443,6 +437,37 @@ def _records(df: pd.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]
     return [dict(zip(columns, row, strict=True)) for row in zip(*(df[c].tolist() for c in columns), strict=True)]
 
 
+def _points_layer(points: list[dict[str, Any]], layer_id: str, fill: str | list[int]) -> pdk.Layer:
+    """Clickable circles sized in pixels ("r"), outlined by "line"/"lw" (villages, parks)."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        points,
+        id=layer_id,
+        get_position=["lon", "lat"],
+        get_radius="r",
+        radius_units='"pixels"',
+        get_fill_color=fill,
+        get_line_color="line",
+        get_line_width="lw",
+        line_width_units='"pixels"',
+        stroked=True,
+        filled=True,
+        pickable=True,
+        auto_highlight=True,
+    )
+
+
+def _offline_deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip_html: str) -> Deck:
+    """A deck on the served offline style (no map provider, no tiles) with the pages' tooltip style."""
+    return Deck(
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,
+        map_style=OFFLINE_STYLE,
+        tooltip={"html": tooltip_html, "style": {"fontSize": "13px", "maxWidth": "320px"}},
+    )
+
+
 def village_radius(population: float, max_population: float) -> float:
     """Marker radius in pixels: area proportional to population, 2.5 to 9 px."""
     if not max_population or population != population:
@@ -482,24 +507,7 @@ def villages_deck(
     ]
     view = view or NINGXIA_VIEW
     layers = _base_layers(shapes, lang, outlines=False, zoom=view.zoom)
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            points,
-            id="villages",
-            get_position=["lon", "lat"],
-            get_radius="r",
-            radius_units='"pixels"',
-            get_fill_color="fill",
-            get_line_color="line",
-            get_line_width="lw",
-            line_width_units='"pixels"',
-            stroked=True,
-            filled=True,
-            pickable=True,
-            auto_highlight=True,
-        )
-    )
+    layers.append(_points_layer(points, "villages", "fill"))
     chosen = [p for p in points if p["id"] == selected]
     if chosen:
         layers.append(
@@ -518,16 +526,11 @@ def villages_deck(
                 pickable=False,
             )
         )
-    return Deck(
-        layers=layers,
-        initial_view_state=view or NINGXIA_VIEW,
-        map_provider=None,
-        map_style=OFFLINE_STYLE,
-        tooltip={
-            "html": "<b>{name}</b><br/>{county} · {pop}<br/>{value_text} {ratio_text}<br/>{status_text}<br/>{leader}"
-            f"<br/><i>{html.escape(t('prov.demo', lang))}</i>",
-            "style": {"fontSize": "13px", "maxWidth": "320px"},
-        },
+    return _offline_deck(
+        layers,
+        view,
+        "<b>{name}</b><br/>{county} · {pop}<br/>{value_text} {ratio_text}<br/>{status_text}<br/>{leader}"
+        f"<br/><i>{html.escape(t('prov.demo', lang))}</i>",
     )
 
 
@@ -569,36 +572,12 @@ def parks_deck(
         points.append(point)
     view = view or NINGXIA_VIEW
     layers = _base_layers(shapes, lang, outlines=True, zoom=view.zoom)
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            points,
-            id="parks",
-            get_position=["lon", "lat"],
-            get_radius="r",
-            radius_units='"pixels"',
-            get_fill_color=rgba(PARK_FILL, 200),
-            get_line_color="line",
-            get_line_width="lw",
-            line_width_units='"pixels"',
-            stroked=True,
-            filled=True,
-            pickable=True,
-            auto_highlight=True,
-        )
-    )
+    layers.append(_points_layer(points, "parks", rgba(PARK_FILL, 200)))
     numbers = [{"text": p["no"], "lon": p["lon"], "lat": p["lat"]} for p in points]
     layers.append(_label_layer(numbers, "park-numbers", 13, [0, 45, 90, 255], 700))
     kpi_lines = "".join(f"<br/>{{k{i}}}" for i in range(len(kpi_labels)))
-    return Deck(
-        layers=layers,
-        initial_view_state=view or NINGXIA_VIEW,
-        map_provider=None,
-        map_style=OFFLINE_STYLE,
-        tooltip={
-            "html": f"<b>{{name}}</b><br/>{{location}}{kpi_lines}<br/><i>{html.escape(t('prov.demo', lang))}</i>",
-            "style": {"fontSize": "13px", "maxWidth": "320px"},
-        },
+    return _offline_deck(
+        layers, view, f"<b>{{name}}</b><br/>{{location}}{kpi_lines}<br/><i>{html.escape(t('prov.demo', lang))}</i>"
     )
 
 

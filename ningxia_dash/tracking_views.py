@@ -190,6 +190,18 @@ def gauge_for(row: pd.Series, lang: Lang) -> Gauge:
     return Gauge(row["id"], name, value, low, high, threshold, suffix, row["status"], caption, hover)
 
 
+def headline_gauge_inputs(rows: pd.DataFrame, lang: Lang) -> tuple[list[Gauge], list[tuple[str, list[int]]]]:
+    """From with_status() rows: a Gauge per headline target and the (category, gauge positions) groups that
+    charts.headline_gauges lays them out by."""
+    headline = rows[rows["is_headline"]].reset_index(drop=True)
+    gauges = [gauge_for(r, lang) for _, r in headline.iterrows()]
+    groups = [
+        (pick(lang, z, e), list(headline.index[headline["category_zh"] == z]))
+        for z, e in dict(zip(headline["category_zh"], headline["category_en"], strict=True)).items()
+    ]
+    return gauges, groups
+
+
 def bullet_rows(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Every target as progress (0–100%) against the time elapsed: the compact alternative to the table."""
     rows = []

@@ -86,7 +86,6 @@ with f4:
         **sticky("industries", []),
     )  # fmt: skip
 
-metric = places.metric_row(metrics, metric_id)
 key = (ctx.plan_id, metric_id, year, tuple(chosen_counties), leader or "all", tuple(types), tuple(industries), lang)
 view, shown, table = models.villages_screen(*key, ctx.version)
 ids, current = places.village_choices(table, st.session_state.get(VILLAGE))

@@ -12,23 +12,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ningxia_dash.ingest.kinds import Kind
+from ningxia_dash.ingest.kinds import KINDS, Kind
 from ningxia_dash.ingest.messages import Issue
 from ningxia_dash.ingest.refs import Refs, Store
 from ningxia_dash.ingest.validate import Checked
 from ningxia_dash.plan_text import section_id_for_clause
 
-# Key columns of every table an import writes (rollback reads them too).
-TABLE_KEYS: dict[str, tuple[str, ...]] = {
-    "observations": ("indicator_id", "region_code", "year", "period_type", "period_no"),
-    "indicator_notes": ("indicator_id", "region_code", "year"),
-    "villages": ("id",),
-    "village_metrics": ("village_id", "metric_id", "year", "period_type", "period_no"),
-    "parks": ("id",),
-    "park_metrics": ("park_id", "metric_id", "year", "period_type", "period_no"),
-    "indicators": ("id",),
-    "plans": ("id",),
-}
+# Key columns of every table an import writes (rollback reads them too): declared once, on each kind.
+TABLE_KEYS: dict[str, tuple[str, ...]] = {k.table: k.key for k in KINDS.values()}
 # What a full-row kind writes from the file (the rest of the row is provenance).
 VALUE_COLUMNS: dict[str, tuple[str, ...]] = {
     "observations": ("value", "note"),

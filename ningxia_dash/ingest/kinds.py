@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ningxia_dash import config
+
 ColType = Literal["code", "text", "number", "int", "year", "bool", "enum", "period", "date"]
 
 
@@ -790,7 +792,7 @@ NEW_ROW_REQUIRED: dict[str, tuple[str, ...]] = {
     "targets": ("plan_id", "name_zh", "clause", "target_year", "rule_kind", "source_sentence"),
     "plans": ("title_zh", "short_zh", "period_start", "period_end", "baseline_year"),
 }
-ROLE_RANK = {"viewer": 0, "officer": 1, "admin": 2}
+ROLE_RANK = config.ROLE_RANK
 
 
 def header_key(text: str) -> str:

@@ -175,16 +175,11 @@ def as_of_selector(choices: list[int], default: int, lang: Lang, container: obje
     return int(st.session_state[state.AS_OF])
 
 
-def name_col(lang: Lang) -> str:
-    return "name_zh" if lang == "zh" else "name_en"
-
-
 __all__ = [
     "PageContext",
     "badge",
     "demo_banner",
     "download_buttons",
-    "name_col",
     "page_context",
     "pick",
     "provenance_label",

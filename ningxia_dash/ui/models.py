@@ -21,16 +21,26 @@ from ningxia_dash.i18n import Lang
 from ningxia_dash.ui import data
 
 
+def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """The plan's targets with their province assessment side by side (tracking_views.with_status)."""
+    from ningxia_dash import config, tracking_views
+
+    return tracking_views.with_status(
+        data.indicators(plan_id, data_version),
+        data.assessments(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
+    )
+
+
+def plan_row(plan_id: str, data_version: str) -> pd.Series:
+    return data.plans(data_version).set_index("id").loc[plan_id]
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """tracking_views.OverviewModel: alerts, status counts and the headline table."""
     from ningxia_dash import tracking_views
 
-    rows = tracking_views.with_status(
-        data.indicators(plan_id, data_version), data.assessments(plan_id, "640000", as_of_year, baseline_year,
-                                                                 data_version)
-    )  # fmt: skip
-    return tracking_views.overview_model(rows, lang)
+    return tracking_views.overview_model(province_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -38,17 +48,8 @@ def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lan
     """The overview's 13-gauge figure (the costliest thing it draws), built once per plan, year and language."""
     from ningxia_dash import charts, tracking_views
 
-    rows = tracking_views.with_status(
-        data.indicators(plan_id, data_version),
-        data.assessments(plan_id, "640000", as_of_year, baseline_year, data_version),
-    )
-    headline = rows[rows["is_headline"]].reset_index(drop=True)
-    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]
-    groups = [
-        (z if lang == "zh" else e, list(headline.index[headline["category_zh"] == z]))
-        for z, e in dict(zip(headline["category_zh"], headline["category_en"], strict=True)).items()
-    ]
-    return charts.headline_gauges(gauges, groups, lang)
+    rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
+    return charts.headline_gauges(*tracking_views.headline_gauge_inputs(rows, lang), lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -81,7 +82,7 @@ def villages_screen(
     between the filters and the map, done once per filter combination."""
     from ningxia_dash import places
 
-    plan = data.plans(data_version).set_index("id").loc[plan_id]
+    plan = plan_row(plan_id, data_version)
     statuses = data.village_statuses(
         metric_id, year, int(plan["baseline_year"]),
         places.target_year(data.indicators(plan_id, data_version), metric_id, int(plan["period_end"])), data_version,
@@ -178,17 +179,18 @@ def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang:
     (with their table) and its parks (with their table)."""
     from ningxia_dash import config, places
 
-    plan = data.plans(data_version).set_index("id").loc[plan_id]
+    plan = plan_row(plan_id, data_version)
     choices, _ = county_choices(plan_id, year, baseline_year, lang, data_version)
     assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
-    metric = places.DEFAULT_VILLAGE_METRIC
+    metric = places.DEFAULT_VILLAGE_METRIC  # income: the metric the village table of a profile shows too
+    metric_row = places.metric_row(data.place_metrics("village", data_version), metric)
     villages = places.villages_view(
         data.villages(data_version),
         data.village_statuses(
             metric, year, baseline_year,
             places.target_year(data.indicators(plan_id, data_version), metric, int(plan["period_end"])), data_version,
         ),
-        places.metric_row(data.place_metrics("village", data_version), metric), lang,
+        metric_row, lang,
     )  # fmt: skip
     here = places.filter_villages(villages, [code])
     parks = places.parks_in_county(
@@ -200,11 +202,7 @@ def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang:
         "behind": places.behind_count(assessments, code, list(choices["id"])),
         "villages": here,
         "village_summary": places.village_summary(here, lang) if len(here) else None,
-        "village_table": places.villages_table(
-            here, places.metric_row(data.place_metrics("village", data_version), "v_income"), lang
-        )
-        if len(here)
-        else None,
+        "village_table": places.villages_table(here, metric_row, lang) if len(here) else None,
         "parks": parks,
         "park_table": places.parks_table(parks, data.place_metrics("park", data_version), lang) if len(parks) else None,
     }
@@ -274,7 +272,7 @@ def indicator_detail(
     """Everything the indicator page draws below its selectors, for one target, region and as-of year."""
     from ningxia_dash import charts, detail
 
-    plan = data.plans(data_version).set_index("id").loc[plan_id]
+    plan = plan_row(plan_id, data_version)
     start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
     row = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].copy()
     row["id"] = indicator_id

@@ -12,7 +12,7 @@ import streamlit as st
 from ningxia_dash import charts, config, maps, place_charts, places, slides, tracking_views, views
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.ui import brief_button, chrome, data
+from ningxia_dash.ui import brief_button, chrome, data, models
 from ningxia_dash.ui.chrome import PageContext
 
 SLIDE_H = 520  # chart height that fits a 1366×768 screen under the slide title and the controls
@@ -40,10 +40,7 @@ def apply_chrome() -> None:
 
 
 def _rows(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
-    base = int(ctx.plan["baseline_year"])
-    return tracking_views.with_status(
-        data.indicators(ctx.plan_id, ctx.version), data.assessments(ctx.plan_id, "640000", as_of, base, ctx.version)
-    )
+    return models.province_rows(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
 
 
 def slide_title(ctx: PageContext, as_of: int) -> None:
@@ -101,13 +98,7 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
 def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.gauges", lang))
-    headline = _rows(ctx, as_of)
-    headline = headline[headline["is_headline"]].reset_index(drop=True)
-    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]
-    groups = [
-        (pick(lang, z, e), list(headline.index[headline["category_zh"] == z]))
-        for z, e in dict(zip(headline["category_zh"], headline["category_en"], strict=True)).items()
-    ]
+    gauges, groups = tracking_views.headline_gauge_inputs(_rows(ctx, as_of), lang)
     fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=185)
     st.plotly_chart(fig, key="present_gauges", config={"displayModeBar": False})
 
