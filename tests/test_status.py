@@ -229,6 +229,15 @@ def test_maintain_broken_in_one_year_is_off_track() -> None:
     assert "2023" in a.explanation_en and "98.5%" in a.explanation_en
 
 
+def test_maintain_broken_in_the_assessed_year_does_not_repeat_that_year() -> None:
+    # The overview alert read "2023年实际98.5%，但2023年为98.5%": the actual of the assessed year said twice.
+    a = run(KEEP, {2021: 100, 2022: 100, 2023: 98.5}, 2023)
+    assert a.status == OFF
+    assert a.explanation_zh.count("2023") == 1 and a.explanation_zh.count("98.5%") == 1
+    assert "未保持100%" in a.explanation_zh
+    assert a.explanation_en.count("2023") == 1 and "100% not held" in a.explanation_en
+
+
 def test_maintain_window_starts_after_the_plan_baseline() -> None:
     assert run(KEEP, {2020: 97, 2021: 100}, 2021).status == ACH  # 2020 is before the plan period
     assert run(KEEP, {2020: 100}, 2024).status == NODATA  # nothing in the period: not assumed to hold
