@@ -110,7 +110,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "tracking.view.table": ("表格", "Table"),
     "tracking.view.bullets": ("子弹图", "Bullet chart"),
     "tracking.filter.status": ("状态", "Status"),
-    "tracking.select_hint": ("点选表格中的一行可打开该指标详情。", "Select a row to open that target's details."),
+    "tracking.select_hint": (
+        "点选表格中某一行的任一格（或行首的方框）可打开该指标详情。",
+        "Click any cell of a row (or the box at its start) to open that target's details.",
+    ),
     "tracking.bullets_help": (
         "条形为目标完成进度（0–100%），竖线为按时间应达进度。仅含有直线进度的目标。",
         "Bars show progress toward the target (0–100%); the tick shows the share of time elapsed. Targets without a straight-line path are left out.",
@@ -135,6 +138,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "overview.period": ("规划期", "Plan period"),
     "overview.baseline": ("基期", "Baseline year"),
     "overview.elapsed": ("规划期已过", "Period elapsed"),
+    "overview.elapsed_by": ("截至{year}年底规划期已过", "Period elapsed by end {year}"),
     "overview.ended": ("规划期已结束，进入终期评估", "The plan period is over: final evaluation"),
     "overview.latest_data": ("最新数据年份", "Latest data year"),
     "overview.db_holds": ("数据库内容", "What the database holds"),

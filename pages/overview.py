@@ -17,13 +17,14 @@ st.title(t("overview.title", lang))
 st.caption(f"《{plan['title_zh']}》 {plan['doc_number']}" if lang == "zh" else str(plan["title_en"]))
 
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
-elapsed = views.period_elapsed(start, end, date.today())
 c1, c2, c3, c4 = st.columns([1, 1, 1, 1.3])
-c1.metric(t("overview.period", lang), f"{start}–{end}")
-c2.metric(t("overview.elapsed", lang), f"{elapsed:.0%}", help=t("overview.ended", lang) if elapsed >= 1 else None)
-c3.metric(t("overview.latest_data", lang), str(latest or "—"))
 with c4:
     as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
+elapsed = views.period_elapsed(start, end, min(date.today(), date(as_of, 12, 31)))  # as of the chosen year
+c1.metric(t("overview.period", lang), f"{start}–{end}")
+c2.metric(t("overview.elapsed_by", lang, year=as_of), f"{elapsed:.0%}",
+          help=t("overview.ended", lang) if elapsed >= 1 else None)  # fmt: skip
+c3.metric(t("overview.latest_data", lang), str(latest or "—"))
 chrome.demo_banner(lang)
 brief_button.brief_download(lang, ctx.plan_id, as_of, ctx.version)
 
@@ -60,15 +61,13 @@ st.plotly_chart(models.headline_figure(ctx.plan_id, as_of, base, lang, ctx.versi
                 config={"displayModeBar": False})  # fmt: skip
 table = model.table
 picked = st.dataframe(
-    model.shown, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="headline_table",
+    model.shown, hide_index=True, width="stretch", on_select="rerun", selection_mode=chrome.TABLE_PICK, key="headline_table",
     column_config={t("col.progress", lang): st.column_config.ProgressColumn(t("col.progress", lang), min_value=0,
                                                                             max_value=1, format="percent", color="blue")},
 )  # fmt: skip
 st.caption(t("tracking.select_hint", lang))
-if picked.selection.rows:  # type: ignore[attr-defined]
-    st.switch_page(
-        chrome.page_file("indicator"), query_params={"indicator": table.iloc[picked.selection.rows[0]]["id"]}
-    )  # type: ignore[attr-defined]
+if (row := chrome.picked_row(picked)) is not None:
+    st.switch_page(chrome.page_file("indicator"), query_params={"indicator": table.iloc[row]["id"]})
 
 holds = st.expander(t("overview.db_holds", lang), key="overview_db_holds", on_change="rerun")
 if holds.open:  # drawn only when opened: a collapsed expander's body would still be sent on every rerun

@@ -72,7 +72,7 @@ if view == "bullets":
 else:
     picked = st.dataframe(
         table.drop(columns=["id", t("col.chapter", lang)]), hide_index=True, width="stretch", key="targets_table",
-        height=min(38 + 35 * len(table), 640), on_select="rerun", selection_mode="single-row",
+        height=min(38 + 35 * len(table), 640), on_select="rerun", selection_mode=chrome.TABLE_PICK,
         column_config={
             t("col.progress", lang): st.column_config.ProgressColumn(t("col.progress", lang), min_value=0, max_value=1,
                                                                      format="percent", width="small", color="blue"),
@@ -82,7 +82,6 @@ else:
         },
     )  # fmt: skip
     st.caption(t("tracking.select_hint", lang) + " " + t("status.rule_help", lang))
-    if picked.selection.rows:  # type: ignore[attr-defined]
-        chosen = table.iloc[picked.selection.rows[0]]["id"]  # type: ignore[attr-defined]
-        st.switch_page(chrome.page_file("indicator"), query_params={"indicator": chosen})
+    if (row := chrome.picked_row(picked)) is not None:
+        st.switch_page(chrome.page_file("indicator"), query_params={"indicator": table.iloc[row]["id"]})
 chrome.download_buttons(table.drop(columns=["id"]), f"targets-{as_of}", lang)

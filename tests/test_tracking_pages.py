@@ -86,3 +86,27 @@ def test_plan_text_links_targets_to_their_details(db_path: Path) -> None:
     text = " ".join(m.value for m in at.markdown)
     assert "indicator?indicator=village_yinong_information_stations" in text
     assert any("链接所指段落" in m.value for m in at.markdown)
+
+
+def test_overview_period_elapsed_follows_the_as_of_year(db_path: Path) -> None:
+    # Assessed as of 2023, the overview said 规划期已过 100 % (it counted to today).
+    at = _app("zh")
+    at.selectbox(key="_as_of_widget").set_value(2023).run()
+    shown = {m.label: m.value for m in at.metric}
+    assert shown.get("截至2023年底规划期已过") == "60%"
+    at.selectbox(key="_as_of_widget").set_value(2025).run()
+    assert {m.label: m.value for m in at.metric}.get("截至2025年底规划期已过") == "100%"
+
+
+def test_a_click_on_any_cell_picks_its_row() -> None:
+    from types import SimpleNamespace
+
+    from ningxia_dash.ui import chrome
+
+    def event(rows: list[int], cells: list[tuple[int, str]]) -> SimpleNamespace:
+        return SimpleNamespace(selection=SimpleNamespace(rows=rows, cells=cells))
+
+    assert chrome.picked_row(event([], [(4, "指标")])) == 4
+    assert chrome.picked_row(event([2], [])) == 2
+    assert chrome.picked_row(event([], [])) is None
+    assert set(chrome.TABLE_PICK) == {"single-row", "single-cell"}

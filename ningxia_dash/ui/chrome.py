@@ -162,6 +162,18 @@ def indicator_link(indicator_id: str, label: str, region_code: str | None = None
     st.page_link(page_file("indicator"), label=label, query_params=params)
 
 
+TABLE_PICK = ["single-row", "single-cell"]  # a click on any cell, or the row's box, picks the row
+
+
+def picked_row(event: object) -> int | None:
+    """The row position a table click picked (a cell or a row's box; selection_mode=TABLE_PICK), else None."""
+    selection = getattr(event, "selection", None)
+    rows, cells = getattr(selection, "rows", None) or [], getattr(selection, "cells", None) or []
+    if rows:
+        return int(rows[0])
+    return int(cells[0][0]) if cells else None
+
+
 def as_of_selector(choices: list[int], default: int, lang: Lang, container: object = st) -> int:
     """The shared 'as of' year (persists across pages)."""
     if st.session_state.get(state.AS_OF) not in choices:
