@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from ningxia_dash import config, demo
-from ningxia_dash.db import create_schema, write_lock
+from ningxia_dash.db import batch_count, create_schema, private_copy, write_lock
 from ningxia_dash.plan_text import normalise, section_id_for_clause, split_sections
 
 DEMO_SOURCE = "demo-generator"
@@ -663,17 +662,6 @@ def add_scaled_data(conn: duckdb.DuckDBPyConnection, scale: int, report: BuildRe
         report.counts[table] = int(conn.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
 
-def existing_batches(path: Path) -> int:
-    """How many import batches a database holds (0 when there is no file)."""
-    if not path.exists():
-        return 0
-    conn = duckdb.connect(str(path), read_only=True)
-    try:
-        return int(conn.execute("SELECT count(*) FROM import_batches").fetchone()[0])  # type: ignore[index]
-    finally:
-        conn.close()
-
-
 def build_database(
     path: Path | None = None,
     force: bool = False,
@@ -693,27 +681,16 @@ def build_database(
     # Under the import write lock: an import or rollback publishing while this build swaps the file in would
     # otherwise replace one with the other (and the check for uploaded batches would race it).
     with write_lock(target, wait_seconds=lock_wait):
-        if not force and existing_batches(target):
+        if not force and batch_count(target):
             raise BuildRefused(
                 f"{target} 中已有上传的导入批次，重建会丢失这些数据。确需重建请加 --force（建议先备份该文件）。"
             )
-        tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-        tmp.unlink(missing_ok=True)
         report = BuildReport(path=target)
-        conn = duckdb.connect(str(tmp))
-        try:
+        with private_copy(target, empty=True) as conn:
             create_schema(conn)
             conn.execute("BEGIN TRANSACTION")
             _load(conn, seed_dir, geo_dir, report)
             if scale > 1:
                 add_scaled_data(conn, scale, report)
             conn.execute("COMMIT")
-            conn.execute("CHECKPOINT")
-        except BaseException:
-            conn.close()
-            tmp.unlink(missing_ok=True)
-            raise
-        conn.close()
-        os.replace(tmp, target)
-        Path(f"{target}.wal").unlink(missing_ok=True)
     return report

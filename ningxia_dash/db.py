@@ -234,6 +234,49 @@ def remove_stale_copies(path: Path) -> list[Path]:
     return removed
 
 
+def publish(tmp: Path, target: Path) -> None:
+    """Swap a finished private copy in over the database: the operator's permissions kept, the copy's data
+    flushed to disk, an atomic rename, a stale .wal of the old file removed, the directory entry flushed.
+    The one routine every write (import, rollback, account change, build) publishes through."""
+    if target.exists():
+        shutil.copymode(target, tmp)
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, target)
+    Path(f"{target}.wal").unlink(missing_ok=True)
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+@contextmanager
+def private_copy(target: Path, empty: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to <db>.tmp-<pid> (a copy of the database, or a new empty file), published over
+    the database when the block ends without an exception, discarded otherwise. The caller holds write_lock."""
+    remove_stale_copies(target)
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    Path(f"{tmp}.wal").unlink(missing_ok=True)
+    if not empty:
+        shutil.copyfile(target, tmp)
+    conn = duckdb.connect(str(tmp))
+    try:
+        yield conn
+        conn.execute("CHECKPOINT")
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+        raise
+    conn.close()
+    publish(tmp, target)
+
+
 @contextmanager
 def writable_copy(path: Path | None = None, wait_seconds: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to a private copy of the database; publish it over the original when the
@@ -241,25 +284,17 @@ def writable_copy(path: Path | None = None, wait_seconds: float = 30.0) -> Itera
     target = (path or config.db_path()).resolve()
     if not target.exists():
         raise FileNotFoundError(f"找不到数据库 {target}。请先运行 `make run` 或 `python -m ningxia_dash build-db`。")
-    with write_lock(target, wait_seconds):
-        remove_stale_copies(target)
-        tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-        tmp.unlink(missing_ok=True)
-        shutil.copyfile(target, tmp)
-        shutil.copymode(target, tmp)
-        conn = duckdb.connect(str(tmp))
-        try:
-            yield conn
-            conn.execute("CHECKPOINT")
-        except BaseException:
-            conn.close()
-            tmp.unlink(missing_ok=True)
-            Path(f"{tmp}.wal").unlink(missing_ok=True)
-            raise
+    with write_lock(target, wait_seconds), private_copy(target) as conn:
+        yield conn
+
+
+def batch_count(path: Path) -> int:
+    """How many import batches a database file holds (0 when there is no file). A short-lived handle, closed
+    at once: a cached one would keep the old file's instance alive in this process after the caller swaps it."""
+    if not path.exists():
+        return 0
+    conn = duckdb.connect(str(path), read_only=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM import_batches").fetchone()[0])  # type: ignore[index]
+    finally:
         conn.close()
-        os.replace(tmp, target)
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)

@@ -124,3 +124,36 @@ def test_build_waits_for_the_import_write_lock(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("n.duckdb.tmp-*"))
     build_database(path, force=True)  # and once the lock is free, it builds
     assert path.stat().st_ino != before
+
+
+def test_every_write_publishes_through_one_routine_that_keeps_permissions(tmp_path: Path) -> None:
+    """build-db and writable_copy swap their private copy in by the same db.publish (permissions, fsync, .wal)."""
+    import os
+    import stat
+
+    from ningxia_dash import db as db_mod
+
+    path = tmp_path / "nx.duckdb"
+    build_database(path)
+    os.chmod(path, 0o640)  # the operator's choice: readable by the service's group only
+    build_database(path)  # a rebuild used to create the file anew with the default mode
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    with db_mod.writable_copy(path) as conn:
+        conn.execute("UPDATE meta SET value = value WHERE key = 'data_version'")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert not list(tmp_path.glob("nx.duckdb.tmp-*")) and not (tmp_path / "nx.duckdb.wal").exists()
+    calls: list[Path] = []
+    original = db_mod.publish
+
+    def spy(tmp: Path, target: Path) -> None:
+        calls.append(target)
+        original(tmp, target)
+
+    db_mod.publish = spy  # type: ignore[assignment]
+    try:
+        build_database(path, force=True)
+        with db_mod.writable_copy(path) as conn:
+            conn.execute("UPDATE meta SET value = value WHERE key = 'data_version'")
+    finally:
+        db_mod.publish = original  # type: ignore[assignment]
+    assert calls == [path.resolve(), path.resolve()]
