@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -162,7 +163,7 @@ def indicator_link(indicator_id: str, label: str, region_code: str | None = None
     st.page_link(page_file("indicator"), label=label, query_params=params)
 
 
-TABLE_PICK = ["single-row", "single-cell"]  # a click on any cell, or the row's box, picks the row
+TABLE_PICK: list[Literal["single-row", "single-cell"]] = ["single-row", "single-cell"]  # a click on any cell, or the row's box, picks the row
 
 
 def picked_row(event: object) -> int | None:
