@@ -492,6 +492,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload.template_csv": ("下载 CSV 模板", "Download CSV template"),
     "upload.file": ("选择文件（CSV、xlsx、xls，不超过 20 MB）", "Choose a file (CSV, xlsx, xls, up to 20 MB)"),
     "upload.widget.button": ("选择文件", "Upload"),
+    "select.all": ("全选", "Select all"),
+    "select.no_results": ("无匹配项", "No results"),
     "upload.widget.hint": ("拖放文件到此处 · 每个文件不超过 {mb} MB · {types}", "{mb}MB per file • {types}"),
     "upload.read_as": ("读取方式", "How the file was read"),
     "upload.detected.format": ("格式", "Format"),

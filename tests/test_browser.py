@@ -78,3 +78,39 @@ def test_overview_draws_all_13_gauges(server: str, artifacts: Path) -> None:
         page.wait_for_timeout(500)  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / "overview-gauges-1920.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []
+
+
+def test_select_boxes_speak_chinese(server: str) -> None:
+    """Streamlit's own "Select all" / "No results" in a select box's list read 全选 / 无匹配项 in Chinese."""
+    with browser_page() as (page, outbound):
+        page.goto(f"{server}/targets")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.locator('[data-testid="stMultiSelect"]').first.click()  # type: ignore[attr-defined]
+        option = page.locator('[role="option"][data-key="__select_all__"] > div').first  # type: ignore[attr-defined]
+        option.wait_for(timeout=10_000)
+        shown = option.evaluate("e => [getComputedStyle(e, '::after').content, getComputedStyle(e).fontSize]")
+        assert shown == ['"全选"', "0px"], shown  # the English words take no space; ours are drawn instead
+        page.keyboard.type("zzzz")  # type: ignore[attr-defined]
+        empty = page.locator('[role="option"] > span').first  # type: ignore[attr-defined]
+        empty.wait_for(timeout=10_000)
+        shown = empty.evaluate("e => [getComputedStyle(e, '::after').content, getComputedStyle(e).fontSize]")
+        assert shown == ['"无匹配项"', "0px"], shown
+        assert outbound.urls == []
+
+
+def test_a_click_on_a_cell_of_the_headline_table_opens_the_detail(server: str) -> None:
+    """The caption says a click on a row opens its detail: a click on a cell (not only the row's box) does."""
+    with browser_page(1366, 768) as (page, outbound):
+        page.goto(f"{server}/")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        grid = page.locator('[data-testid="stDataFrame"]').first  # type: ignore[attr-defined]
+        grid.scroll_into_view_if_needed()
+        page.wait_for_timeout(800)  # type: ignore[attr-defined]
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 260, box["y"] + 35 + 35 * 2 + 17)  # type: ignore[attr-defined]  # 3rd data row
+        page.wait_for_url("**/indicator?**", timeout=20_000)  # type: ignore[attr-defined]
+        wait_rendered(page)
+        assert "indicator=" in page.url  # type: ignore[attr-defined]
+        assert page.inner_text("h1").strip()  # type: ignore[attr-defined]
+        assert outbound.urls == []

@@ -47,8 +47,28 @@ def configure_page() -> None:
     )  # fmt: skip
 
 
+def select_words_css(lang: Lang) -> str:
+    """Streamlit's select boxes say "Select all" and "No results" in English whatever the app's language
+    (no API to set them). In Chinese, hide those words and show ours from the translation table instead;
+    tests/test_browser.py checks it in Chromium."""
+    if lang == "en":
+        return ""
+    hidden = "font-size:0;line-height:0"
+    select_all, none = t("select.all", lang), t("select.no_results", lang)
+    return (
+        "<style>"
+        f'[role="option"][data-key="__select_all__"] > div{{{hidden}}}'
+        f'[role="option"][data-key="__select_all__"] > div::after{{content:"{select_all}";font-size:.875rem;line-height:1.6}}'
+        f'[role="option"][style*="display: contents"] > span{{{hidden}}}'
+        f'[role="option"][style*="display: contents"] > span::after{{content:"{none}";font-size:.875rem;line-height:1.6}}'
+        "</style>"
+    )
+
+
 def render_sidebar(version: str) -> None:
     lang = state.current_lang()
+    if css := select_words_css(lang):
+        st.html(css)
     with st.sidebar:
         st.markdown(f"**{t('app.title', lang)}**")
         st.caption(t("app.subtitle", lang))
@@ -163,7 +183,10 @@ def indicator_link(indicator_id: str, label: str, region_code: str | None = None
     st.page_link(page_file("indicator"), label=label, query_params=params)
 
 
-TABLE_PICK: list[Literal["single-row", "single-cell"]] = ["single-row", "single-cell"]  # a click on any cell, or the row's box, picks the row
+TABLE_PICK: list[Literal["single-row", "single-cell"]] = [
+    "single-row",
+    "single-cell",
+]  # a click on any cell, or the row's box, picks the row
 
 
 def picked_row(event: object) -> int | None:
