@@ -15,10 +15,6 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 TEXT: dict[str, tuple[str, str]] = {
     # app and navigation
     "app.title": ("宁夏衔接规划监测", "Ningxia Plan Monitor"),
-    "app.subtitle": (
-        "巩固拓展脱贫攻坚成果同乡村振兴有效衔接“十四五”规划",
-        "14th FYP: poverty gains & rural revitalisation",
-    ),
     "nav.group.overview": ("总览", "Overview"),
     "nav.group.indicators": ("指标", "Indicators"),
     "nav.group.maps": ("地图", "Maps"),

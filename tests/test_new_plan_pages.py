@@ -56,3 +56,17 @@ def test_every_page_runs_with_a_sparse_new_plan(two_plans: Path, page: str) -> N
     assert at.session_state[state.PLAN] == "nx-15-rr"
     if page in ("county_map", "key_counties"):
         assert any("还没有县级数据" in i.value for i in at.info)
+
+
+def test_the_sidebar_names_the_chosen_plan(two_plans: Path) -> None:
+    # The sidebar's subtitle named the 十四五 plan whatever plan was chosen.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "zh"
+    at.session_state[state.PLAN] = "nx-15-rr"
+    at.run()
+    captions = [c.value for c in at.sidebar.caption]
+    assert any("十五五" in c for c in captions) and not any("十四五" in c for c in captions), captions
+    at.session_state[state.PLAN] = "nx-14-rr"
+    at.run()
+    captions = [c.value for c in at.sidebar.caption]
+    assert any("十四五" in c and "宁政办发" in c for c in captions), captions

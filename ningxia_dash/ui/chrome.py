@@ -17,7 +17,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash import config
+from ningxia_dash import config, views
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.i18n import LANGS, Lang, pick, t
 from ningxia_dash.style import STATUS_SYMBOLS
@@ -65,13 +65,22 @@ def select_words_css(lang: Lang) -> str:
     )
 
 
+def plan_subtitle(plans: pd.DataFrame, plan_id: str, lang: Lang) -> str:
+    """The sidebar's subtitle: the chosen plan's short name and document number (the newest plan when the
+    choice is unknown, as page_context does)."""
+    chosen = plans[plans["id"] == plan_id]
+    row = (chosen if len(chosen) else plans.tail(1)).iloc[0]
+    name = pick(lang, row["short_zh"], row["short_en"])
+    return f"{name} · {row['doc_number']}" if row.get("doc_number") else name
+
+
 def render_sidebar(version: str) -> None:
     lang = state.current_lang()
     if css := select_words_css(lang):
         st.html(css)
     with st.sidebar:
         st.markdown(f"**{t('app.title', lang)}**")
-        st.caption(t("app.subtitle", lang))
+        st.caption(views.escape_md(plan_subtitle(data.plans(version), state.current_plan(), lang)))
         state.bind_widget(state.LANG, state.LANG_WIDGET)
         st.segmented_control(
             t("sidebar.language", lang),
