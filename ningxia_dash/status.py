@@ -6,7 +6,9 @@ and `Obs`; this module only computes. Status ids are exposed here; their zh/en l
 The published rule (ARCHITECTURE.md "Target status"): share s = (y − y0)/(y1 − y0) clipped to [0, 1],
 expected E = B + (T − B)·s, progress r = (A − B)/(T − B); achieved when A meets T, on track when r ≥ s,
 lagging when f·s ≤ r < s, off track below that or when A moved away from T (f = `Thresholds.lagging_factor`).
-Every rule judges the latest observation with year ≤ as_of_year; missing data is `no_data`, never on track.
+Every rule judges the latest observation with year ≤ as_of_year; missing data is `no_data`, never on track,
+and so is a series whose latest observation is its baseline (the baseline year or earlier): a baseline on its own
+is no evidence of progress.
 
 Decisions (documented here, tested in tests/test_status.py):
 - STATUS_ORDER is worst → best: off_track, lagging, no_data, on_track, achieved. An unknown sits after the
@@ -368,6 +370,9 @@ def _judge(c: _Ctx, as_of: int) -> _Out:
         return _Out(Status.NO_DATA, f"截至{as_of}年暂无数据", f"no data up to {as_of}")
     if t is None:
         return c.say(Status.NO_DATA, "未设定目标值", "no target value set")
+    if c.y <= (y0 := sp.baseline_year or sp.plan_baseline_year):
+        return c.say(Status.NO_DATA, f"仅有基期（{y0}年及以前）数据，暂无规划期内观测值",
+                     f"only baseline data (up to {y0}): no observation in the plan period yet")  # fmt: skip
     if sp.rule_kind in ("maintain", "zero", "per_year") and not c.period():
         y = sp.plan_baseline_year + 1
         return c.say(Status.NO_DATA, f"规划期内（{y}年起）暂无数据", f"no data in the plan period (from {y})")

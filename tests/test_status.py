@@ -229,6 +229,19 @@ def test_maintain_broken_in_one_year_is_off_track() -> None:
     assert "2023" in a.explanation_en and "98.5%" in a.explanation_en
 
 
+@pytest.mark.parametrize(
+    "sp",
+    [spec("min", 80, 90), spec("gt", 5, 6), spec("max", 10, 5), spec("milestone", 0, 3, unit="个"),
+     spec("min", None, 90), spec("maintain", 100, 100), spec("rising", None, None)],
+)  # fmt: skip
+def test_a_baseline_alone_is_never_progress(sp: TargetSpec) -> None:
+    # A target whose only observation is its 2020 baseline read 进度正常 when assessed as of 2025.
+    for as_of in (2021, 2023, 2025):
+        a = run(sp, {2019: 79.0, 2020: 80.0}, as_of)
+        assert a.status == NODATA, (sp.rule_kind, as_of, a.explanation_zh)
+        assert "基期" in a.explanation_zh and "baseline" in a.explanation_en
+
+
 def test_maintain_broken_in_the_assessed_year_does_not_repeat_that_year() -> None:
     # The overview alert read "2023年实际98.5%，但2023年为98.5%": the actual of the assessed year said twice.
     a = run(KEEP, {2021: 100, 2022: 100, 2023: 98.5}, 2023)
@@ -297,7 +310,7 @@ def test_milestone_yes_no() -> None:
     assert run(stage, {2021: 0, 2022: 1}, 2022).status == ACH
     # 2021: s = 1/3, r = 0 < s → lagging (a milestone is never off track before its year)
     assert run(stage, {2021: 0}, 2021).status == LAG
-    assert run(stage, {2020: 0}, 2020).status == ON  # s = 0: nothing due yet
+    assert run(stage, {2020: 0}, 2020).status == NODATA  # only the baseline: no evidence yet (issue 13)
     due = run(stage, {2021: 0, 2023: 0}, 2023)
     assert due.status == OFF and "2023" in due.explanation_zh and "2023" in due.explanation_en
     assert run(spec("milestone", None, None, unit=None), {2024: 1}, 2024).status == ACH  # T defaults to 1
