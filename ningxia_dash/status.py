@@ -75,6 +75,7 @@ class Thresholds:
     lagging_factor: float = 0.5  # off_track when r < lagging_factor·s (per_year: value < lagging_factor·T)
     reach_reference_ratio: float = 0.95  # "基本达到": at least 95% of the reference
     reference_margin: float = 0.5  # above_reference: up to this far below the reference is lagging (points)
+    basically_met_progress: float = 0.9  # 基本完成 at the end: ≥ 90% of the way (ningxia_dash/verdicts.py)
     tolerance: float = 1e-9  # float comparisons, scaled by max(1, |T|)
 
 
