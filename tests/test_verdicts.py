@@ -146,7 +146,7 @@ def test_provenance_of_a_verdict() -> None:
     kind=st.sampled_from(["min", "max", "gt"]),
 )  # fmt: skip
 def test_closer_to_the_target_never_gets_a_worse_verdict(b: float, t: float, a1: float, a2: float, kind: str) -> None:
-    if kind == "max" and t > b or kind == "min" and t < b:
+    if (kind == "max" and t > b) or (kind == "min" and t < b):
         b, t = t, b
     sp = spec(kind, b, t)
     near, far = (min(a1, a2), max(a1, a2)) if kind == "max" else (max(a1, a2), min(a1, a2))  # near: toward T
