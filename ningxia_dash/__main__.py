@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ningxia_dash import config
 from ningxia_dash.brief.cli import add_command as add_brief_command
+from ningxia_dash.brief.cli import add_evaluation_command
 from ningxia_dash.build import BuildRefused, build_database
 from ningxia_dash.db import DatabaseLockedError
 from ningxia_dash.ingest.cli import add_commands
@@ -57,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=_cmd_build_db)
     add_commands(sub)  # template, import, rollback, user … (ningxia_dash/ingest/cli.py)
     add_brief_command(sub)  # export-brief (ningxia_dash/brief/cli.py)
+    add_evaluation_command(sub)  # export-evaluation (ningxia_dash/brief/cli.py)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

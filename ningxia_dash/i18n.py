@@ -82,6 +82,95 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.lagging": ("滞后", "Lagging"),
     "status.off_track": ("严重滞后", "Off track"),
     "status.no_data": ("暂无数据", "No data"),
+    # --- end-of-period verdicts (终期评估) ---
+    "verdict.met": ("已完成", "Met"),
+    "verdict.basically_met": ("基本完成", "Basically met"),
+    "verdict.not_met": ("未完成", "Not met"),
+    "verdict.cannot_assess": ("无法评估", "Cannot assess"),
+    "verdict.rule_help": (
+        "终期评估规则：达到目标为“已完成”；未达到但已完成从基期到目标的90%及以上为“基本完成”；否则“未完成”，并给出差距；"
+        "规划期内没有基期以后的数据（或相对目标缺少参照值）为“无法评估”。保持类目标分别说明期末是否达到和是否每年保持。",
+        "Final-evaluation rule: a target reached is “met”; not reached but at least 90% of the way from baseline to "
+        "target is “basically met”; otherwise “not met”, with the gap; no data after the baseline (or no reference "
+        "for a relative target) is “cannot assess”. Maintain targets state apart whether the final value holds and "
+        "whether every year held.",
+    ),
+    "evaluation.summary": (
+        "截至{year}年，{n}项量化目标中，已完成{met}项、基本完成{basic}项、未完成{not_met}项，{cannot}项无法评估；"
+        "其中约束性目标{nb}项，已完成{b_met}项、基本完成{b_basic}项、未完成{b_not}项，{b_cannot}项无法评估。",
+        "As of {year}, of {n} quantified targets {met} were met, {basic} basically met, {not_met} not met and "
+        "{cannot} cannot be assessed; of the {nb} binding targets {b_met} were met, {b_basic} basically met, "
+        "{b_not} not met and {b_cannot} cannot be assessed.",
+    ),
+    "evaluation.points": ("{n}个百分点", "{n} points"),
+    "evaluation.short_by": ("差{gap}", "{gap} short"),
+    "evaluation.way": ("（完成{pct}%）", " ({pct}% of the way)"),
+    "evaluation.held": ("全期保持", "held every year"),
+    "evaluation.col.final": ("期末实际", "Final actual"),
+    "evaluation.col.verdict": ("评估结论", "Verdict"),
+    "evaluation.col.gap": ("差距", "Gap"),
+    "evaluation.col.missed": ("未保持年份", "Years not held"),
+    "page.evaluation": ("终期评估", "Final evaluation"),
+    "help.evaluation": (
+        "规划期结束后每个量化目标的评估结论：已完成、基本完成、未完成（含差距）或无法评估；可下载表格与Word评估报告。",
+        "Each target's verdict at the end of the plan: met, basically met, not met (with the gap) or cannot assess; "
+        "tables and a Word report to download.",
+    ),
+    "evaluation.title": ("终期评估：规划目标完成情况", "Final evaluation: were the plan's targets met?"),
+    "evaluation.caption": (
+        "{plan}全部量化目标截至{year}年（规划期末）的评估结论。约束性目标在前，其余按章排列；点击表头可排序。",
+        "Every quantified target of the {plan}, evaluated as of {year} (the plan's last year). Binding targets "
+        "first, then by chapter; click a header to sort.",
+    ),
+    "evaluation.data_short": (
+        "最新数据只到{latest}年，尚无{year}年的数据：以下结论依据已有的最新数据。",
+        "The newest data are for {latest}, none yet for {year}: the verdicts below rest on the newest data there is.",
+    ),
+    "evaluation.counts": ("评估结论", "Verdicts"),
+    "evaluation.demo_count": (
+        "{total}项结论中有{n}项依据示例（演示）数据得出，不代表真实完成情况；科室上传官方数据后自动更新。",
+        "{n} of {total} verdicts rest on demonstration data and do not show real results; they update when "
+        "official data are uploaded.",
+    ),
+    "evaluation.no_final": ("无期末数据", "No final value"),
+    "report.download_docx": ("下载Word评估报告", "Download the Word report"),
+    "report.download_help": (
+        "终期评估报告初稿（.docx，可用Word或WPS继续编辑）：总体情况、分章节表格、未完成目标说明与数据来源。",
+        "A draft of the final-evaluation report (.docx, editable in Word or WPS): summary, a table per chapter, "
+        "the targets not met and the sources.",
+    ),
+    "report.file_stem": ("终期评估报告", "final-evaluation"),
+    "report.title": ("实施情况终期评估报告（初稿）", "Final evaluation report (draft)"),
+    "report.header": ("{plan} · 终期评估", "{plan} · final evaluation"),
+    "report.header_demo": (
+        "本稿含示例（演示）数据，不代表真实情况，不得作为正式评估结论",
+        "This draft contains demonstration data: it does not show real results and is not an official evaluation",
+    ),
+    "report.as_of": ("数据截至{year}年", "Data as of {year}"),
+    "report.generated": ("生成时间：{when}　数据版本：{version}", "Generated {when} · data version {version}"),
+    "report.demo_notice": (
+        "注意：{total}项结论中有{n}项依据示例数据，以＊标注。",
+        "Note: {n} of {total} verdicts rest on demonstration data, marked ＊.",
+    ),
+    "report.h.summary": ("一、总体情况", "1. Summary"),
+    "report.h.chapters": ("二、分章节目标完成情况", "2. Targets by chapter"),
+    "report.h.unmet": ("三、未完成和无法评估的目标", "3. Targets not met or not assessable"),
+    "report.h.sources": ("附件：数据来源", "Annex: sources"),
+    "report.rule": (
+        "评估规则：达到目标为“已完成”；未达到但完成从基期到目标的90%及以上为“基本完成”；否则为“未完成”；没有基期以后的数据或缺少参照值为“无法评估”。",
+        "Rule: a target reached is met; not reached but at least 90% of the way from baseline is basically met; "
+        "otherwise not met; without data after the baseline or a reference value it cannot be assessed.",
+    ),
+    "report.col.final": ("{year}年实际", "{year} actual"),
+    "report.demo_rows": (
+        "注：标{mark}的行依据示例（演示）数据，不代表真实情况。",
+        "Rows marked {mark} rest on demonstration data.",
+    ),
+    "report.none_unmet": ("全部目标已完成或基本完成。", "Every target was met or basically met."),
+    "report.sentence": ("规划原文：“{text}”", "Plan text: “{text}”"),
+    "report.numbers": ("目标：{target}。{why}。", "Target: {target}. {why}."),
+    "report.no_address": ("无网址", "no address"),
+    "report.written": ("已写入 {path}（{kb} KB，用时 {s} 秒）", "Wrote {path} ({kb} KB in {s} s)"),
     "status.rule_help": (
         "判定规则：按基期值到目标值的直线进度计算应达值。已完成＝达到目标；正常＝实际进度不低于时间进度；滞后＝达到时间进度的一半以上；严重滞后＝不足一半或背离目标。保持类、清零类目标须每年都保持；相对类目标与参照值比较（“基本达到”按不低于参照值的95%）。",
         "Rule: the expected value follows a straight line from baseline to target. Achieved = target met; on track = progress at or ahead of time elapsed; lagging = at least half of it; off track = less than half, or moving away. Maintain and zero targets must hold every year; relative targets are compared with their reference (“basically reach” = at least 95% of it).",

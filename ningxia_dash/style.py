@@ -13,6 +13,14 @@ STATUS_COLOURS: dict[str, str] = {
     "no_data": "#9A9A9A",
 }
 STATUS_SYMBOLS: dict[str, str] = {"achieved": "✔", "on_track": "●", "lagging": "▲", "off_track": "✖", "no_data": "？"}
+# End-of-period verdicts (ningxia_dash/verdicts.py) in the same palette: met = achieved, not met = off track.
+VERDICT_COLOURS: dict[str, str] = {
+    "met": STATUS_COLOURS["achieved"],
+    "basically_met": "#0072B2",
+    "not_met": STATUS_COLOURS["off_track"],
+    "cannot_assess": STATUS_COLOURS["no_data"],
+}
+VERDICT_SYMBOLS: dict[str, str] = {"met": "✔", "basically_met": "◐", "not_met": "✖", "cannot_assess": "？"}
 PROVENANCE_COLOURS: dict[str, str] = {"official": "#1b7f3b", "public": "#1f5fa8", "demo": "#b35900"}
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ningxia_dash import config
 from ningxia_dash.status import Assessment, Obs, Status, TargetSpec, assess, is_binding_alert
+from ningxia_dash.verdicts import Evaluation, evaluate
 
 ASSESSMENT_COLUMNS = [
     "indicator_id", "region_code", "status", "as_of_year", "latest_value", "latest_year", "latest_source_kind",
@@ -91,6 +92,39 @@ def assess_all_regions(
         ref = refs.get(spec.reference_series or "") if spec.reference_series else None
         rows.append(_row(assess(spec, obs, as_of_year, reference=ref), region, spec))
     return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+EVALUATION_COLUMNS = [
+    "indicator_id", "region_code", "verdict", "as_of_year", "final_value", "final_year", "final_source_kind",
+    "target_value_used", "baseline_value_used", "baseline_year_used", "gap", "progress_share", "held_every_year",
+    "missed_years", "reference_value", "reference_source_kind", "rests_on_demo", "explanation_zh", "explanation_en",
+]  # fmt: skip
+
+
+def _evaluation_row(e: Evaluation, region: str) -> dict[str, object]:
+    return {
+        "indicator_id": e.indicator_id, "region_code": region, "verdict": str(e.verdict), "as_of_year": e.as_of_year,
+        "final_value": e.final_value, "final_year": e.final_year, "final_source_kind": e.final_source_kind,
+        "target_value_used": e.target_value, "baseline_value_used": e.baseline_value,
+        "baseline_year_used": e.baseline_year, "gap": e.gap, "progress_share": e.progress,
+        "held_every_year": e.held_every_year, "missed_years": list(e.missed_years),
+        "reference_value": e.reference_value, "reference_source_kind": e.reference_source_kind,
+        "rests_on_demo": e.rests_on_demo, "explanation_zh": e.explanation_zh, "explanation_en": e.explanation_en,
+    }  # fmt: skip
+
+
+def evaluate_region(
+    indicators: pd.DataFrame, observations: pd.DataFrame, references: pd.DataFrame,
+    plan_baseline_year: int, as_of_year: int, region_code: str = config.PROVINCE_CODE,
+) -> pd.DataFrame:  # fmt: skip
+    """One end-of-period verdict per indicator for one region as of a year (终期评估)."""
+    series, refs = _series(observations), _references(references)
+    rows = []
+    for ind_id, spec in specs(indicators, plan_baseline_year).items():
+        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
+        e = evaluate(spec, series.get((ind_id, region_code), {}), as_of_year, reference=ref)
+        rows.append(_evaluation_row(e, region_code))
+    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
 
 
 def status_history(

@@ -113,7 +113,8 @@ def _missed_text(c: _Ctx, missed: tuple[tuple[int, float], ...], word_zh: str, w
         return word_zh, word_en
     zh = "、".join(f"{y}年{c.f(v)[0]}" for y, v in missed)
     en = ", ".join(f"{y}: {c.f(v)[1]}" for y, v in missed)
-    return f"有{len(missed)}年未保持：{zh}", f"not held in {len(missed)} year{'s' if len(missed) > 1 else ''}: {en}"
+    not_zh, not_en = ("未达到", "not reached") if c.spec.rule_kind == "per_year" else ("未保持", "not held")
+    return f"有{len(missed)}年{not_zh}：{zh}", f"{not_en} in {len(missed)} year{'s' if len(missed) > 1 else ''}: {en}"
 
 
 def _straight(c: _Ctx, t: float) -> _V:
@@ -274,9 +275,9 @@ def evaluate(
     words = _WORDS[v.verdict]
     if final:
         fz, fe = c.f(final.value)
-        zh, en = f"{c.y}年实际{fz}，{v.zh}：{words[0]}", f"{c.y}: actual {fe}, {v.en}: {words[1]}"
+        zh, en = f"{c.y}年实际{fz}，{v.zh}。结论：{words[0]}", f"{c.y}: actual {fe}, {v.en}. Verdict: {words[1]}"
     else:
-        zh, en = f"{v.zh}：{words[0]}", f"{v.en}: {words[1]}"
+        zh, en = f"{v.zh}。结论：{words[0]}", f"{v.en}. Verdict: {words[1]}"
     target = spec.target_value if spec.target_value is not None else _DEFAULT_TARGET.get(spec.rule_kind)
     return Evaluation(
         indicator_id=spec.id,

@@ -50,3 +50,39 @@ def run(args: argparse.Namespace) -> int:
     seconds = f"{time.monotonic() - started:.1f}"
     print(t("brief.written", args.lang, path=out, kb=round(len(data) / 1024), s=seconds))
     return 0
+
+
+def add_evaluation_command(sub: Any) -> None:
+    """Register export-evaluation: the 终期评估 report as Word (.docx) or its table as xlsx."""
+    p = sub.add_parser(
+        "export-evaluation", help="导出终期评估报告（Word）或评估表（xlsx）/ export the final evaluation"
+    )
+    p.add_argument("--format", choices=("docx", "xlsx"), required=True, help="docx 或 xlsx")
+    p.add_argument("--out", required=True, help="输出文件路径")
+    p.add_argument("--plan", help="规划 id（默认当前规划）")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言（默认 zh）")
+    p.add_argument("--db", help="数据库路径（默认 $NINGXIA_DB 或 data/ningxia.duckdb）")
+    p.set_defaults(func=run_evaluation)
+
+
+def run_evaluation(args: argparse.Namespace) -> int:
+    from ningxia_dash import config
+    from ningxia_dash.brief import BriefRequestError
+    from ningxia_dash.brief.evaluation_report import build_report
+    from ningxia_dash.db import DatabaseLockedError, get_database
+    from ningxia_dash.i18n import t
+
+    started = time.monotonic()
+    try:
+        db = get_database(Path(args.db) if args.db else config.db_path(), read_only=True)
+        data = build_report(db, args.format, args.plan, args.lang)
+    except (FileNotFoundError, BriefRequestError, DatabaseLockedError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    print(t("report.written", args.lang, path=out, kb=round(len(data) / 1024), s=f"{time.monotonic() - started:.1f}"))
+    return 0

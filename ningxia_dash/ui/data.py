@@ -109,6 +109,17 @@ def assessments(plan_id: str, region_code: str, as_of_year: int, baseline_year: 
     )  # fmt: skip
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def evaluations(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """End-of-period verdict of every target of a plan for one region as of a year (终期评估)."""
+    from ningxia_dash import tracking
+
+    return tracking.evaluate_region(
+        indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
+        baseline_year, as_of_year, region_code,
+    )  # fmt: skip
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def assessments_all_regions(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """Status of every (target, region) pair with data, as of a year (maps, scorecards, county breakdowns)."""

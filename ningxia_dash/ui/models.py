@@ -31,6 +31,25 @@ def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_versio
     )
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """The plan's targets with their end-of-period verdict for the province (evaluation.evaluation_rows)."""
+    from ningxia_dash import config, evaluation
+
+    return evaluation.evaluation_rows(
+        data.indicators(plan_id, data_version),
+        data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def evaluation_table(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> pd.DataFrame:
+    """The 终期评估 display table of every target (filtered by the page by position)."""
+    from ningxia_dash import evaluation
+
+    return evaluation.evaluation_table(evaluation_rows(plan_id, as_of_year, baseline_year, data_version), lang)
+
+
 def plan_row(plan_id: str, data_version: str) -> pd.Series:
     return data.plans(data_version).set_index("id").loc[plan_id]
 

@@ -14,7 +14,7 @@ from ningxia_dash.ui import auth, chrome, data, state
 # (group key, [(file, page key)]) in the order the sidebar shows them. Files are resolved from the project root:
 # st.Page resolves relative paths against the main script's folder, which is pages/ when a page runs directly.
 REGISTRY: list[tuple[str, list[tuple[str, str]]]] = [
-    ("nav.group.overview", [("pages/overview.py", "overview")]),
+    ("nav.group.overview", [("pages/overview.py", "overview"), ("pages/evaluation.py", "evaluation")]),
     (
         "nav.group.indicators",
         [("pages/targets.py", "targets"), ("pages/plan_text.py", "plan_text"), ("pages/indicator.py", "indicator")],

@@ -1,0 +1,77 @@
+"""终期评估: did the plan meet each of its targets — verdict, gap and the years not held, every target, with
+filters, downloads and the Word report officers finish and file."""
+
+import streamlit as st
+
+from ningxia_dash import evaluation, views
+from ningxia_dash.i18n import pick, t
+from ningxia_dash.style import VERDICT_COLOURS, VERDICT_SYMBOLS
+from ningxia_dash.ui import chrome, data, models, report_button
+
+ctx = chrome.page_context()
+lang, plan = ctx.lang, ctx.plan
+end, base = int(plan["period_end"]), int(plan["baseline_year"])
+as_of = end  # the final evaluation is as of the plan's last year
+
+st.title(t("evaluation.title", lang))
+st.caption(t("evaluation.caption", lang, plan=pick(lang, plan["short_zh"], plan["short_en"]), year=as_of))
+
+rows = models.evaluation_rows(ctx.plan_id, as_of, base, ctx.version)
+counts, binding = evaluation.verdict_counts(rows)
+n_demo = evaluation.demo_count(rows)
+latest = data.latest_data_year(ctx.plan_id, ctx.version)
+if latest is None or latest < as_of:
+    st.warning(t("evaluation.data_short", lang, latest=latest or "—", year=as_of))
+
+st.subheader(t("evaluation.counts", lang), help=t("verdict.rule_help", lang))
+cards = "".join(
+    f"<div class='nx-card'><div style='color:{VERDICT_COLOURS[v]};font-size:1.05rem;font-weight:600'>"
+    f"{VERDICT_SYMBOLS[v]} {t('verdict.' + v, lang)}</div><div class='nx-count'>{counts[v]}</div>"
+    f"<div style='color:#666;font-size:0.85rem'>{t('tracking.binding_of', lang, n=binding[v])}</div></div>"
+    for v in evaluation.SHOWN_ORDER
+)
+st.html(
+    "<style>.nx-cards{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:1rem}"
+    ".nx-card{border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.75rem 1rem}"
+    ".nx-count{font-size:2.2rem;font-weight:700;line-height:1.2}"
+    "@media (max-width:640px){.nx-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}</style>"
+    f"<div class='nx-cards'>{cards}</div>"
+)
+st.markdown(views.escape_md(evaluation.summary_sentence(rows, as_of, lang)))
+if n_demo:
+    st.warning(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")
+
+f = st.columns([1.2, 1.2, 1.6, 1.4])
+chosen_chapters = f[0].multiselect(
+    t("targets.filter.chapter", lang), sorted(int(c) for c in rows["chapter_no"].unique()), key="evaluation_chapters",
+    format_func=lambda c: views.chapter_label(c, lang), placeholder=t("common.all", lang),
+)  # fmt: skip
+chosen_attributes = f[1].multiselect(
+    t("targets.filter.attribute", lang), ["binding", "expected", "none"], key="evaluation_attributes",
+    format_func=lambda a: t(f"attr.{a}", lang), placeholder=t("common.all", lang),
+)  # fmt: skip
+chosen_verdicts = f[2].multiselect(
+    t("evaluation.col.verdict", lang), evaluation.SHOWN_ORDER, key="evaluation_verdicts",
+    format_func=lambda v: evaluation.verdict_label(v, lang), placeholder=t("common.all", lang),
+)  # fmt: skip
+chosen_kinds = f[3].multiselect(
+    t("col.kind", lang), ["official", "public", "demo", "none"], key="evaluation_kinds",
+    format_func=lambda k: t(f"prov.{k}", lang) if k != "none" else t("evaluation.no_final", lang),
+    placeholder=t("common.all", lang),
+)  # fmt: skip
+shown_rows = evaluation.filter_rows(rows, chosen_chapters, chosen_attributes, chosen_verdicts, chosen_kinds)
+table = models.evaluation_table(ctx.plan_id, as_of, base, lang, ctx.version).loc[shown_rows.index]
+st.caption(t("targets.shown", lang, n=len(table), total=len(rows)))
+picked = st.dataframe(
+    table.drop(columns=["id", t("col.chapter", lang)]), hide_index=True, width="stretch", key="evaluation_table",
+    height=min(38 + 35 * len(table), 640), on_select="rerun", selection_mode=chrome.TABLE_PICK,
+    column_config={
+        t("col.indicator", lang): st.column_config.TextColumn(t("col.indicator", lang), width="medium", pinned=True),
+        t("col.explanation", lang): st.column_config.TextColumn(t("col.explanation", lang), width="large"),
+    },
+)  # fmt: skip
+st.caption(t("tracking.select_hint", lang))
+if (row := chrome.picked_row(picked)) is not None:
+    st.switch_page(chrome.page_file("indicator"), query_params={"indicator": table.iloc[row]["id"]})
+chrome.download_buttons(table.drop(columns=["id"]), f"evaluation-{as_of}", lang)
+report_button.evaluation_report(lang, ctx.plan_id, ctx.version)
