@@ -20,7 +20,7 @@ SHOWN_ORDER = ["met", "basically_met", "not_met", "cannot_assess"]  # how counts
 
 def verdict_label(verdict: str, lang: Lang) -> str:
     """Symbol and word, never colour alone: '✖ 未完成'."""
-    return f"{VERDICT_SYMBOLS[verdict]} {t(f'verdict.{verdict}', lang)}"
+    return f"{VERDICT_SYMBOLS[verdict]} {t(f'status.{verdict}', lang)}"
 
 
 def evaluation_rows(indicators: pd.DataFrame, evaluations: pd.DataFrame) -> pd.DataFrame:

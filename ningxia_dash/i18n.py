@@ -83,10 +83,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.off_track": ("严重滞后", "Off track"),
     "status.no_data": ("暂无数据", "No data"),
     # --- end-of-period verdicts (终期评估) ---
-    "verdict.met": ("已完成", "Met"),
-    "verdict.basically_met": ("基本完成", "Basically met"),
-    "verdict.not_met": ("未完成", "Not met"),
-    "verdict.cannot_assess": ("无法评估", "Cannot assess"),
+    "status.met": ("已完成", "Met"),
+    "status.basically_met": ("基本完成", "Basically met"),
+    "status.not_met": ("未完成", "Not met"),
+    "status.cannot_assess": ("无法评估", "Cannot assess"),
     "verdict.rule_help": (
         "终期评估规则：达到目标为“已完成”；未达到但已完成从基期到目标的90%及以上为“基本完成”；否则“未完成”，并给出差距；"
         "规划期内没有基期以后的数据（或相对目标缺少参照值）为“无法评估”。保持类目标分别说明期末是否达到和是否每年保持。",
@@ -133,6 +133,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "official data are uploaded.",
     ),
     "evaluation.no_final": ("无期末数据", "No final value"),
+    "overview.final_note": (
+        "评估年份为规划期末（{year}年）：以下各项为终期评估结论（已完成、基本完成、未完成、无法评估），不再是进度判断。",
+        "Assessed as of the plan's last year ({year}): what follows are final-evaluation verdicts (met, basically "
+        "met, not met, cannot assess), no longer progress statuses.",
+    ),
+    "overview.to_evaluation": (
+        "打开终期评估（全部目标、差距与Word报告）",
+        "Open the final evaluation (every target, gaps, Word report)",
+    ),
+    "tracking.alerts_final": ("未完成的约束性指标", "Binding targets not met"),
     "report.download_docx": ("下载Word评估报告", "Download the Word report"),
     "report.download_help": (
         "终期评估报告初稿（.docx，可用Word或WPS继续编辑）：总体情况、分章节表格、未完成目标说明与数据来源。",

@@ -1,4 +1,4 @@
-"""The five statuses' colours and symbols, shared by every chart, map and table (pure; no streamlit).
+"""The status and verdict colours and symbols, shared by every chart, map and table (pure; no streamlit).
 
 Okabe–Ito colours, which colour-blind readers can tell apart, and always a symbol and a word beside the colour.
 """
@@ -11,16 +11,19 @@ STATUS_COLOURS: dict[str, str] = {
     "lagging": "#E69F00",
     "off_track": "#D55E00",
     "no_data": "#9A9A9A",
-}
-STATUS_SYMBOLS: dict[str, str] = {"achieved": "✔", "on_track": "●", "lagging": "▲", "off_track": "✖", "no_data": "？"}
-# End-of-period verdicts (ningxia_dash/verdicts.py) in the same palette: met = achieved, not met = off track.
-VERDICT_COLOURS: dict[str, str] = {
-    "met": STATUS_COLOURS["achieved"],
+    # end-of-period verdicts (ningxia_dash/verdicts.py) in the same palette: met = achieved, not met = off track
+    "met": "#009E73",
     "basically_met": "#0072B2",
-    "not_met": STATUS_COLOURS["off_track"],
-    "cannot_assess": STATUS_COLOURS["no_data"],
+    "not_met": "#D55E00",
+    "cannot_assess": "#9A9A9A",
 }
-VERDICT_SYMBOLS: dict[str, str] = {"met": "✔", "basically_met": "◐", "not_met": "✖", "cannot_assess": "？"}
+STATUS_SYMBOLS: dict[str, str] = {
+    "achieved": "✔", "on_track": "●", "lagging": "▲", "off_track": "✖", "no_data": "？",
+    "met": "✔", "basically_met": "◎", "not_met": "✖", "cannot_assess": "？",
+}  # fmt: skip
+VERDICT_IDS = ("met", "basically_met", "not_met", "cannot_assess")
+VERDICT_COLOURS: dict[str, str] = {v: STATUS_COLOURS[v] for v in VERDICT_IDS}
+VERDICT_SYMBOLS: dict[str, str] = {v: STATUS_SYMBOLS[v] for v in VERDICT_IDS}
 PROVENANCE_COLOURS: dict[str, str] = {"official": "#1b7f3b", "public": "#1f5fa8", "demo": "#b35900"}
 
 

@@ -12,7 +12,7 @@ from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.style import STATUS_SYMBOLS
 from ningxia_dash.views import clause_label, filter_targets, target_text, value_text
 
-ALERT_STATUSES = ("off_track", "lagging", "no_data")
+ALERT_STATUSES = ("off_track", "not_met", "lagging", "basically_met", "no_data", "cannot_assess")
 
 
 def status_label(status: str, lang: Lang) -> str:
@@ -32,9 +32,27 @@ def with_status(indicators: pd.DataFrame, assessments: pd.DataFrame) -> pd.DataF
     return indicators.merge(a, on="id", how="left", suffixes=("", "_a"))
 
 
+def speak_verdicts(rows: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
+    """with_status() rows as they read at the plan's end: the status is the end-of-period verdict (met, basically
+    met, not met, cannot assess), the explanation the verdict's, the latest value the final one. Every screen that
+    shows a status (overview, deck, big screen) then speaks in verdicts without a copy of the rule of its own."""
+    v = verdicts.drop(columns=["region_code"]).rename(columns={"indicator_id": "id"}).set_index("id")
+    out = rows.copy()
+    ids = out["id"]
+    out["status"] = ids.map(v["verdict"])
+    out["explanation_zh"], out["explanation_en"] = ids.map(v["explanation_zh"]), ids.map(v["explanation_en"])
+    out["progress"] = ids.map(v["progress_share"])
+    out["rests_on_demo"] = ids.map(v["rests_on_demo"])
+    final = ids.map(v["final_value"]).notna()
+    for col, src in (("latest_value", "final_value"), ("latest_year", "final_year"),
+                     ("latest_source_kind", "final_source_kind")):  # fmt: skip
+        out[col] = ids.map(v[src]).where(final, None)
+    return out
+
+
 def progress_share(row: pd.Series) -> float | None:
     """0–1 progress for a progress bar: r clipped, 1 when achieved, None when it does not apply."""
-    if row["status"] == "achieved":
+    if row["status"] in ("achieved", "met"):
         return 1.0
     r = row.get("progress")
     if r is None or (isinstance(r, float) and math.isnan(r)):
@@ -99,7 +117,8 @@ class OverviewModel:
     shown: pd.DataFrame  # the same without them: what the overview's table shows
 
 
-ALERT_BADGE = {"off_track": "red", "lagging": "orange", "no_data": "gray"}
+ALERT_BADGE = {"off_track": "red", "lagging": "orange", "no_data": "gray", "not_met": "red", "basically_met": "blue",
+               "cannot_assess": "gray"}  # fmt: skip
 
 
 def overview_model(rows: pd.DataFrame, lang: Lang) -> OverviewModel:

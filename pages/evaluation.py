@@ -5,7 +5,6 @@ import streamlit as st
 
 from ningxia_dash import evaluation, views
 from ningxia_dash.i18n import pick, t
-from ningxia_dash.style import VERDICT_COLOURS, VERDICT_SYMBOLS
 from ningxia_dash.ui import chrome, data, models, report_button
 
 ctx = chrome.page_context()
@@ -24,19 +23,7 @@ if latest is None or latest < as_of:
     st.warning(t("evaluation.data_short", lang, latest=latest or "—", year=as_of))
 
 st.subheader(t("evaluation.counts", lang), help=t("verdict.rule_help", lang))
-cards = "".join(
-    f"<div class='nx-card'><div style='color:{VERDICT_COLOURS[v]};font-size:1.05rem;font-weight:600'>"
-    f"{VERDICT_SYMBOLS[v]} {t('verdict.' + v, lang)}</div><div class='nx-count'>{counts[v]}</div>"
-    f"<div style='color:#666;font-size:0.85rem'>{t('tracking.binding_of', lang, n=binding[v])}</div></div>"
-    for v in evaluation.SHOWN_ORDER
-)
-st.html(
-    "<style>.nx-cards{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:1rem}"
-    ".nx-card{border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.75rem 1rem}"
-    ".nx-count{font-size:2.2rem;font-weight:700;line-height:1.2}"
-    "@media (max-width:640px){.nx-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}</style>"
-    f"<div class='nx-cards'>{cards}</div>"
-)
+chrome.status_cards(evaluation.SHOWN_ORDER, counts, binding, lang)
 st.markdown(views.escape_md(evaluation.summary_sentence(rows, as_of, lang)))
 if n_demo:
     st.warning(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")

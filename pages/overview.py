@@ -4,9 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from ningxia_dash import tracking_views, views
+from ningxia_dash import evaluation, tracking_views, views
 from ningxia_dash.i18n import format_number, t
-from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import brief_button, chrome, data, models
 
 ctx = chrome.page_context()
@@ -29,9 +28,14 @@ chrome.demo_banner(lang)
 brief_button.brief_download(lang, ctx.plan_id, as_of, ctx.version)
 
 model = models.overview(ctx.plan_id, as_of, base, lang, ctx.version)
+final = evaluation.is_final_year(as_of, end)  # from the plan's last year on, statuses are end-of-period verdicts
+shown_ids = evaluation.SHOWN_ORDER if final else ["achieved", "on_track", "lagging", "off_track", "no_data"]
+if final:
+    st.info(t("overview.final_note", lang, year=as_of))
+    st.page_link(chrome.page_file("evaluation"), label=t("overview.to_evaluation", lang) + " →")
 
-# The binding targets not on track come first and cannot be missed.
-st.subheader(t("tracking.alerts", lang))
+# The binding targets not on track (not met, at the end) come first and cannot be missed.
+st.subheader(t("tracking.alerts_final" if final else "tracking.alerts", lang))
 if not model.alerts:
     st.success(t("tracking.no_alerts", lang))
 else:
@@ -40,21 +44,9 @@ else:
             st.markdown(f":{a.badge_colour}-badge[{a.status_text}] **{a.name}** `{a.clause}` — {a.why}")
             chrome.indicator_link(a.indicator_id, t("tracking.open_detail", lang) + " →")
 
-st.subheader(t("tracking.counts", lang), help=t("status.rule_help", lang))
-cards = "".join(
-    f"<div class='nx-card'><div style='color:{STATUS_COLOURS[s]};font-size:1.05rem;font-weight:600'>"
-    f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}</div><div class='nx-count'>{model.counts.get(s, 0)}</div>"
-    f"<div style='color:#666;font-size:0.85rem'>{t('tracking.binding_of', lang, n=model.binding_counts.get(s, 0))}"
-    "</div></div>"
-    for s in ("achieved", "on_track", "lagging", "off_track", "no_data")
-)  # one element, not 5 columns of bordered containers: every element is a message the server sends per rerun
-st.html(
-    "<style>.nx-cards{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:1rem}"
-    ".nx-card{border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.75rem 1rem}"
-    ".nx-count{font-size:2.2rem;font-weight:700;line-height:1.2}"
-    "@media (max-width:640px){.nx-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}</style>"
-    f"<div class='nx-cards'>{cards}</div>"
-)
+st.subheader(t("evaluation.counts" if final else "tracking.counts", lang),
+             help=t("verdict.rule_help" if final else "status.rule_help", lang))  # fmt: skip
+chrome.status_cards(shown_ids, model.counts, model.binding_counts, lang)
 
 st.subheader(t("tracking.gauges", lang), help=t("tracking.gauge_help", lang))
 st.plotly_chart(models.headline_figure(ctx.plan_id, as_of, base, lang, ctx.version), width="stretch", key="gauges",

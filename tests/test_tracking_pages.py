@@ -20,12 +20,13 @@ def _status_cards(at: AppTest) -> list[str]:
 
 def test_overview_as_of_year_reassesses_everything(db_path: Path) -> None:
     at = _app("zh")
-    counts_2025 = _status_cards(at)
-    assert len(counts_2025) == 5
+    at.selectbox(key="_as_of_widget").set_value(2024).run()
+    counts_2024 = _status_cards(at)
+    assert len(counts_2024) == 5
     at.selectbox(key="_as_of_widget").set_value(2022).run()
     assert not at.exception
     counts_2022 = _status_cards(at)
-    assert len(counts_2022) == 5 and counts_2022 != counts_2025
+    assert len(counts_2022) == 5 and counts_2022 != counts_2024
     # the choice is shared: the targets page opens on the same year
     at.switch_page("pages/targets.py").run()
     assert at.selectbox(key="_as_of_widget").value == 2022
@@ -34,10 +35,14 @@ def test_overview_as_of_year_reassesses_everything(db_path: Path) -> None:
 
 def test_overview_flags_binding_targets_not_on_track(db_path: Path) -> None:
     at = _app("zh")
+    at.selectbox(key="_as_of_widget").set_value(2024).run()  # mid-period: progress statuses
     assert any(h.value == "未达进度的约束性指标" for h in at.subheader)
     alerts = [m.value for m in at.markdown if "-badge[" in m.value and "**" in m.value]
     assert alerts, "the demo data has a binding target off track: it must be listed"
     assert all(("滞后" in a) or ("暂无数据" in a) for a in alerts)
+    at.selectbox(key="_as_of_widget").set_value(2025).run()  # the plan's end: verdicts
+    alerts = [m.value for m in at.markdown if "-badge[" in m.value and "**" in m.value]
+    assert alerts and all(("未完成" in a) or ("基本完成" in a) or ("无法评估" in a) for a in alerts)
 
 
 def test_overview_headline_table_has_13_rows_with_provenance(db_path: Path) -> None:
@@ -110,3 +115,21 @@ def test_a_click_on_any_cell_picks_its_row() -> None:
     assert chrome.picked_row(event([2], [])) == 2
     assert chrome.picked_row(event([], [])) is None
     assert set(chrome.TABLE_PICK) == {"single-row", "single-cell"}
+
+
+def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
+    # At 100 % of the period the overview still counted 正常 / 滞后: as of 2025 it counts final verdicts.
+    import re
+
+    at = _app("zh")
+    at.selectbox(key="_as_of_widget").set_value(2025).run()
+    html = "".join(h.proto.body for h in at.get("html"))
+    words = re.findall(r"[✔◎✖？●▲] (\S+)</div><div class='nx-count'>", html)
+    assert words == ["已完成", "基本完成", "未完成", "无法评估"]
+    assert any(h.value == "未完成的约束性指标" for h in at.subheader)
+    table = at.dataframe[0].value
+    assert not set(table["状态"]) & {"● 正常", "▲ 滞后", "✖ 严重滞后"}
+    assert "◎ 基本完成" in set(table["状态"])  # 农村低收入人口医保参保率: 100% in 2025, one dip in 2023
+    at.selectbox(key="_as_of_widget").set_value(2023).run()
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert "正常</div>" in html and "基本完成" not in html  # mid-period: progress statuses again

@@ -20,7 +20,7 @@ import streamlit as st
 from ningxia_dash import config, views
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.i18n import LANGS, Lang, pick, t
-from ningxia_dash.style import STATUS_SYMBOLS
+from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import data, state
 
 ICON = config.DATA_DIR / "assets" / "icon.png"  # a local file: an emoji icon would make the browser fetch one
@@ -45,6 +45,24 @@ def configure_page() -> None:
         page_title="宁夏衔接规划监测", page_icon=str(ICON), layout="wide",
         initial_sidebar_state="collapsed" if presenting else "expanded",
     )  # fmt: skip
+
+
+def status_cards(ids: list[str], counts: dict[str, int], binding: dict[str, int], lang: Lang) -> None:
+    """One card per status (or verdict): symbol and word in its colour, the count, the binding targets among them.
+    One element, not a column of bordered containers per card: every element is a message sent per rerun."""
+    cards = "".join(
+        f"<div class='nx-card'><div style='color:{STATUS_COLOURS[s]};font-size:1.05rem;font-weight:600'>"
+        f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}</div><div class='nx-count'>{counts.get(s, 0)}</div>"
+        f"<div style='color:#666;font-size:0.85rem'>{t('tracking.binding_of', lang, n=binding.get(s, 0))}</div></div>"
+        for s in ids
+    )
+    st.html(
+        f"<style>.nx-cards{{display:grid;grid-template-columns:repeat({len(ids)},minmax(0,1fr));gap:1rem}}"
+        ".nx-card{border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.75rem 1rem}"
+        ".nx-count{font-size:2.2rem;font-weight:700;line-height:1.2}"
+        "@media (max-width:640px){.nx-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}</style>"
+        f"<div class='nx-cards'>{cards}</div>"
+    )
 
 
 def select_words_css(lang: Lang) -> str:

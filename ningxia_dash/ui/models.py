@@ -22,13 +22,18 @@ from ningxia_dash.ui import data
 
 
 def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
-    """The plan's targets with their province assessment side by side (tracking_views.with_status)."""
-    from ningxia_dash import config, tracking_views
+    """The plan's targets with their province assessment side by side (tracking_views.with_status); from the
+    plan's last year on, in the words of the final evaluation (tracking_views.speak_verdicts)."""
+    from ningxia_dash import config, evaluation, tracking_views
 
-    return tracking_views.with_status(
+    rows = tracking_views.with_status(
         data.indicators(plan_id, data_version),
         data.assessments(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
     )
+    if evaluation.is_final_year(as_of_year, int(plan_row(plan_id, data_version)["period_end"])):
+        verdicts = data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version)
+        rows = tracking_views.speak_verdicts(rows, verdicts)
+    return rows
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
