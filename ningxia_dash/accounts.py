@@ -61,9 +61,19 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _scope(text: str | None) -> frozenset[str] | None:
-    items = frozenset(x.strip() for x in (text or "").split(",") if x.strip())
+def _scope(text: object) -> frozenset[str] | None:
+    """A stored scope as a set; NULL (or anything that is not text, such as a NaN) means no limit."""
+    if not isinstance(text, str):
+        return None
+    items = frozenset(x.strip() for x in text.split(",") if x.strip())
     return items or None
+
+
+def scope_label(items: frozenset[str] | None, names: dict[str, str], every: str, sep: str = "、") -> str:
+    """A scope as people read it: 'name（code）' per item (the bare code when unknown), or `every` for no limit."""
+    if not items:
+        return every
+    return sep.join(f"{names[c]}（{c}）" if c in names else c for c in sorted(items))
 
 
 def _scope_text(items: list[str] | frozenset[str] | None) -> str | None:
@@ -78,8 +88,8 @@ def _user(row: tuple[object, ...]) -> User:
     return User(
         str(row[0]),
         str(row[1]),
-        _scope(row[2]),  # type: ignore[arg-type]
-        _scope(row[3]),  # type: ignore[arg-type]
+        _scope(row[2]),
+        _scope(row[3]),
         bool(row[4]),
         row[5],  # type: ignore[arg-type]
     )

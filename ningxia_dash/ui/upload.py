@@ -53,15 +53,25 @@ def kind_help(kind_id: str, lang: Lang) -> str:
     return k.help_zh if lang == "zh" else k.help_en
 
 
-def scope_text(user: User, lang: Lang) -> str | None:
+def scope_names(version: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(indicator id → name, region code → name), for showing scopes as names."""
+    refs = data.ingest_refs(version)
+    return (
+        {k: v["name_zh"] for k, v in refs.indicators.items()},
+        {k: v["name_zh"] for k, v in refs.regions.items()},
+    )
+
+
+def scope_text(user: User, lang: Lang, version: str) -> str | None:
     if user.scope_indicators is None and user.scope_regions is None:
         return None
     every = t("upload.scope_all", lang)
+    indicator_names, region_names = scope_names(version)
     return t(
         "upload.scope",
         lang,
-        indicators="、".join(sorted(user.scope_indicators)) if user.scope_indicators else every,
-        regions="、".join(sorted(user.scope_regions)) if user.scope_regions else every,
+        indicators=accounts.scope_label(user.scope_indicators, indicator_names, every),
+        regions=accounts.scope_label(user.scope_regions, region_names, every),
     )
 
 
@@ -174,16 +184,22 @@ def save_deck(order: list[str], user: User, lang: Lang) -> Outcome:
     return Outcome(True, t("admin.deck_saved", lang, n=len(chosen)))
 
 
-def users_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def users_table(users: list[User], lang: Lang, version: str) -> pd.DataFrame:
+    """The accounts as the admin reads them: scopes as names with their codes in brackets, never hashes."""
     every = t("upload.scope_all", lang)
+    indicator_names, region_names = scope_names(version)
     return pd.DataFrame(
         {
-            t("admin.col.user", lang): df["username"],
-            t("admin.col.role", lang): [t(f"role.{r}", lang) for r in df["role"]],
-            t("admin.col.scope_indicators", lang): df["scope_indicators"].fillna(every).str.replace(",", "、"),
-            t("admin.col.scope_regions", lang): df["scope_regions"].fillna(every).str.replace(",", "、"),
-            t("admin.col.created", lang): [f"{x:%Y-%m-%d %H:%M}" for x in df["created_at"]],
-            t("admin.col.state", lang): [t("admin.disabled" if d else "admin.active", lang) for d in df["disabled"]],
+            t("admin.col.user", lang): [u.username for u in users],
+            t("admin.col.role", lang): [t(f"role.{u.role}", lang) for u in users],
+            t("admin.col.scope_indicators", lang): [
+                accounts.scope_label(u.scope_indicators, indicator_names, every) for u in users
+            ],
+            t("admin.col.scope_regions", lang): [
+                accounts.scope_label(u.scope_regions, region_names, every) for u in users
+            ],
+            t("admin.col.created", lang): [f"{u.created_at:%Y-%m-%d %H:%M}" if u.created_at else "" for u in users],
+            t("admin.col.state", lang): [t("admin.disabled" if u.disabled else "admin.active", lang) for u in users],
         }
     )
 
@@ -199,7 +215,8 @@ def account_action(lang: Lang, action: str, **kwargs: object) -> Outcome:
             accounts.set_password(path, **kwargs)  # type: ignore[arg-type]
             return Outcome(True, t("admin.password_set", lang, user=kwargs["username"]))
         accounts.update_user(path, **kwargs)  # type: ignore[arg-type]
-        return Outcome(True, t("admin.saved", lang, user=kwargs["username"]))
+        said = "admin.state_changed" if "disabled" in kwargs else "admin.saved"
+        return Outcome(True, t(said, lang, user=kwargs["username"]))
     except accounts.AccountError as exc:
         return Outcome(False, exc.message if lang == "zh" else exc.message_en)
     except DatabaseBusyError:

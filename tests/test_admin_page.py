@@ -1,0 +1,96 @@
+"""The 用户管理 page under AppTest with scoped accounts: it renders (a NULL scope once became NaN and crashed it),
+scopes read as names, and every account can be edited, reset and disabled; failed sign-ins and unlock."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from ningxia_dash import accounts
+from ningxia_dash.db import forget_database, get_database
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORDS = {
+    "admin1": "admin1-password",
+    "county_officer": "county-officer-pw",
+    "tap_officer": "tap-officer-pw1",
+    "viewer1": "viewer1-password",
+}
+
+
+@pytest.fixture
+def app_db(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    path = tmp_path / "app.duckdb"
+    shutil.copyfile(db_path, path)
+    accounts.add_user(path, "admin1", "admin", PASSWORDS["admin1"])
+    accounts.add_user(path, "county_officer", "officer", PASSWORDS["county_officer"], scope_regions=["640303"])
+    accounts.add_user(
+        path, "tap_officer", "officer", PASSWORDS["tap_officer"], scope_indicators=["rural_tap_water_rate"]
+    )
+    accounts.add_user(path, "viewer1", "viewer", PASSWORDS["viewer1"])
+    monkeypatch.setenv("NINGXIA_DB", str(path))
+    monkeypatch.delenv("NINGXIA_REQUIRE_LOGIN", raising=False)
+    st.cache_data.clear()
+    yield path
+    st.cache_data.clear()
+    forget_database(path)
+
+
+def _admin_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.switch_page("pages/admin.py").run()
+    at.text_input(key="login_name").set_value("admin1")
+    at.text_input(key="login_password").set_value(PASSWORDS["admin1"])
+    next(b for b in at.button if b.label == "登录").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _users(at: AppTest) -> dict[str, dict[str, str]]:
+    table = at.dataframe[0].value
+    return {r["用户名"]: dict(r) for _, r in table.iterrows()}
+
+
+def _click(at: AppTest, label: str) -> AppTest:
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_admin_page_with_scoped_accounts_renders_and_edits_each(app_db: Path) -> None:
+    at = _admin_page()
+    assert at.title[0].value == "用户与权限"
+    users = _users(at)
+    assert set(users) == set(PASSWORDS)
+    assert users["county_officer"]["限定地区"] == "红寺堡区（640303）"  # a name, not the bare code
+    assert users["tap_officer"]["限定指标"] == "农村自来水普及率（rural_tap_water_rate）"
+    assert users["viewer1"]["限定地区"] == "全部" and users["viewer1"]["限定指标"] == "全部"
+    for name in ("county_officer", "tap_officer", "viewer1"):
+        at.selectbox(key="edit_user").set_value(name).run()
+        assert not at.exception, [e.value for e in at.exception]
+        # the edit form shows the account's current scope
+        expected_r = ["640303"] if name == "county_officer" else []
+        expected_i = ["rural_tap_water_rate"] if name == "tap_officer" else []
+        assert at.multiselect(key="edit_scope_regions:" + name).value == expected_r
+        assert at.multiselect(key="edit_scope_indicators:" + name).value == expected_i
+        at.multiselect(key="edit_scope_regions:" + name).set_value(["640381"])
+        _click(at, "保存角色与范围")
+        assert any(f"已保存 {name} 的角色与范围" in s.value for s in at.success)
+        assert _users(at)[name]["限定地区"] == "青铜峡市（640381）"
+        at.text_input(key="reset_password").set_value(f"{name}-new-password")
+        _click(at, "重置密码")
+        assert any(f"已重置 {name} 的密码" in s.value for s in at.success)
+        _click(at, "停用账户")
+        assert any(f"已更新 {name} 的状态" in s.value for s in at.success)
+        assert _users(at)[name]["状态"] == "已停用"
+    db = get_database(app_db, read_only=True)
+    assert accounts.authenticate(db, "tap_officer", "tap_officer-new-password") is None  # disabled
+    accounts.update_user(app_db, "tap_officer", disabled=False)
+    assert accounts.authenticate(get_database(app_db, read_only=True), "tap_officer", "tap_officer-new-password")
