@@ -129,7 +129,8 @@ def test_user_cli(fresh: Database) -> None:
     short = _cli("user", "passwd", "officer1", "--password-stdin", "--db", db, stdin="short\n")
     assert short.returncode == 5 and "至少10位" in short.stderr
     listed = _cli("user", "list", "--db", db)
-    assert "officer1" in listed.stdout and "640303,640324" in listed.stdout and "argon2" not in listed.stdout
+    assert "officer1" in listed.stdout and "红寺堡区（640303）、同心县（640324）" in listed.stdout
+    assert "argon2" not in listed.stdout
     assert _cli("user", "disable", "officer1", "--db", db).returncode == 0
     assert "停用" in _cli("user", "list", "--db", db).stdout
     forget_database(fresh.path)
@@ -142,7 +143,7 @@ def test_cli_import_as_a_scoped_user(fresh: Database, tmp_path: Path) -> None:
     f.write_bytes("指标代码,地区代码,年份,数值\r\nrural_tap_water_rate,640324,2024,93.5\r\n".encode("gbk"))
     out = _cli("import", str(f), "--kind", "observations", "--user", "hsb", "--db", str(fresh.path))
     assert out.returncode == 1
-    assert "第2行「地区代码」列：您的账户无权上传该地区的数据（授权地区：640303）" in out.stderr
+    assert "第2行「地区代码」列：您的账户无权上传“同心县（640324）”的数据（授权地区：红寺堡区（640303））" in out.stderr
     template = tmp_path / "t.xlsx"
     assert _cli("template", "--kind", "observations", "--out", str(template), "--db", str(fresh.path)).returncode == 0
     from python_calamine import CalamineWorkbook

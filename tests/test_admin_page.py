@@ -94,3 +94,25 @@ def test_admin_page_with_scoped_accounts_renders_and_edits_each(app_db: Path) ->
     assert accounts.authenticate(db, "tap_officer", "tap_officer-new-password") is None  # disabled
     accounts.update_user(app_db, "tap_officer", disabled=False)
     assert accounts.authenticate(get_database(app_db, read_only=True), "tap_officer", "tap_officer-new-password")
+
+
+def _sign_in_upload(name: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    at.text_input(key="login_name").set_value(name)
+    at.text_input(key="login_password").set_value(PASSWORDS[name])
+    next(b for b in at.button if b.label == "登录").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_upload_page_names_the_scope_and_offers_only_kinds_it_honours(app_db: Path) -> None:
+    at = _sign_in_upload("county_officer")
+    assert any("红寺堡区（640303）" in c.value for c in at.caption)
+    assert "规划目标（新规划）" not in at.selectbox(key="upload_kind").options
+    assert "重点移民村名单" in at.selectbox(key="upload_kind").options
+    at = _sign_in_upload("tap_officer")
+    assert any("农村自来水普及率（rural_tap_water_rate）" in c.value for c in at.caption)
+    assert list(at.selectbox(key="upload_kind").options) == ["指标实际值", "情况说明"]

@@ -13,6 +13,7 @@ from ningxia_dash.ingest.parse import Parsed, normalise_code
 from ningxia_dash.ingest.refs import Refs
 from ningxia_dash.ingest.validate import (
     ID_PATTERN,
+    NO_COUNTY,
     NINGXIA_LAT,
     NINGXIA_LON,
     NUMERIC_RULES,
@@ -30,7 +31,7 @@ def _indicator_columns(v: Validator) -> tuple[pd.Series, pd.Series]:
     ids = v.code("indicator_id", refs.lookup("indicator"))
     if v.scope.indicators is not None:
         allowed = v.scope.indicators
-        scope_text = "、".join(sorted(allowed))
+        scope_text = v.scope_label(allowed, {k: x["name_zh"] for k, x in refs.indicators.items()})
         v.rule(
             "indicator_id",
             "cell.scope_indicator",
@@ -88,13 +89,17 @@ def indicator_notes(v: Validator) -> None:
     v.duplicates(["indicator_id", "region_code", "year"], ("指标、地区、年份", "indicator, region and year"))
 
 
+def _county_of(ids: pd.Series, table: dict[str, dict[str, object]]) -> pd.Series:
+    """The county each known id belongs to now (NO_COUNTY when it has none; None for an id not in the table)."""
+    return umap(ids, lambda i: (table[i]["county_code"] or NO_COUNTY) if isinstance(i, str) and i in table else None)
+
+
 def _metric_rows(v: Validator, entity: str) -> None:
     refs = v.refs
     key = f"{entity}_id"
     v.required(key)
     things = v.code(key, refs.lookup(entity))
-    table = refs.villages if entity == "village" else refs.parks
-    v.region_scope(key, umap(things, lambda i: table[i]["county_code"] if isinstance(i, str) else None))
+    v.region_scope(key, _county_of(things, refs.villages if entity == "village" else refs.parks))
     v.required("metric_id")
     metrics = v.code("metric_id", refs.lookup(f"{entity}_metric"))
     v.required("year")
@@ -160,8 +165,9 @@ def villages(v: Validator) -> None:
     for name in ("name_zh", "name_en", "leading_industry"):
         v.plain_text(name, v.kind.col(name).max_len)
     counties = v.code("county_code", refs.lookup("county"))
-    current = umap(ids, lambda i: refs.villages.get(i, {}).get("county_code") if isinstance(i, str) else None)
-    v.region_scope("county_code", counties.fillna(current) if v.has("county_code") else current)
+    # A county scope covers both ends of a move: the county a village is in now and the one the file gives it.
+    v.region_scope("id", _county_of(ids, refs.villages), current=True)
+    v.region_scope("county_code", counties)
     lon, _, _ = v.number("lon")
     lat, _, _ = v.number("lat")
     v.rule(
@@ -194,7 +200,7 @@ def parks(v: Validator) -> None:
     refs = v.refs
     v.required("id")
     ids = v.code("id", refs.lookup("park"))
-    v.region_scope("id", umap(ids, lambda i: refs.parks[i]["county_code"] if isinstance(i, str) else None))
+    v.region_scope("id", _county_of(ids, refs.parks), current=True)
     for col in v.kind.cols[1:]:
         v.plain_text(col.name, col.max_len)
     v.duplicates(["id"], ("园区", "park"))

@@ -178,13 +178,17 @@ def cmd_user(args: argparse.Namespace) -> int:
     path = _db_path(args)
     try:
         if args.user_command == "list":
-            users = accounts.list_users(get_database(path, read_only=True))
+            db = get_database(path, read_only=True)
+            users = accounts.list_users(db)
+            refs = load_refs(db)
+            indicator_names = {k: v["name_zh"] for k, v in refs.indicators.items()}
+            region_names = {k: v["name_zh"] for k, v in refs.regions.items()}
             print(f"{'用户名':<20}{'角色':<10}{'状态':<6}{'限定指标':<24}限定地区")
             for u in users:
                 print(
                     f"{u.username:<22}{u.role:<12}{'停用' if u.disabled else '正常':<6}"
-                    f"{','.join(sorted(u.scope_indicators or [])) or '全部':<28}"
-                    f"{','.join(sorted(u.scope_regions or [])) or '全部'}"
+                    f"{accounts.scope_label(u.scope_indicators, indicator_names, '全部'):<28}"
+                    f"{accounts.scope_label(u.scope_regions, region_names, '全部')}"
                 )
             return 0
         if args.user_command == "ensure-admin":

@@ -40,7 +40,7 @@ def scope_of(user: User) -> ingest.Scope:
 
 
 def kinds_for(user: User) -> list[ingest.Kind]:
-    return ingest.kinds_for_role(user.role)
+    return ingest.kinds_for_role(user.role, user.scope_indicators, user.scope_regions)
 
 
 def kind_label(kind_id: str, lang: Lang) -> str:
