@@ -13,9 +13,9 @@ from ningxia_dash.ingest.parse import Parsed, normalise_code
 from ningxia_dash.ingest.refs import Refs
 from ningxia_dash.ingest.validate import (
     ID_PATTERN,
-    NO_COUNTY,
     NINGXIA_LAT,
     NINGXIA_LON,
+    NO_COUNTY,
     NUMERIC_RULES,
     Checked,
     Scope,
