@@ -284,20 +284,46 @@ def plans(v: Validator) -> None:
     for col in v.kind.cols:
         if col.type == "text":
             v.plain_text(col.name, col.max_len)
-    start, end, base = v.year("period_start"), v.year("period_end"), v.year("baseline_year")
+    given = {name: v.year(name) for name in ("period_start", "period_end", "baseline_year")}
     current = ids.map(lambda i: refs.plans.get(i) if isinstance(i, str) else None)
-    start = start.fillna(current.map(lambda p: p["period_start"] if p else None)).astype("Float64")
+
+    def stored(name: str) -> pd.Series:
+        return current.map(lambda p: p[name] if p else None).astype("Float64")
+
+    # A plan with actual values keeps its years: moving them would leave data outside the plan period.
+    for name, years in given.items():
+        moved = years.notna() & ids.isin(refs.plans_with_data) & (years.astype("Float64") != stored(name))
+        v.rule(
+            name,
+            "cell.plan_has_data",
+            ~moved.fillna(False).astype(bool),
+            lambda r: {"value": f"{refs.plans[ids.at[r]]['short_zh']}（{ids.at[r]}）"},
+        )
+    # Each order is checked against the stored value of a year the file leaves out, and blames a year it gives.
+    start = given["period_start"].astype("Float64").fillna(stored("period_start"))
+    end = given["period_end"].astype("Float64").fillna(stored("period_end"))
+    base = given["baseline_year"].astype("Float64").fillna(stored("baseline_year"))
+    end_before_start = (end < start).fillna(False).astype(bool)
+    base_after_start = (base >= start).fillna(False).astype(bool)
+    end_given, base_given = given["period_end"].notna(), given["baseline_year"].notna()
+    v.rule("period_end", "cell.period_order", ~(end_before_start & end_given), lambda r: {"start": int(start.at[r])})
     v.rule(
-        "period_end",
-        "cell.period_order",
-        (end.isna() | start.isna() | (end >= start)).astype(bool),
-        lambda r: {"start": int(start.at[r])},
+        "period_start",
+        "cell.period_order_start",
+        ~(end_before_start & ~end_given),
+        lambda r: {"end": int(end.at[r])},
     )
     v.rule(
         "baseline_year",
         "cell.baseline_order",
-        (base.isna() | start.isna() | (base < start)).astype(bool),
+        ~(base_after_start & base_given),
         lambda r: {"start": int(start.at[r])},
+    )
+    v.rule(
+        "period_start",
+        "cell.baseline_order_start",
+        ~(base_after_start & ~base_given),
+        lambda r: {"base": int(base.at[r])},
     )
     v.date_value("issued_on")
     v.code("predecessor_id", refs.lookup("plan"))

@@ -156,6 +156,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "截止年应不早于起始年（{start}），实际为{value}",
         "the end year should not precede the start year ({start}), got {value}",
     ),
+    "cell.period_order_start": (
+        "起始年应不晚于截止年（{end}），实际为{value}",
+        "the start year should not follow the end year ({end}), got {value}",
+    ),
+    "cell.baseline_order_start": (
+        "起始年应晚于基期年（{base}），实际为{value}",
+        "the start year should follow the baseline year ({base}), got {value}",
+    ),
     "cell.baseline_order": (
         "基期年应早于起始年（{start}），实际为{value}",
         "the baseline year should precede the start year ({start}), got {value}",
