@@ -113,6 +113,19 @@ with right:
     ):
         done(up.account_action(lang, "update", username=who, disabled=not disabled))
 
+st.subheader(t("admin.failures", lang), help=t("admin.failures_help", lang))
+failures = auth.signin_log().recent(auth.clock())
+if failures:
+    st.dataframe(up.failures_table(failures, lang), hide_index=True, width="stretch")
+    # names as typed are untrusted text: offered in a select box (plain text), never in a button label (Markdown)
+    locked = st.selectbox(
+        t("admin.unlock_pick", lang), list(dict.fromkeys(f.account for f in failures)), key="unlock_account"
+    )
+    if st.button(t("admin.unlock", lang), key="unlock"):
+        done(up.unlock(locked, lang))
+else:
+    st.caption(t("admin.failures_none", lang))
+
 st.caption(t("admin.cli", lang))
 
 # ---------------------------------------------------------------- the presenter deck (汇报模式)

@@ -1,5 +1,5 @@
 """Accounts: argon2id hashes (never plaintext), add / passwd / list / disable, roles and scopes, the last admin
-protected, the first admin created once with a random password, login throttling, the CLI."""
+protected, the first admin created once with a random password, the CLI (the sign-in throttle: test_signin.py)."""
 
 from __future__ import annotations
 
@@ -76,17 +76,6 @@ def test_first_admin_is_created_once(fresh: Database) -> None:
     assert accounts.authenticate(fresh, "admin", first) is not None
     assert accounts.ensure_admin(fresh.path) is None
     assert accounts.user_count(fresh) == 1
-
-
-def test_login_throttle() -> None:
-    throttle = accounts.LoginThrottle(limit=3, window=60, lockout=30)
-    for t in (0.0, 1.0, 2.0):
-        assert throttle.wait_seconds("li", now=t) == 0
-        throttle.failed("li", now=t)
-    assert throttle.wait_seconds("LI", now=3.0) == 29
-    assert throttle.wait_seconds("li", now=40.0) == 0
-    throttle.succeeded("li")
-    assert throttle.wait_seconds("li", now=41.0) == 0
 
 
 def test_login_required_setting(monkeypatch: pytest.MonkeyPatch) -> None:

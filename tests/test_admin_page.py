@@ -116,3 +116,94 @@ def test_upload_page_names_the_scope_and_offers_only_kinds_it_honours(app_db: Pa
     at = _sign_in_upload("tap_officer")
     assert any("农村自来水普及率（rural_tap_water_rate）" in c.value for c in at.caption)
     assert list(at.selectbox(key="upload_kind").options) == ["指标实际值", "情况说明"]
+
+
+# ------------------------------------------------------------------ sign-in throttle and idle expiry
+ATTACKER, OWNER = "10.0.0.66", "10.0.0.7"
+
+
+class Clock:
+    """The time and client address the app sees (ningxia_dash.ui.auth reads both through replaceable hooks)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from ningxia_dash.ui import auth
+
+        self.now, self.address = 1_000_000.0, OWNER
+        monkeypatch.setattr(auth, "clock", lambda: self.now)
+        monkeypatch.setattr(auth, "client_address", lambda: self.address)
+
+
+def _page(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def _try(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="login_name").set_value(name)
+    at.text_input(key="login_password").set_value(password)
+    next(b for b in at.button if b.label == "登录").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_guessing_from_one_address_does_not_lock_the_owner_out(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = Clock(monkeypatch)
+    clock.address = ATTACKER
+    guesser = _page("admin")
+    for n in range(5):
+        _try(guesser, "admin1", f"guess-number-{n}")
+        assert any("用户名或密码不正确" in e.value for e in guesser.error)
+    _try(guesser, "admin1", PASSWORDS["admin1"])  # even the right password waits, from this address
+    assert any("请 30 秒后再试" in e.value for e in guesser.error)
+    assert [t.value for t in guesser.title] == ["登录"]
+
+    clock.address = OWNER  # the owner, in a new session from another address, signs in at once
+    owner = _try(_page("admin"), "admin1", PASSWORDS["admin1"])
+    assert owner.title[0].value == "用户与权限"
+
+    clock.address, clock.now = ATTACKER, clock.now + 31  # the wait expires by itself
+    _try(guesser, "admin1", PASSWORDS["admin1"])
+    assert guesser.title[0].value == "用户与权限"
+
+
+def test_admin_sees_failed_sign_ins_and_unlocks(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = Clock(monkeypatch)
+    clock.address = ATTACKER
+    locked = _page("upload")
+    for n in range(5):
+        _try(locked, "county_officer", f"wrong-password-{n}")
+    _try(locked, "county_officer", PASSWORDS["county_officer"])
+    assert any("秒后再试" in e.value for e in locked.error)
+
+    clock.address = OWNER
+    admin = _try(_page("admin"), "admin1", PASSWORDS["admin1"])
+    table = next(d.value for d in admin.dataframe if "失败次数" in d.value.columns)
+    assert table.iloc[0][["账户（按输入）", "地址", "失败次数"]].tolist() == ["county_officer", ATTACKER, 5]
+    assert table.iloc[0]["尚需等待（秒）"] == 30
+    admin.selectbox(key="unlock_account").set_value("county_officer")
+    _click(admin, "解除登录限制")
+    assert any("已解除 county_officer 的登录限制（清除 5 次失败记录）" in s.value for s in admin.success)
+    assert any("近30分钟没有登录失败" in c.value for c in admin.caption)
+
+    clock.address = ATTACKER
+    _try(locked, "county_officer", PASSWORDS["county_officer"])
+    assert locked.title[0].value == "上传数据：先预检，再确认导入"
+
+
+def test_an_idle_session_is_signed_out_with_a_notice(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NINGXIA_SESSION_IDLE_MINUTES", "30")
+    clock = Clock(monkeypatch)
+    at = _try(_page("admin"), "admin1", PASSWORDS["admin1"])
+    for _ in range(2):  # each run is activity: 29 minutes apart twice stays signed in
+        clock.now += 29 * 60
+        at.run()
+        assert at.title[0].value == "用户与权限"
+    clock.now += 31 * 60
+    at.run()
+    assert [t.value for t in at.title] == ["登录"]
+    assert any("超过 30 分钟没有操作，已自动退出登录" in w.value for w in at.warning)
+    at.run()  # said once
+    assert not any("自动退出登录" in w.value for w in at.warning)

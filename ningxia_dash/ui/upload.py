@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash import accounts, ingest
+from ningxia_dash import accounts, ingest, signin
 from ningxia_dash.accounts import User
 from ningxia_dash.db import DatabaseBusyError, DatabaseLockedError
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ingest.decode import human_size
 from ningxia_dash.ingest.templates import template, template_name
-from ningxia_dash.ui import data
+from ningxia_dash.ui import auth, data
 
 PREVIEW_KEY = "upload_preview"
 DONE_KEY = "upload_done"
@@ -202,6 +203,27 @@ def users_table(users: list[User], lang: Lang, version: str) -> pd.DataFrame:
             t("admin.col.state", lang): [t("admin.disabled" if u.disabled else "admin.active", lang) for u in users],
         }
     )
+
+
+def failures_table(rows: list[signin.Failures], lang: Lang) -> pd.DataFrame:
+    """Recent failed sign-ins (account as typed, address, count, latest, wait left) for the admin page."""
+    return pd.DataFrame(
+        {
+            t("admin.failures.col.account", lang): [r.account for r in rows],
+            t("admin.failures.col.address", lang): [r.address for r in rows],
+            t("admin.failures.col.count", lang): [r.count for r in rows],
+            t("admin.failures.col.last", lang): [
+                datetime.fromtimestamp(r.last).strftime("%Y-%m-%d %H:%M:%S") for r in rows
+            ],
+            t("admin.failures.col.wait", lang): [r.wait for r in rows],
+        }
+    )
+
+
+def unlock(account: str, lang: Lang) -> Outcome:
+    """An admin clears every failed sign-in of the account (all addresses)."""
+    n = auth.signin_log().unlock(account, auth.clock())
+    return Outcome(True, t("admin.unlocked", lang, user=account, n=n))
 
 
 def account_action(lang: Lang, action: str, **kwargs: object) -> Outcome:
