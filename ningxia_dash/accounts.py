@@ -1,5 +1,5 @@
-"""User accounts: argon2id password hashes, roles (viewer < officer < admin), officers' upload scopes, a login
-throttle; writes go through db.writable_copy like imports (imports db and argon2; never streamlit).
+"""User accounts: argon2id password hashes, roles (viewer < officer < admin), officers' upload scopes; writes go
+through db.writable_copy like imports (imports db and argon2; never streamlit). The sign-in throttle: signin.py.
 
 No password is ever stored or printed except the one-time random password of the first admin, which
 `ensure_admin` returns so `make run` can show it once in the terminal.
@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,9 +59,19 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _scope(text: str | None) -> frozenset[str] | None:
-    items = frozenset(x.strip() for x in (text or "").split(",") if x.strip())
+def _scope(text: object) -> frozenset[str] | None:
+    """A stored scope as a set; NULL (or anything that is not text, such as a NaN) means no limit."""
+    if not isinstance(text, str):
+        return None
+    items = frozenset(x.strip() for x in text.split(",") if x.strip())
     return items or None
+
+
+def scope_label(items: frozenset[str] | None, names: dict[str, str], every: str, sep: str = "、") -> str:
+    """A scope as people read it: 'name（code）' per item (the bare code when unknown), or `every` for no limit."""
+    if not items:
+        return every
+    return sep.join(f"{names[c]}（{c}）" if c in names else c for c in sorted(items))
 
 
 def _scope_text(items: list[str] | frozenset[str] | None) -> str | None:
@@ -78,8 +86,8 @@ def _user(row: tuple[object, ...]) -> User:
     return User(
         str(row[0]),
         str(row[1]),
-        _scope(row[2]),  # type: ignore[arg-type]
-        _scope(row[3]),  # type: ignore[arg-type]
+        _scope(row[2]),
+        _scope(row[3]),
         bool(row[4]),
         row[5],  # type: ignore[arg-type]
     )
@@ -258,29 +266,3 @@ def ensure_admin(db_path: Path, username: str = "admin") -> str | None:
     except _NoChange:
         return None
     return password
-
-
-class LoginThrottle:
-    """After `limit` failures for a name within `window` seconds, refuse further tries for `lockout` seconds."""
-
-    def __init__(self, limit: int = 5, window: float = 300.0, lockout: float = 60.0) -> None:
-        self.limit, self.window, self.lockout = limit, window, lockout
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def wait_seconds(self, username: str, now: float | None = None) -> int:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            recent = [t for t in self._failures.get(username.lower(), []) if now - t < self.window]
-            self._failures[username.lower()] = recent
-            if len(recent) >= self.limit:
-                return max(1, int(self.lockout - (now - recent[-1]) + 0.999)) if now - recent[-1] < self.lockout else 0
-            return 0
-
-    def failed(self, username: str, now: float | None = None) -> None:
-        with self._lock:
-            self._failures.setdefault(username.lower(), []).append(time.monotonic() if now is None else now)
-
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(username.lower(), None)

@@ -562,11 +562,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "auth.submit": ("登录", "Sign in"),
     "auth.failed": ("用户名或密码不正确，或账户已停用。", "Wrong user name or password, or the account is disabled."),
     "auth.throttled": (
-        "该账户连续登录失败次数过多，请 {seconds} 秒后再试。",
-        "Too many failed sign-ins for this account: try again in {seconds} seconds.",
+        "此账户从您的地址登录失败次数过多，请 {seconds} 秒后再试；管理员可在“用户管理”页解除限制。",
+        "Too many failed sign-ins for this account from your address: try again in {seconds} seconds; "
+        "an admin can lift this on the Users page.",
     ),
     "auth.signed_in": ("已登录：{user}（{role}）", "Signed in: {user} ({role})"),
     "auth.logout": ("退出登录", "Sign out"),
+    # --- accounts (hardening) ---
+    "auth.idle_signed_out": (
+        "您已超过 {minutes} 分钟没有操作，已自动退出登录，请重新登录。",
+        "You were signed out after {minutes} minutes without activity. Please sign in again.",
+    ),
+    "admin.failures": ("近30分钟的登录失败", "Failed sign-ins in the last 30 minutes"),
+    "admin.failures_none": ("近30分钟没有登录失败。", "No failed sign-ins in the last 30 minutes."),
+    "admin.failures_help": (
+        "同一账户从同一地址失败5次后，该地址须等待30秒，之后每失败一次等待加倍（最长15分钟）；其他地址不受影响。"
+        "所有地址合计失败50次后，该账户从任何地址都须等待。解除限制会清除该账户的全部失败记录。",
+        "Five failures for one account from one address make that address wait 30 s, doubling with each further "
+        "failure (at most 15 minutes); other addresses are not affected. After 50 failures from all addresses "
+        "together every address waits. Unlocking clears all of the account's failures.",
+    ),
+    "admin.failures.col.account": ("账户（按输入）", "Account (as typed)"),
+    "admin.failures.col.address": ("地址", "Address"),
+    "admin.failures.col.count": ("失败次数", "Failures"),
+    "admin.failures.col.last": ("最近一次", "Latest"),
+    "admin.failures.col.wait": ("尚需等待（秒）", "Wait left (s)"),
+    "admin.unlock_pick": ("账户", "Account"),
+    "admin.unlock": ("解除登录限制", "Unlock"),
+    "admin.unlocked": (
+        "已解除 {user} 的登录限制（清除 {n} 次失败记录）。",
+        "Unlocked {user} ({n} failures cleared).",
+    ),
     "auth.forbidden": (
         "此页需要“{role}”权限，当前账户“{user}”的角色为“{current}”。",
         "This page needs the “{role}” role; the account “{user}” is “{current}”.",

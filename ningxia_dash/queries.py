@@ -286,13 +286,6 @@ def batch_changes(db: Database, batch_id: int) -> pd.DataFrame:
     )
 
 
-def users_overview(db: Database) -> pd.DataFrame:
-    """Accounts without their password hashes (the admin page)."""
-    return db.df(
-        "SELECT username, role, scope_indicators, scope_regions, created_at, disabled FROM users ORDER BY username"
-    )
-
-
 def meta_value(db: Database, key: str) -> str | None:
     """A setting stored in the meta table (e.g. the presenter deck order), or None."""
     value = db.scalar("SELECT value FROM meta WHERE key = ?", [key])

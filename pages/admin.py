@@ -23,9 +23,9 @@ def done(outcome: up.Outcome) -> None:
     st.rerun()
 
 
-users = data.users_overview()
+users = {u.username: u for u in data.users()}
 st.subheader(t("admin.users", lang))
-st.dataframe(up.users_table(users, lang), hide_index=True, width="stretch")
+st.dataframe(up.users_table(list(users.values()), lang, ctx.version), hide_index=True, width="stretch")
 
 refs = data.ingest_refs(ctx.version)
 indicator_ids = sorted(refs.indicators)
@@ -71,22 +71,22 @@ with left, st.form("add_user", clear_on_submit=True):
 
 with right:
     st.subheader(t("admin.edit", lang))
-    names = list(users["username"])
-    who = st.selectbox(t("admin.pick", lang), names, key="edit_user")
-    row = users.set_index("username").loc[who]
-    with st.form("edit_user_form"):
+    who = st.selectbox(t("admin.pick", lang), list(users), key="edit_user")
+    row = users[who]
+    with st.form("edit_user_form"):  # widget keys carry the account, so picking another one shows its values
         new_role = st.selectbox(
-            t("admin.role", lang), roles, index=roles.index(row["role"]), format_func=lambda r: t(f"role.{r}", lang)
-        )
-        current_i = [x for x in (row["scope_indicators"] or "").split(",") if x in refs.indicators]
-        current_r = [x for x in (row["scope_regions"] or "").split(",") if x in refs.regions]
+            t("admin.role", lang), roles, index=roles.index(row.role), format_func=lambda r: t(f"role.{r}", lang),
+            key=f"edit_role:{who}",
+        )  # fmt: skip
+        current_i = sorted(x for x in row.scope_indicators or () if x in refs.indicators)
+        current_r = sorted(x for x in row.scope_regions or () if x in refs.regions)
         edit_i = st.multiselect(
             t("admin.scope_indicators", lang), indicator_ids, default=current_i, format_func=indicator_name,
-            placeholder=t("common.all", lang),
+            placeholder=t("common.all", lang), key=f"edit_scope_indicators:{who}",
         )  # fmt: skip
         edit_r = st.multiselect(
             t("admin.scope_regions", lang), region_codes, default=current_r, format_func=region_name,
-            placeholder=t("common.all", lang),
+            placeholder=t("common.all", lang), key=f"edit_scope_regions:{who}",
         )  # fmt: skip
         if st.form_submit_button(t("admin.save", lang)):
             done(
@@ -100,16 +100,31 @@ with right:
                 )
             )
     with st.form("password_form", clear_on_submit=True):
-        new_pw = st.text_input(t("admin.new_password", lang), type="password", autocomplete="new-password")
+        new_pw = st.text_input(
+            t("admin.new_password", lang), type="password", autocomplete="new-password", key="reset_password"
+        )
         if st.form_submit_button(t("admin.set_password", lang)):
             done(up.account_action(lang, "password", username=who, password=new_pw))
-    disabled = bool(row["disabled"])
+    disabled = row.disabled
     if st.button(
         t("admin.enable" if disabled else "admin.disable", lang),
         key="toggle_user",
         disabled=who == admin.username and not disabled,
     ):
         done(up.account_action(lang, "update", username=who, disabled=not disabled))
+
+st.subheader(t("admin.failures", lang), help=t("admin.failures_help", lang))
+failures = auth.signin_log().recent(auth.clock())
+if failures:
+    st.dataframe(up.failures_table(failures, lang), hide_index=True, width="stretch")
+    # names as typed are untrusted text: offered in a select box (plain text), never in a button label (Markdown)
+    locked = st.selectbox(
+        t("admin.unlock_pick", lang), list(dict.fromkeys(f.account for f in failures)), key="unlock_account"
+    )
+    if st.button(t("admin.unlock", lang), key="unlock"):
+        done(up.unlock(locked, lang))
+else:
+    st.caption(t("admin.failures_none", lang))
 
 st.caption(t("admin.cli", lang))
 

@@ -21,7 +21,7 @@ if done := st.session_state.pop(up.DONE_KEY, None):
 kinds = [k.id for k in up.kinds_for(user)]
 kind_id = st.selectbox(t("upload.kind", lang), kinds, key="upload_kind", format_func=lambda k: up.kind_label(k, lang))
 st.caption(up.kind_help(kind_id, lang))
-if scope := up.scope_text(user, lang):
+if scope := up.scope_text(user, lang, ctx.version):
     st.caption(scope)
 with st.expander(t("upload.template", lang)):
     c1, c2, _ = st.columns([1, 1, 3])

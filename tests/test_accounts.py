@@ -1,5 +1,5 @@
 """Accounts: argon2id hashes (never plaintext), add / passwd / list / disable, roles and scopes, the last admin
-protected, the first admin created once with a random password, login throttling, the CLI."""
+protected, the first admin created once with a random password, the CLI (the sign-in throttle: test_signin.py)."""
 
 from __future__ import annotations
 
@@ -78,17 +78,6 @@ def test_first_admin_is_created_once(fresh: Database) -> None:
     assert accounts.user_count(fresh) == 1
 
 
-def test_login_throttle() -> None:
-    throttle = accounts.LoginThrottle(limit=3, window=60, lockout=30)
-    for t in (0.0, 1.0, 2.0):
-        assert throttle.wait_seconds("li", now=t) == 0
-        throttle.failed("li", now=t)
-    assert throttle.wait_seconds("LI", now=3.0) == 29
-    assert throttle.wait_seconds("li", now=40.0) == 0
-    throttle.succeeded("li")
-    assert throttle.wait_seconds("li", now=41.0) == 0
-
-
 def test_login_required_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NINGXIA_REQUIRE_LOGIN", raising=False)
     assert not accounts.login_required()
@@ -129,7 +118,8 @@ def test_user_cli(fresh: Database) -> None:
     short = _cli("user", "passwd", "officer1", "--password-stdin", "--db", db, stdin="short\n")
     assert short.returncode == 5 and "至少10位" in short.stderr
     listed = _cli("user", "list", "--db", db)
-    assert "officer1" in listed.stdout and "640303,640324" in listed.stdout and "argon2" not in listed.stdout
+    assert "officer1" in listed.stdout and "红寺堡区（640303）、同心县（640324）" in listed.stdout
+    assert "argon2" not in listed.stdout
     assert _cli("user", "disable", "officer1", "--db", db).returncode == 0
     assert "停用" in _cli("user", "list", "--db", db).stdout
     forget_database(fresh.path)
@@ -142,7 +132,7 @@ def test_cli_import_as_a_scoped_user(fresh: Database, tmp_path: Path) -> None:
     f.write_bytes("指标代码,地区代码,年份,数值\r\nrural_tap_water_rate,640324,2024,93.5\r\n".encode("gbk"))
     out = _cli("import", str(f), "--kind", "observations", "--user", "hsb", "--db", str(fresh.path))
     assert out.returncode == 1
-    assert "第2行「地区代码」列：您的账户无权上传该地区的数据（授权地区：640303）" in out.stderr
+    assert "第2行「地区代码」列：您的账户无权上传“同心县（640324）”的数据（授权地区：红寺堡区（640303））" in out.stderr
     template = tmp_path / "t.xlsx"
     assert _cli("template", "--kind", "observations", "--out", str(template), "--db", str(fresh.path)).returncode == 0
     from python_calamine import CalamineWorkbook

@@ -15,6 +15,7 @@ from ningxia_dash.ingest.validate import (
     ID_PATTERN,
     NINGXIA_LAT,
     NINGXIA_LON,
+    NO_COUNTY,
     NUMERIC_RULES,
     Checked,
     Scope,
@@ -30,7 +31,7 @@ def _indicator_columns(v: Validator) -> tuple[pd.Series, pd.Series]:
     ids = v.code("indicator_id", refs.lookup("indicator"))
     if v.scope.indicators is not None:
         allowed = v.scope.indicators
-        scope_text = "、".join(sorted(allowed))
+        scope_text = v.scope_label(allowed, {k: x["name_zh"] for k, x in refs.indicators.items()})
         v.rule(
             "indicator_id",
             "cell.scope_indicator",
@@ -88,13 +89,17 @@ def indicator_notes(v: Validator) -> None:
     v.duplicates(["indicator_id", "region_code", "year"], ("指标、地区、年份", "indicator, region and year"))
 
 
+def _county_of(ids: pd.Series, table: dict[str, dict[str, object]]) -> pd.Series:
+    """The county each known id belongs to now (NO_COUNTY when it has none; None for an id not in the table)."""
+    return umap(ids, lambda i: (table[i]["county_code"] or NO_COUNTY) if isinstance(i, str) and i in table else None)
+
+
 def _metric_rows(v: Validator, entity: str) -> None:
     refs = v.refs
     key = f"{entity}_id"
     v.required(key)
     things = v.code(key, refs.lookup(entity))
-    table = refs.villages if entity == "village" else refs.parks
-    v.region_scope(key, umap(things, lambda i: table[i]["county_code"] if isinstance(i, str) else None))
+    v.region_scope(key, _county_of(things, refs.villages if entity == "village" else refs.parks))
     v.required("metric_id")
     metrics = v.code("metric_id", refs.lookup(f"{entity}_metric"))
     v.required("year")
@@ -160,8 +165,9 @@ def villages(v: Validator) -> None:
     for name in ("name_zh", "name_en", "leading_industry"):
         v.plain_text(name, v.kind.col(name).max_len)
     counties = v.code("county_code", refs.lookup("county"))
-    current = umap(ids, lambda i: refs.villages.get(i, {}).get("county_code") if isinstance(i, str) else None)
-    v.region_scope("county_code", counties.fillna(current) if v.has("county_code") else current)
+    # A county scope covers both ends of a move: the county a village is in now and the one the file gives it.
+    v.region_scope("id", _county_of(ids, refs.villages), current=True)
+    v.region_scope("county_code", counties)
     lon, _, _ = v.number("lon")
     lat, _, _ = v.number("lat")
     v.rule(
@@ -194,7 +200,7 @@ def parks(v: Validator) -> None:
     refs = v.refs
     v.required("id")
     ids = v.code("id", refs.lookup("park"))
-    v.region_scope("id", umap(ids, lambda i: refs.parks[i]["county_code"] if isinstance(i, str) else None))
+    v.region_scope("id", _county_of(ids, refs.parks), current=True)
     for col in v.kind.cols[1:]:
         v.plain_text(col.name, col.max_len)
     v.duplicates(["id"], ("园区", "park"))
@@ -278,20 +284,46 @@ def plans(v: Validator) -> None:
     for col in v.kind.cols:
         if col.type == "text":
             v.plain_text(col.name, col.max_len)
-    start, end, base = v.year("period_start"), v.year("period_end"), v.year("baseline_year")
+    given = {name: v.year(name) for name in ("period_start", "period_end", "baseline_year")}
     current = ids.map(lambda i: refs.plans.get(i) if isinstance(i, str) else None)
-    start = start.fillna(current.map(lambda p: p["period_start"] if p else None)).astype("Float64")
+
+    def stored(name: str) -> pd.Series:
+        return current.map(lambda p: p[name] if p else None).astype("Float64")
+
+    # A plan with actual values keeps its years: moving them would leave data outside the plan period.
+    for name, years in given.items():
+        moved = years.notna() & ids.isin(refs.plans_with_data) & (years.astype("Float64") != stored(name))
+        v.rule(
+            name,
+            "cell.plan_has_data",
+            ~moved.fillna(False).astype(bool),
+            lambda r: {"value": f"{refs.plans[ids.at[r]]['short_zh']}（{ids.at[r]}）"},
+        )
+    # Each order is checked against the stored value of a year the file leaves out, and blames a year it gives.
+    start = given["period_start"].astype("Float64").fillna(stored("period_start"))
+    end = given["period_end"].astype("Float64").fillna(stored("period_end"))
+    base = given["baseline_year"].astype("Float64").fillna(stored("baseline_year"))
+    end_before_start = (end < start).fillna(False).astype(bool)
+    base_after_start = (base >= start).fillna(False).astype(bool)
+    end_given, base_given = given["period_end"].notna(), given["baseline_year"].notna()
+    v.rule("period_end", "cell.period_order", ~(end_before_start & end_given), lambda r: {"start": int(start.at[r])})
     v.rule(
-        "period_end",
-        "cell.period_order",
-        (end.isna() | start.isna() | (end >= start)).astype(bool),
-        lambda r: {"start": int(start.at[r])},
+        "period_start",
+        "cell.period_order_start",
+        ~(end_before_start & ~end_given),
+        lambda r: {"end": int(end.at[r])},
     )
     v.rule(
         "baseline_year",
         "cell.baseline_order",
-        (base.isna() | start.isna() | (base < start)).astype(bool),
+        ~(base_after_start & base_given),
         lambda r: {"start": int(start.at[r])},
+    )
+    v.rule(
+        "period_start",
+        "cell.baseline_order_start",
+        ~(base_after_start & ~base_given),
+        lambda r: {"base": int(base.at[r])},
     )
     v.date_value("issued_on")
     v.code("predecessor_id", refs.lookup("plan"))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
 
-from ningxia_dash import accounts, config
+from ningxia_dash import accounts, config, signin
 from ningxia_dash.db import DatabaseLockedError, get_database
 from ningxia_dash.ingest.audit import RollbackRefused, rollback
 from ningxia_dash.ingest.decode import MAX_BYTES, human_size
@@ -178,13 +180,17 @@ def cmd_user(args: argparse.Namespace) -> int:
     path = _db_path(args)
     try:
         if args.user_command == "list":
-            users = accounts.list_users(get_database(path, read_only=True))
+            db = get_database(path, read_only=True)
+            users = accounts.list_users(db)
+            refs = load_refs(db)
+            indicator_names = {k: v["name_zh"] for k, v in refs.indicators.items()}
+            region_names = {k: v["name_zh"] for k, v in refs.regions.items()}
             print(f"{'用户名':<20}{'角色':<10}{'状态':<6}{'限定指标':<24}限定地区")
             for u in users:
                 print(
                     f"{u.username:<22}{u.role:<12}{'停用' if u.disabled else '正常':<6}"
-                    f"{','.join(sorted(u.scope_indicators or [])) or '全部':<28}"
-                    f"{','.join(sorted(u.scope_regions or [])) or '全部'}"
+                    f"{accounts.scope_label(u.scope_indicators, indicator_names, '全部'):<28}"
+                    f"{accounts.scope_label(u.scope_regions, region_names, '全部')}"
                 )
             return 0
         if args.user_command == "ensure-admin":
@@ -211,6 +217,17 @@ def cmd_user(args: argparse.Namespace) -> int:
                 return 2
             accounts.set_password(path, args.name, password)
             print(f"已修改 {args.name} 的密码。")
+            return 0
+        if args.user_command == "failures":
+            rows = signin.SigninLog(signin.log_path(path)).recent(time.time())
+            print(f"{'账户（按输入）':<20}{'地址':<24}{'失败次数':<6}{'最近一次':<22}尚需等待（秒）")
+            for f in rows:
+                last = datetime.fromtimestamp(f.last).strftime("%Y-%m-%d %H:%M:%S")
+                print(f"{f.account:<26}{f.address:<26}{f.count:<10}{last:<26}{f.wait}")
+            return 0
+        if args.user_command == "unlock":
+            n = signin.SigninLog(signin.log_path(path)).unlock(args.name, time.time())
+            print(f"已解除 {args.name} 的登录限制（清除 {n} 次失败记录）。")
             return 0
         if args.user_command in ("disable", "enable"):
             accounts.update_user(path, args.name, disabled=args.user_command == "disable")
@@ -253,7 +270,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     r.add_argument("--wait", type=float, default=30.0, help="另一写入进行中时最多等待的秒数")
     r.set_defaults(func=cmd_rollback)
 
-    u = sub.add_parser("user", help="用户管理：add / passwd / list / disable / enable / ensure-admin")
+    u = sub.add_parser(
+        "user", help="用户管理：add / passwd / list / disable / enable / unlock / failures / ensure-admin"
+    )
     usub = u.add_subparsers(dest="user_command", required=True)
     ua = usub.add_parser("add", help="新增用户（交互输入密码）")
     ua.add_argument("name")
@@ -265,7 +284,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     for p in (ua, up):
         p.add_argument("--password-stdin", action="store_true", help="从标准输入读一行作为密码（供脚本使用）")
     usub.add_parser("list", help="列出用户（不显示密码散列）")
-    for name, text in (("disable", "停用用户"), ("enable", "启用用户")):
+    usub.add_parser("failures", help="近30分钟的登录失败（账户、地址、次数）")
+    for name, text in (("disable", "停用用户"), ("enable", "启用用户"), ("unlock", "解除登录限制（清除失败记录）")):
         usub.add_parser(name, help=text).add_argument("name")
     usub.add_parser("ensure-admin", help="若尚无任何用户，创建 admin 并显示一次随机密码（make run 使用）")
     for p in usub.choices.values():

@@ -793,6 +793,19 @@ NEW_ROW_REQUIRED: dict[str, tuple[str, ...]] = {
     "plans": ("title_zh", "short_zh", "period_start", "period_end", "baseline_year"),
 }
 ROLE_RANK = config.ROLE_RANK
+# The account scopes each kind can honour (docs/UPLOAD.md, "Scopes"): a county scope checks each row's region (a
+# village's or park's county; for villages both its current and its new county), an indicator scope the row's
+# indicator. An account limited by a scope the kind cannot honour may not import that kind at all.
+HONOURED_SCOPES: dict[str, frozenset[str]] = {
+    "observations": frozenset({"indicators", "regions"}),
+    "indicator_notes": frozenset({"indicators", "regions"}),
+    "village_metrics": frozenset({"regions"}),
+    "villages": frozenset({"regions"}),
+    "park_metrics": frozenset({"regions"}),
+    "parks": frozenset({"regions"}),
+    "targets": frozenset(),  # targets and plans belong to no county and define the indicators themselves
+    "plans": frozenset(),
+}
 
 
 def header_key(text: str) -> str:
@@ -811,6 +824,20 @@ def header_map(kind: Kind) -> dict[str, str]:
     return out
 
 
-def kinds_for_role(role: str) -> list[Kind]:
+def unhonoured_scope(kind_id: str, indicators: frozenset[str] | None, regions: frozenset[str] | None) -> str | None:
+    """'indicators' or 'regions' when the account carries that limit and the kind cannot honour it, else None."""
+    honoured = HONOURED_SCOPES[kind_id]
+    for name, limit in (("indicators", indicators), ("regions", regions)):
+        if limit is not None and name not in honoured:
+            return name
+    return None
+
+
+def kinds_for_role(
+    role: str, indicators: frozenset[str] | None = None, regions: frozenset[str] | None = None
+) -> list[Kind]:
+    """The kinds an account may import: its role is high enough and the kind honours every limit it carries."""
     rank = ROLE_RANK.get(role, -1)
-    return [k for k in KINDS.values() if ROLE_RANK[k.role] <= rank]
+    return [
+        k for k in KINDS.values() if ROLE_RANK[k.role] <= rank and unhonoured_scope(k.id, indicators, regions) is None
+    ]

@@ -47,6 +47,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "列名「{col}」出现了不止一次（第{positions}列）",
         "Column “{col}” appears more than once (columns {positions})",
     ),
+    "file.scope_kind": (
+        "您的账户仅限部分{what}（{scope}），而“{kind}”不按{what}划分，不能用此账户导入；请由不限{what}的账户导入",
+        "Your account is limited to some {what} ({scope}); “{kind}” is not divided by {what}, so this account "
+        "cannot import it. Ask an account without that limit",
+    ),
     "file.not_allowed": (
         "您的账户角色为“{role}”，不能导入“{kind}”（需要{needed}）",
         "Your role “{role}” may not import “{kind}” (needs {needed})",
@@ -122,8 +127,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "your account may not upload this indicator (allowed: {scope})",
     ),
     "cell.scope_region": (
-        "您的账户无权上传该地区的数据（授权地区：{scope}）",
-        "your account may not upload data for this region (allowed: {scope})",
+        "您的账户无权上传“{region}”的数据（授权地区：{scope}）",
+        "your account may not upload data for {region} (allowed: {scope})",
+    ),
+    "cell.scope_region_current": (
+        "该{entity}现属“{region}”，您的账户无权修改（授权地区：{scope}）",
+        "this {entity} belongs to {region}: your account may not change it (allowed: {scope})",
     ),
     "cell.not_county": ("“{value}”不是县级行政区", "“{value}” is not a county"),
     "cell.chapter_range": ("章应为1到99之间的整数，实际为{value}", "a chapter is a number from 1 to 99, got {value}"),
@@ -146,6 +155,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "cell.period_order": (
         "截止年应不早于起始年（{start}），实际为{value}",
         "the end year should not precede the start year ({start}), got {value}",
+    ),
+    "cell.period_order_start": (
+        "起始年应不晚于截止年（{end}），实际为{value}",
+        "the start year should not follow the end year ({end}), got {value}",
+    ),
+    "cell.baseline_order_start": (
+        "起始年应晚于基期年（{base}），实际为{value}",
+        "the start year should follow the baseline year ({base}), got {value}",
     ),
     "cell.baseline_order": (
         "基期年应早于起始年（{start}），实际为{value}",

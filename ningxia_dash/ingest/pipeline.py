@@ -14,7 +14,7 @@ from ningxia_dash.db import Database, writable_copy
 from ningxia_dash.ingest.checks import validate
 from ningxia_dash.ingest.decode import MAX_BYTES, DecodeError, Grid, read_grid
 from ningxia_dash.ingest.diff import Diff, compute_diff
-from ningxia_dash.ingest.kinds import KINDS, ROLE_RANK, Kind
+from ningxia_dash.ingest.kinds import KINDS, ROLE_RANK, Kind, unhonoured_scope
 from ningxia_dash.ingest.messages import Issue
 from ningxia_dash.ingest.parse import Parsed, ParseError, parse_grid, sheet_score
 from ningxia_dash.ingest.refs import ConnStore, Store, load_refs
@@ -113,6 +113,21 @@ def scope_allows(scope: Scope, kind: Kind) -> bool:
     return ROLE_RANK.get(scope.role, -1) >= ROLE_RANK[kind.role]
 
 
+def scope_refusal(scope: Scope, kind: Kind, store: Store) -> Issue | None:
+    """A file-level refusal when the account is limited (to some indicators or regions) in a way this kind cannot
+    honour, e.g. an indicator-scoped officer and village data, or any scoped account and targets or plans."""
+    which = unhonoured_scope(kind.id, scope.indicators, scope.regions)
+    if which is None:
+        return None
+    refs = load_refs(store)
+    if which == "indicators":
+        items, names, what = scope.indicators, refs.indicators, ("指标", "indicators")
+    else:
+        items, names, what = scope.regions, refs.regions, ("地区", "regions")
+    shown = "、".join(f"{names[c]['name_zh']}（{c}）" if c in names else c for c in sorted(items or ()))
+    return Issue("file.scope_kind", params={"what": what, "scope": shown, "kind": (kind.zh, kind.en)})
+
+
 def dry_run(
     content: bytes,
     file_name: str,
@@ -138,6 +153,9 @@ def dry_run(
                 },
             )
         )
+        return preview
+    if refusal := scope_refusal(scope, kind, store):
+        preview.issues.append(refusal)
         return preview
     try:
         grid: Grid = read_grid(content, lambda rows: sheet_score(kind, rows), max_bytes)

@@ -39,6 +39,7 @@ NINGXIA_LON = (104.0, 108.0)
 NINGXIA_LAT = (35.0, 39.6)
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 FORMULA_START = ("=", "+", "-", "@")
+NO_COUNTY = ""  # region_scope: a known row without a county (inside no county's scope)
 NUMERIC_RULES = {"min", "gt", "max", "maintain", "zero", "per_year", "milestone"}
 
 
@@ -323,7 +324,20 @@ class Validator:
             name_col, "warn.name_mismatch", ok, lambda r: {"id": ids.at[r], "name": expected.at[r]}, severity="warning"
         )
 
-    def region_scope(self, column: str, regions: pd.Series) -> None:
+    def region_label(self, code: object) -> str:
+        """'盐池县（640323）' — a county named, its code in brackets; NO_COUNTY for a row that has none."""
+        if not isinstance(code, str) or code == NO_COUNTY:
+            return "未定县区"
+        found = self.refs.regions.get(code)
+        return f"{found['name_zh']}（{code}）" if found else code
+
+    def scope_label(self, items: frozenset[str], names: dict[str, str]) -> str:
+        return "、".join(f"{names[c]}（{c}）" if c in names else c for c in sorted(items))
+
+    def region_scope(self, column: str, regions: pd.Series, current: bool = False) -> None:
+        """Each row's region (a region code; NO_COUNTY for a known row that has none; None when unknown, which
+        another check reports) must lie inside the account's regions. current=True: the region the row belongs
+        to now (an update may not touch another county's row), else the region the file gives it."""
         allowed = self.scope.regions
         if allowed is None:
             return
@@ -334,8 +348,14 @@ class Validator:
                 return True
             return "640000" in allowed or code in allowed or parent.get(code) in allowed
 
-        scope_text = "、".join(sorted(allowed))
-        self.rule(column, "cell.scope_region", umap(regions, ok).astype(bool), lambda r: {"scope": scope_text})
+        scope_text = self.scope_label(allowed, {k: v["name_zh"] for k, v in self.refs.regions.items()})
+        entity = (self.kind.entity_zh, self.kind.entity_en)
+        self.rule(
+            column,
+            "cell.scope_region_current" if current else "cell.scope_region",
+            umap(regions, ok).astype(bool),
+            lambda r: {"region": self.region_label(regions.at[r]), "scope": scope_text, "entity": entity},
+        )
 
     # ------------------------------------------------------------ running
     def run(self) -> Checked:

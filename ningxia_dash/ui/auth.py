@@ -17,21 +17,51 @@ signing in replaces this one function and the form, nothing else:
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
-from ningxia_dash import accounts
+from ningxia_dash import accounts, signin
 from ningxia_dash.accounts import User
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ui import data
 
 USER_KEY = "auth_user"  # session state: the signed-in user name
-_throttle = accounts.LoginThrottle()
+SEEN_KEY = "auth_last_seen"  # session state: when the signed-in session last ran (clock() seconds)
+IDLE_KEY = "auth_idle_signed_out"  # session state: set when an idle session was signed out, until it is said
+clock = time.time  # tests replace it (no sleeping)
+
+
+def client_address() -> str | None:
+    """The client's address as Streamlit saw the WebSocket connection (None on localhost and under AppTest)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no session context: unknown; a sign-in never fails over it
+        return None
+    return address[:64] if isinstance(address, str) and address else None  # AppTest's context is a mock
+
+
+def signin_log() -> signin.SigninLog:
+    return signin.SigninLog(signin.log_path(data.database().path))
+
+
+def _expire_if_idle() -> bool:
+    """Sign an idle session out (True); otherwise note this run as its latest activity."""
+    now = clock()
+    last = st.session_state.get(SEEN_KEY)
+    if isinstance(last, int | float) and signin.idle_expired(float(last), now, signin.idle_minutes()):
+        sign_out()
+        st.session_state[IDLE_KEY] = True
+        return True
+    st.session_state[SEEN_KEY] = now
+    return False
 
 
 def current_user() -> User | None:
-    """The signed-in, enabled user, read afresh on every run (a disabled or demoted account takes effect at once)."""
+    """The signed-in, enabled user, read afresh on every run (a disabled or demoted account takes effect at once).
+    A session idle for longer than NINGXIA_SESSION_IDLE_MINUTES is signed out first."""
     name = st.session_state.get(USER_KEY)
-    if not name:
+    if not name or _expire_if_idle():
         return None
     try:
         user = accounts.get_user(data.database(), str(name))
@@ -45,10 +75,19 @@ def current_user() -> User | None:
 
 def sign_in(user: User) -> None:
     st.session_state[USER_KEY] = user.username
+    st.session_state[SEEN_KEY] = clock()
+    st.session_state.pop(IDLE_KEY, None)
 
 
 def sign_out() -> None:
     st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(SEEN_KEY, None)
+
+
+def idle_notice(lang: Lang) -> None:
+    """Say once that an idle session was signed out."""
+    if st.session_state.pop(IDLE_KEY, None):
+        st.warning(t("auth.idle_signed_out", lang, minutes=f"{signin.idle_minutes():g}"))
 
 
 def role_label(role: str, lang: Lang) -> str:
@@ -59,6 +98,7 @@ def login_form(lang: Lang, intro_key: str = "auth.intro") -> None:
     """The sign-in form; on success the page reruns signed in."""
     st.title(t("auth.title", lang))
     st.caption(t(intro_key, lang))
+    idle_notice(lang)
     # clear_on_submit: the typed password does not linger in the session state after the attempt
     with st.form("login", clear_on_submit=True, border=True, width=420):
         name = st.text_input(t("auth.username", lang), key="login_name", autocomplete="username")
@@ -68,16 +108,17 @@ def login_form(lang: Lang, intro_key: str = "auth.intro") -> None:
         submitted = st.form_submit_button(t("auth.submit", lang), type="primary")
     if not submitted:
         return
-    wait = _throttle.wait_seconds(name.strip())
-    if wait:
+    log, address, now = signin_log(), client_address(), clock()
+    wait = log.wait_seconds(name, address, now)
+    if wait:  # refused before the password is checked, and not counted
         st.error(t("auth.throttled", lang, seconds=wait))
         return
     user = accounts.authenticate(data.database(), name, password)
     if user is None:
-        _throttle.failed(name.strip())
+        log.failed(name, address, now)
         st.error(t("auth.failed", lang))
         return
-    _throttle.succeeded(name.strip())
+    log.succeeded(name, address, now)
     sign_in(user)
     st.rerun()
 
@@ -118,6 +159,9 @@ def sidebar_account(lang: Lang) -> None:
     """The signed-in account and a sign-out button, in the sidebar."""
     user = current_user()
     if user is None:
+        if st.session_state.get(IDLE_KEY):
+            with st.sidebar:
+                idle_notice(lang)
         return
     with st.sidebar:
         st.caption(t("auth.signed_in", lang, user=user.username, role=role_label(user.role, lang)))

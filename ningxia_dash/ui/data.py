@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash import queries
+from ningxia_dash import accounts, queries
+from ningxia_dash.accounts import User
 from ningxia_dash.db import Database, get_database
 
 
@@ -213,9 +214,10 @@ def ingest_refs(data_version: str) -> Any:
     return load_refs(database())
 
 
-def users_overview() -> pd.DataFrame:
-    """Not cached: account changes do not change the data version."""
-    return queries.users_overview(database())
+def users() -> list[User]:
+    """Every account (no password hashes), scopes as sets or None. Not cached: account changes do not change the
+    data version."""
+    return accounts.list_users(database())
 
 
 def meta_value(key: str) -> str | None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash import accounts, ingest
+from ningxia_dash import accounts, ingest, signin
 from ningxia_dash.accounts import User
 from ningxia_dash.db import DatabaseBusyError, DatabaseLockedError
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ingest.decode import human_size
 from ningxia_dash.ingest.templates import template, template_name
-from ningxia_dash.ui import data
+from ningxia_dash.ui import auth, data
 
 PREVIEW_KEY = "upload_preview"
 DONE_KEY = "upload_done"
@@ -40,7 +41,7 @@ def scope_of(user: User) -> ingest.Scope:
 
 
 def kinds_for(user: User) -> list[ingest.Kind]:
-    return ingest.kinds_for_role(user.role)
+    return ingest.kinds_for_role(user.role, user.scope_indicators, user.scope_regions)
 
 
 def kind_label(kind_id: str, lang: Lang) -> str:
@@ -53,15 +54,25 @@ def kind_help(kind_id: str, lang: Lang) -> str:
     return k.help_zh if lang == "zh" else k.help_en
 
 
-def scope_text(user: User, lang: Lang) -> str | None:
+def scope_names(version: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(indicator id → name, region code → name), for showing scopes as names."""
+    refs = data.ingest_refs(version)
+    return (
+        {k: v["name_zh"] for k, v in refs.indicators.items()},
+        {k: v["name_zh"] for k, v in refs.regions.items()},
+    )
+
+
+def scope_text(user: User, lang: Lang, version: str) -> str | None:
     if user.scope_indicators is None and user.scope_regions is None:
         return None
     every = t("upload.scope_all", lang)
+    indicator_names, region_names = scope_names(version)
     return t(
         "upload.scope",
         lang,
-        indicators="、".join(sorted(user.scope_indicators)) if user.scope_indicators else every,
-        regions="、".join(sorted(user.scope_regions)) if user.scope_regions else every,
+        indicators=accounts.scope_label(user.scope_indicators, indicator_names, every),
+        regions=accounts.scope_label(user.scope_regions, region_names, every),
     )
 
 
@@ -174,18 +185,45 @@ def save_deck(order: list[str], user: User, lang: Lang) -> Outcome:
     return Outcome(True, t("admin.deck_saved", lang, n=len(chosen)))
 
 
-def users_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def users_table(users: list[User], lang: Lang, version: str) -> pd.DataFrame:
+    """The accounts as the admin reads them: scopes as names with their codes in brackets, never hashes."""
     every = t("upload.scope_all", lang)
+    indicator_names, region_names = scope_names(version)
     return pd.DataFrame(
         {
-            t("admin.col.user", lang): df["username"],
-            t("admin.col.role", lang): [t(f"role.{r}", lang) for r in df["role"]],
-            t("admin.col.scope_indicators", lang): df["scope_indicators"].fillna(every).str.replace(",", "、"),
-            t("admin.col.scope_regions", lang): df["scope_regions"].fillna(every).str.replace(",", "、"),
-            t("admin.col.created", lang): [f"{x:%Y-%m-%d %H:%M}" for x in df["created_at"]],
-            t("admin.col.state", lang): [t("admin.disabled" if d else "admin.active", lang) for d in df["disabled"]],
+            t("admin.col.user", lang): [u.username for u in users],
+            t("admin.col.role", lang): [t(f"role.{u.role}", lang) for u in users],
+            t("admin.col.scope_indicators", lang): [
+                accounts.scope_label(u.scope_indicators, indicator_names, every) for u in users
+            ],
+            t("admin.col.scope_regions", lang): [
+                accounts.scope_label(u.scope_regions, region_names, every) for u in users
+            ],
+            t("admin.col.created", lang): [f"{u.created_at:%Y-%m-%d %H:%M}" if u.created_at else "" for u in users],
+            t("admin.col.state", lang): [t("admin.disabled" if u.disabled else "admin.active", lang) for u in users],
         }
     )
+
+
+def failures_table(rows: list[signin.Failures], lang: Lang) -> pd.DataFrame:
+    """Recent failed sign-ins (account as typed, address, count, latest, wait left) for the admin page."""
+    return pd.DataFrame(
+        {
+            t("admin.failures.col.account", lang): [r.account for r in rows],
+            t("admin.failures.col.address", lang): [r.address for r in rows],
+            t("admin.failures.col.count", lang): [r.count for r in rows],
+            t("admin.failures.col.last", lang): [
+                datetime.fromtimestamp(r.last).strftime("%Y-%m-%d %H:%M:%S") for r in rows
+            ],
+            t("admin.failures.col.wait", lang): [r.wait for r in rows],
+        }
+    )
+
+
+def unlock(account: str, lang: Lang) -> Outcome:
+    """An admin clears every failed sign-in of the account (all addresses)."""
+    n = auth.signin_log().unlock(account, auth.clock())
+    return Outcome(True, t("admin.unlocked", lang, user=account, n=n))
 
 
 def account_action(lang: Lang, action: str, **kwargs: object) -> Outcome:
@@ -199,7 +237,8 @@ def account_action(lang: Lang, action: str, **kwargs: object) -> Outcome:
             accounts.set_password(path, **kwargs)  # type: ignore[arg-type]
             return Outcome(True, t("admin.password_set", lang, user=kwargs["username"]))
         accounts.update_user(path, **kwargs)  # type: ignore[arg-type]
-        return Outcome(True, t("admin.saved", lang, user=kwargs["username"]))
+        said = "admin.state_changed" if "disabled" in kwargs else "admin.saved"
+        return Outcome(True, t(said, lang, user=kwargs["username"]))
     except accounts.AccountError as exc:
         return Outcome(False, exc.message if lang == "zh" else exc.message_en)
     except DatabaseBusyError:
