@@ -14,6 +14,7 @@ import pytest
 from ningxia_dash import config, evaluation, queries, tracking
 from ningxia_dash.brief.evaluation_report import DEMO_MARK, load_evaluation, report_headers, write_docx
 from ningxia_dash.db import Database
+from ningxia_dash.i18n import Lang
 from tests.test_pages_apptest import _app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +37,7 @@ def _cards(at) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_page_shows_every_target_with_its_verdict(db: Database, lang: str) -> None:
+def test_the_page_shows_every_target_with_its_verdict(db: Database, lang: Lang) -> None:
     at = _app(lang, "evaluation")
     assert not at.exception, [e.value for e in at.exception]
     rows = _verdicts(db)

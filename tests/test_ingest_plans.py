@@ -30,11 +30,11 @@ def db(db_path: Path, tmp_path: Path) -> Iterator[Database]:
     forget_database(path)
 
 
-def _csv(rows: Sequence[Sequence[Any]]) -> bytes:
+def _csv(rows: Sequence[Any]) -> bytes:
     return "\r\n".join(",".join(str(c) for c in r) for r in rows).encode()
 
 
-def _errors(rows: Sequence[Sequence[Any]], db: Database) -> list[str]:
+def _errors(rows: Sequence[Any], db: Database) -> list[str]:
     return [i.message("p.csv") for i in dry_run(_csv(rows), "p.csv", "plans", ADMIN, db).errors]
 
 
