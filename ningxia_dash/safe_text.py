@@ -27,11 +27,16 @@ from xml.sax.saxutils import escape as _xml_escape
 # open a link, image, emphasis, heading, list, table, HTML tag, entity, math ($) or Streamlit directive (:red[…]).
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 _BACKTICKS = re.compile(r"`+")
+# GFM turns bare addresses (http://…, www.…, a@b.c) into links after escapes are resolved, so escaping cannot stop
+# it: an invisible WORD JOINER (U+2060) after "://"'s colon, after "www" and after "@" breaks the pattern.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def md_chars(text: object) -> str:
-    """Every Markdown-special character escaped; line breaks left as they are (the caller lays out lines)."""
-    return _MD_PUNCT.sub(r"\\\1", str(text))
+    """Every Markdown-special character escaped, bare addresses kept from becoming links; line breaks left as they
+    are (the caller lays out lines)."""
+    return _MD_PUNCT.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, str(text)))
 
 
 def md(text: object) -> str:
