@@ -71,7 +71,7 @@ def test_brief_shows_hostile_text_literally(hostile: tuple[Path, dict[str, str]]
 # ---------------------------------------------------------------- every screen, in Chromium
 
 PAGES = [  # (address, language, texts that must be on the screen literally)
-    ("overview", "zh", ["《规划" + HOSTILE, "文号" + HOSTILE]),
+    ("", "zh", ["《规划" + HOSTILE, "文号" + HOSTILE]),  # the overview is the app's start page
     ("indicator?indicator={indicator}", "zh", ["指标" + HOSTILE, "备注" + HOSTILE]),
     ("indicator?indicator={indicator}", "en", ["Target " + HOSTILE]),
     ("villages", "zh", ["村" + HOSTILE]),
@@ -99,9 +99,10 @@ def test_screens_show_hostile_text_literally(hostile: tuple[Path, dict[str, str]
             page.goto(f"{url}/{where}{'&' if '?' in where else '?'}lang={lang}")  # type: ignore[attr-defined]
             wait_rendered(page)
             page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # charts and maps draw after the frame
-            shot = where.split("?")[0]
+            shot = where.split("?")[0] or "overview"
             page.screenshot(path=str(artifacts / f"user-text-{shot}-{lang}.png"))  # type: ignore[attr-defined]
             assert not page.locator("[data-testid=stException]").count(), where  # type: ignore[attr-defined]
+            assert not page.get_by_text("Page not found").count(), where  # type: ignore[attr-defined]
             # the word joiner md() puts into bare addresses (so they do not become links) is invisible
             shown = page.inner_text("body") + " ".join(  # type: ignore[attr-defined]  # + what selectboxes show
                 page.eval_on_selector_all("input", "els => els.map(e => e.value)")  # type: ignore[attr-defined]
