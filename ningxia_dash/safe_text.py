@@ -25,7 +25,9 @@ from xml.sax.saxutils import escape as _xml_escape
 
 # CommonMark lets a backslash escape every ASCII punctuation character; escaping all of them leaves no way to
 # open a link, image, emphasis, heading, list, table, HTML tag, entity, math ($) or Streamlit directive (:red[…]).
-_MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+# One exception keeps names readable in the Markdown source: a run of underscores between two letters or digits
+# (new_officer, v_income) cannot open or close emphasis, so it stays as it is.
+_MD_SPECIAL = re.compile(r"_+|[!-/:-@\[-^`{-~]")
 _BACKTICKS = re.compile(r"`+")
 # GFM turns bare addresses (http://…, www.…, a@b.c) into links after escapes are resolved, so escaping cannot stop
 # it: an invisible WORD JOINER (U+2060) after "://"'s colon, after "www" and after "@" breaks the pattern.
@@ -33,10 +35,17 @@ _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
 WORD_JOINER = "\u2060"
 
 
+def _escape(m: re.Match[str]) -> str:
+    run, s, a, b = m.group(), m.string, m.start(), m.end()
+    if run[0] == "_" and a > 0 and b < len(s) and s[a - 1].isalnum() and s[b].isalnum():
+        return run
+    return "".join("\\" + ch for ch in run)
+
+
 def md_chars(text: object) -> str:
     """Every Markdown-special character escaped, bare addresses kept from becoming links; line breaks left as they
     are (the caller lays out lines)."""
-    return _MD_PUNCT.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, str(text)))
+    return _MD_SPECIAL.sub(_escape, _AUTOLINK.sub(WORD_JOINER, str(text)))
 
 
 def md(text: object) -> str:

@@ -5,7 +5,6 @@ import streamlit as st
 
 from ningxia_dash import slides
 from ningxia_dash.i18n import t
-from ningxia_dash.safe_text import md_block
 from ningxia_dash.ui import auth, chrome, data
 from ningxia_dash.ui import upload as up
 
@@ -16,7 +15,7 @@ admin = auth.require_role("admin", lang)
 st.title(t("admin.title", lang))
 st.caption(t("admin.caption", lang))
 if message := st.session_state.pop("admin_message", None):
-    (st.success if message[0] else st.error)(md_block(message[1]))
+    (st.success if message[0] else st.error)(message[1])  # Markdown, user text escaped
 
 
 def done(outcome: up.Outcome) -> None:

@@ -5,7 +5,6 @@ import streamlit as st
 
 from ningxia_dash.i18n import t
 from ningxia_dash.ingest import report
-from ningxia_dash.safe_text import md_block
 from ningxia_dash.ui import auth, chrome, data
 from ningxia_dash.ui import upload as up
 
@@ -16,7 +15,7 @@ user = auth.current_user()  # viewing the history is as open as the dashboard; r
 st.title(t("history.title", lang))
 st.caption(t("history.caption", lang))
 if message := st.session_state.pop("history_message", None):
-    (st.success if message[0] else st.error)(md_block(message[1]))
+    (st.success if message[0] else st.error)(message[1])  # Markdown, user text escaped
 
 batches = data.import_batches(ctx.version)
 if batches.empty:

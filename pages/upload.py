@@ -5,7 +5,7 @@ import streamlit as st
 
 from ningxia_dash.i18n import t
 from ningxia_dash.ingest import report
-from ningxia_dash.safe_text import md, md_block
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import auth, chrome, data
 from ningxia_dash.ui import upload as up
 
@@ -16,7 +16,7 @@ user = auth.require_role("officer", lang)
 st.title(t("upload.title", lang))
 st.caption(t("upload.caption", lang))
 if done := st.session_state.pop(up.DONE_KEY, None):
-    st.success(md_block(done))
+    st.success(done)  # Markdown: ui.upload.Outcome
     st.page_link("pages/history.py", label=t("upload.go_history", lang))
 
 kinds = [k.id for k in up.kinds_for(user)]
@@ -74,4 +74,4 @@ if st.button(t("upload.confirm", lang), type="primary", key="upload_confirm"):
     outcome = up.commit(preview, user, lang)
     if outcome.ok:
         st.rerun()
-    st.error(md_block(outcome.message))
+    st.error(outcome.message)  # Markdown, user text escaped (ui.upload.Outcome)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -92,33 +93,37 @@ def test_screens_show_hostile_text_literally(hostile: tuple[Path, dict[str, str]
 
     path, ids = hostile
     dialogs: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
     with streamlit_server(path) as url, browser_page(1366, 900) as (page, outbound):
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
+        pg: Any = page
+        pg.on("dialog", on_dialog)
         for address, lang, wanted in PAGES:
             where = address.format(**ids)
-            page.goto(f"{url}/{where}{'&' if '?' in where else '?'}lang={lang}")  # type: ignore[attr-defined]
-            wait_rendered(page)
-            page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # charts and maps draw after the frame
-            shot = where.split("?")[0] or "overview"
-            page.screenshot(path=str(artifacts / f"user-text-{shot}-{lang}.png"))  # type: ignore[attr-defined]
-            assert not page.locator("[data-testid=stException]").count(), where  # type: ignore[attr-defined]
-            assert not page.get_by_text("Page not found").count(), where  # type: ignore[attr-defined]
-            # the word joiner md() puts into bare addresses (so they do not become links) is invisible
-            shown = page.inner_text("body") + " ".join(  # type: ignore[attr-defined]  # + what selectboxes show
-                page.eval_on_selector_all("input", "els => els.map(e => e.value)")  # type: ignore[attr-defined]
-            )
+            pg.goto(f"{url}/{where}{'&' if '?' in where else '?'}lang={lang}")
+            wait_rendered(pg)
+            pg.wait_for_timeout(1200)  # charts and maps draw after the frame
+            pg.screenshot(path=str(artifacts / f"user-text-{where.split('?')[0] or 'overview'}-{lang}.png"))
+            assert not pg.locator("[data-testid=stException]").count(), where
+            assert not pg.get_by_text("Page not found").count(), where
+            # what the page says plus what its selectboxes show; the word joiner md() puts into bare addresses
+            # (so that they do not become links) is invisible
+            shown = pg.inner_text("body") + " ".join(pg.eval_on_selector_all("input", "els => els.map(e => e.value)"))
             text = " ".join(shown.replace(safe_text.WORD_JOINER, "").split())
             for needed in wanted:
                 assert " ".join(needed.split()) in text, (where, lang, needed, text[:3000])
-            srcs = page.eval_on_selector_all(
+            srcs = pg.eval_on_selector_all(
                 "img, image", "els => els.map(e => e.getAttribute('src') || e.getAttribute('href') || '')"
-            )  # type: ignore[attr-defined]
+            )
             assert not [s for s in srcs if any(m in s for m in SRC_MARKERS)], (where, srcs)
-            hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href') || '')")  # type: ignore[attr-defined]
+            hrefs = pg.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href') || '')")
             assert not [h for h in hrefs if "evil" in (urlparse(h).hostname or "")], (where, hrefs)
-            bold = page.eval_on_selector_all("strong, b", "els => els.map(e => e.textContent)")  # type: ignore[attr-defined]
+            bold = pg.eval_on_selector_all("strong, b", "els => els.map(e => e.textContent)")
             assert "bold" not in bold, (where, bold)
-            assert not page.locator(".katex").count(), where  # type: ignore[attr-defined]
+            assert not pg.locator(".katex").count(), where
         assert outbound.urls == [], f"requests left localhost: {outbound.urls}"
         assert dialogs == []
 
