@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ningxia_dash.i18n import Lang, format_number, t
+from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.tracking_views import Gauge
 from ningxia_dash.views import chapter_label
@@ -79,7 +80,7 @@ def headline_gauges(
         return 1 - px / height
 
     for heading, idx in groups:
-        notes.append(dict(x=0, y=paper(y_px), xref="paper", yref="paper", text=f"<b>{heading}</b>", showarrow=False,
+        notes.append(dict(x=0, y=paper(y_px), xref="paper", yref="paper", text=f"<b>{plotly_text(heading)}</b>", showarrow=False,
                            xanchor="left", yanchor="top", font={"size": 17, "color": "#333"}))  # fmt: skip
         y_px += heading_px
         for k, gi in enumerate(idx):
@@ -104,7 +105,7 @@ def headline_gauges(
             notes.append(dict(x=(x0 + x1) / 2, y=paper(top + cell_px - 44), xref="paper", yref="paper",
                                showarrow=False, yanchor="top", xanchor="center", align="center",
                                font={"size": 12, "color": "#555"},
-                               text=f"{g.caption}<br><span style='color:{colour}'><b>{STATUS_SYMBOLS[g.status]} "
+                               text=f"{plotly_text(g.caption)}<br><span style='color:{colour}'><b>{STATUS_SYMBOLS[g.status]} "
                                     f"{t('status.' + g.status, lang)}</b></span>"))  # fmt: skip
             hover_x.append((x0 + x1) / 2)
             hover_y.append(paper(top + cell_px / 2))
@@ -125,12 +126,14 @@ def headline_gauges(
 
 
 def _wrap(text: str, width: int) -> str:
-    """Break a long gauge title into two lines (plotly does not wrap)."""
+    """Break a long gauge title into two lines (plotly does not wrap); the title's text is escaped."""
     if len(text) <= width:
-        return text
+        return plotly_text(text)
     cut = text.rfind(" ", 0, width) if " " in text[:width] else width
     rest = text[cut:].strip()
-    return text[:cut].strip() + "<br>" + (rest if len(rest) <= width else rest[: width - 1] + "…")
+    return (
+        plotly_text(text[:cut].strip()) + "<br>" + plotly_text(rest if len(rest) <= width else rest[: width - 1] + "…")
+    )
 
 
 def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | None, target_year: int,
@@ -201,7 +204,7 @@ def county_breakdown(df: pd.DataFrame, target: float | None, unit: str | None, l
     """Counties' latest values as bars coloured by status, the target as a line. df: name, value, status, hover."""
     df = df.sort_values("value")
     fig = go.Figure(go.Bar(
-        x=df["value"], y=df["name"], orientation="h", marker_color=[STATUS_COLOURS[s] for s in df["status"]],
+        x=df["value"], y=[plotly_text(n) for n in df["name"]], orientation="h", marker_color=[STATUS_COLOURS[s] for s in df["status"]],
         text=[f"{STATUS_SYMBOLS[s]}" for s in df["status"]], textposition="outside",
         hovertext=df["hover"], hoverinfo="text",
     ))  # fmt: skip
@@ -224,11 +227,12 @@ def county_breakdown(df: pd.DataFrame, target: float | None, unit: str | None, l
 def bullets(rows: pd.DataFrame, lang: Lang) -> go.Figure:
     """Every target's progress toward its target (bars, status colour) against the time elapsed (tick)."""
     rows = rows.iloc[::-1]
+    labels = [plotly_text(x) for x in rows["label"]]
     progress = rows["progress"].fillna(0)
     fig = go.Figure()
     fig.add_bar(
         x=[100] * len(rows),
-        y=rows["label"],
+        y=labels,
         orientation="h",
         marker_color="#eeeeee",
         hoverinfo="skip",
@@ -237,19 +241,19 @@ def bullets(rows: pd.DataFrame, lang: Lang) -> go.Figure:
     )
     fig.add_bar(
         x=progress,
-        y=rows["label"],
+        y=labels,
         orientation="h",
         width=0.45,
         showlegend=False,
         marker_color=[STATUS_COLOURS[s] for s in rows["status"]],
         text=[STATUS_SYMBOLS[s] for s in rows["status"]],
         textposition="outside",
-        hovertext=rows["hover"],
+        hovertext=[plotly_text(x) for x in rows["hover"]],
         hoverinfo="text",
     )
     fig.add_scatter(
         x=rows["expected"],
-        y=rows["label"],
+        y=labels,
         mode="markers",
         name=t("col.expected", lang),
         marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": "#222"}},

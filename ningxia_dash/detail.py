@@ -9,6 +9,7 @@ import pandas as pd
 
 from ningxia_dash import config, tracking
 from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.tracking_views import status_label
 
 
@@ -52,7 +53,8 @@ def history_frame(indicator: pd.Series, observations: pd.DataFrame, references: 
         "source_kind": mine["source_kind"].tolist(),
     })  # fmt: skip
     actual["hover"] = [
-        f"{y}: {format_number(v, unit, lang)} ({t('prov.' + k, lang)})<br>{status_label(s, lang)}<br>{why[y]}"
+        f"{y}: {plotly_text(format_number(v, unit, lang))} ({t('prov.' + k, lang)})<br>{status_label(s, lang)}<br>"
+        f"{plotly_text(why[y])}"
         for y, v, k, s in zip(actual["year"], actual["value"], actual["source_kind"], actual["status"], strict=True)
     ]
     target = None if pd.isna(indicator["target_value"]) else float(indicator["target_value"])
@@ -84,7 +86,7 @@ def county_frame(assessments: pd.DataFrame, regions: pd.DataFrame, indicator_id:
         "name": names,
         "value": mine["latest_value"].astype(float).tolist(),
         "status": mine["status"].tolist(),
-        "hover": [f"<b>{n}</b><br>{status_label(s, lang)}<br>{e}" for n, s, e in
+        "hover": [f"<b>{plotly_text(n)}</b><br>{status_label(s, lang)}<br>{plotly_text(e)}" for n, s, e in
                   zip(names, mine["status"], mine["explanation_zh" if lang == "zh" else "explanation_en"], strict=True)],
     })  # fmt: skip
 

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from ningxia_dash.charts import FONT
 from ningxia_dash.i18n import Lang, format_number, t, unit_label
 from ningxia_dash.places import ranked_label
+from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 
 INK = "#222222"
@@ -61,7 +62,7 @@ def county_ranking_chart(
     dashed and solid lines the province's value and the target. Each point carries the county code as
     customdata, so a click selects the county (st.plotly_chart on_select)."""
     df = ranked[ranked["value"].notna()]
-    labels = [ranked_label(r) for r in df.to_dict("records")]
+    labels = [plotly_text(ranked_label(r)) for r in df.to_dict("records")]
     fig = go.Figure()
     fig.add_scatter(
         x=df["value"],
@@ -82,7 +83,10 @@ def county_ranking_chart(
         ],
         textposition="middle right",
         textfont={"size": 12},
-        hovertext=[f"{n}: {v} · {s}" for n, v, s in zip(df["name"], df["value_text"], df["status_text"], strict=True)],
+        hovertext=[
+            plotly_text(f"{n}: {v} · {s}")
+            for n, v, s in zip(df["name"], df["value_text"], df["status_text"], strict=True)
+        ],
         hoverinfo="text",
         showlegend=False,
     )
@@ -116,7 +120,7 @@ def village_dimensions_chart(dims: pd.DataFrame, lang: Lang, height: int = 330) 
     fig = go.Figure()
     fig.add_bar(
         x=dims["value"],
-        y=dims["label"],
+        y=[plotly_text(x) for x in dims["label"]],
         orientation="h",
         name=t("villages.chart.this_village", lang),
         marker_color=VILLAGE_COLOUR,
@@ -127,7 +131,7 @@ def village_dimensions_chart(dims: pd.DataFrame, lang: Lang, height: int = 330) 
     )
     fig.add_scatter(
         x=dims["median"],
-        y=dims["label"],
+        y=[plotly_text(x) for x in dims["label"]],
         mode="markers",
         name=t("villages.chart.median", lang),
         marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": PART_COLOUR}},
@@ -149,7 +153,7 @@ def village_history_chart(
     """A village metric over the years; for income, the regional rural average and the 95% line beside it."""
     fig = go.Figure()
     fig.add_scatter(
-        x=history["year"], y=history["value"], mode="lines+markers+text", name=metric_name,
+        x=history["year"], y=history["value"], mode="lines+markers+text", name=plotly_text(metric_name),
         line={"color": VILLAGE_COLOUR, "width": 3}, marker={"size": 8},
         text=[format_number(v, unit, lang) for v in history["value"]], textposition="top center",
         textfont={"size": 11},
@@ -157,7 +161,7 @@ def village_history_chart(
     if reference_name and history["reference"].notna().any():
         ref = history["reference"].astype(float)
         fig.add_scatter(
-            x=history["year"], y=ref, mode="lines", name=reference_name, line={"color": INK, "width": 2, "dash": "dash"}
+            x=history["year"], y=ref, mode="lines", name=plotly_text(reference_name), line={"color": INK, "width": 2, "dash": "dash"}
         )  # fmt: skip
         fig.add_scatter(
             x=history["year"], y=ref * reach_ratio, mode="lines",
@@ -181,17 +185,24 @@ def park_comparison_chart(
     enterprises, jobs for people lifted out of poverty) the bar is split into that part and the rest.
     Parks without a value (the unnamed tenth until uploaded) stay on the axis with '—'."""
     df = frame.sort_values(kpi, ascending=False, na_position="last")
-    names = [_wrap(n) for n in df["short"]]
+    names = [_wrap(plotly_text(n)) for n in df["short"]]
     total = df[kpi].astype(float)
     fig = go.Figure()
     if part:
         share = df[part].astype(float)
-        fig.add_bar(x=share, y=names, orientation="h", name=labels[part], marker_color=PART_COLOUR)
+        fig.add_bar(x=share, y=names, orientation="h", name=plotly_text(labels[part]), marker_color=PART_COLOUR)
         fig.add_bar(
             x=total - share, y=names, orientation="h", name=t("parks.chart.rest", lang), marker_color=VILLAGE_COLOUR
         )
     else:
-        fig.add_bar(x=total, y=names, orientation="h", name=labels[kpi], marker_color=VILLAGE_COLOUR, showlegend=False)
+        fig.add_bar(
+            x=total,
+            y=names,
+            orientation="h",
+            name=plotly_text(labels[kpi]),
+            marker_color=VILLAGE_COLOUR,
+            showlegend=False,
+        )
     fig.add_scatter(
         x=total.fillna(0), y=names, mode="text", showlegend=False, hoverinfo="skip", textposition="middle right",
         text=[f" {format_number(v, None, lang)}" if not math.isnan(v) else f" {t('common.none', lang)}" for v in total],
@@ -213,7 +224,9 @@ def park_trend_chart(values: pd.DataFrame, frame: pd.DataFrame, kpi: str, unit: 
     fig = go.Figure()
     for pid, rows in values[values["metric_id"] == kpi].groupby("park_id", sort=False):
         rows = rows.sort_values("year")
-        fig.add_scatter(x=rows["year"], y=rows["value"], mode="lines+markers", name=names.get(str(pid), str(pid)))
+        fig.add_scatter(
+            x=rows["year"], y=rows["value"], mode="lines+markers", name=plotly_text(names.get(str(pid), str(pid)))
+        )
     return _layout(
         fig,
         380,

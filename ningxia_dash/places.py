@@ -15,6 +15,7 @@ import pandas as pd
 from ningxia_dash import config
 from ningxia_dash.i18n import Lang, format_number, pick, t, unit_label
 from ningxia_dash.maps import LEVEL_LINE_HEX, LEVEL_LINE_PX
+from ningxia_dash.safe_text import md
 from ningxia_dash.status import STATUS_ORDER, Obs, TargetSpec, assess
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.views import clause_label, target_text
@@ -290,18 +291,19 @@ def village_reference(references: pd.DataFrame, metric_id: str) -> dict[int, flo
 
 
 def village_facts(v: Mapping[str, Any], lang: Lang) -> str:
-    """One Markdown line about a village: county, relocation type, industry, people, leader-contacted."""
+    """One Markdown line about a village: county, relocation type, industry, people, leader-contacted (the
+    village's own texts escaped: a name is never read as Markdown)."""
     parts = [
-        f"**{v['name']}**",
-        str(v["county"]),
-        str(v["type_text"]),
-        f"{t('villages.col.industry', lang)}: {v['industry_text']}",
+        f"**{md(v['name'])}**",
+        md(v["county"]),
+        md(v["type_text"]),
+        f"{t('villages.col.industry', lang)}: {md(v['industry_text'])}",
         f"{t('villages.col.population', lang)} {format_number(float(v['population']), '人', lang)}",
         f"{t('villages.col.households', lang)} {format_number(float(v['households']), '户', lang)}",
     ]
     if v["leader_contacted"]:
         parts.append(f"**{t('villages.leader_mark', lang)}**")
-    parts.append(f"{v['status_text']} {v['value_text']} {v['ratio_text']}".strip())
+    parts.append(md(f"{v['status_text']} {v['value_text']} {v['ratio_text']}".strip()))
     return " · ".join(parts) + f" {_demo_badge(lang)}"
 
 

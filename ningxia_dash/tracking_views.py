@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_SYMBOLS
 from ningxia_dash.views import clause_label, filter_targets, target_text, value_text
 
@@ -204,8 +205,10 @@ def gauge_for(row: pd.Series, lang: Lang) -> Gauge:
     caption = "·".join(x for x in (year, source) if x) or t("status.no_data", lang)
     shown_target = target_text(row, lang)
     explanation = row["explanation_zh" if lang == "zh" else "explanation_en"]
-    hover = (f"<b>{name}</b><br>{t('col.target', lang)}: {shown_target}<br>{status_label(row['status'], lang)}"
-             f"<br>{explanation}")  # fmt: skip
+    hover = (
+        f"<b>{plotly_text(name)}</b><br>{t('col.target', lang)}: {plotly_text(shown_target)}<br>"
+        f"{status_label(row['status'], lang)}<br>{plotly_text(explanation)}"
+    )  # plotly markup: user text escaped
     return Gauge(row["id"], name, value, low, high, threshold, suffix, row["status"], caption, hover)
 
 

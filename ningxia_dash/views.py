@@ -9,6 +9,7 @@ import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.plan_text import cn_to_int, int_to_cn
+from ningxia_dash.safe_text import md_chars
 
 
 def period_elapsed(period_start: int, period_end: int, today: date) -> float:
@@ -108,12 +109,7 @@ def filter_targets(
     return df[mask]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>$:-])")
-
-
-def escape_md(text: str) -> str:
-    """Escape Markdown so the plan's own punctuation (“互联网+”, “1.”) renders as text."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+escape_md = md_chars  # the plan's own punctuation (“互联网+”, “1.”) renders as text
 
 
 def highlight(text: str, sentences: list[str], links: list[str] | None = None) -> str:

@@ -15,7 +15,7 @@ admin = auth.require_role("admin", lang)
 st.title(t("admin.title", lang))
 st.caption(t("admin.caption", lang))
 if message := st.session_state.pop("admin_message", None):
-    (st.success if message[0] else st.error)(message[1])
+    (st.success if message[0] else st.error)(message[1])  # Markdown, user text escaped
 
 
 def done(outcome: up.Outcome) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ningxia_dash import config, maps, places
 from ningxia_dash.i18n import pick, t, unit_label
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, state
 
 ctx = chrome.page_context()
@@ -80,7 +81,9 @@ with legend_col:
     st.html(maps.legend_html(t(f"places.mode.{mode}", lang), fills, note))
     st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang), t("places.legend.stars", lang)))
 with rank_col:
-    st.markdown(f"**{t('places.ranking', lang)}**" + (f" ({unit_label(unit, lang)})" if unit_label(unit, lang) else ""))
+    st.markdown(
+        f"**{t('places.ranking', lang)}**" + (f" ({md(unit_label(unit, lang))})" if unit_label(unit, lang) else "")
+    )
     st.plotly_chart(
         ranking, key="county_map_rank", on_select=pick_from_chart, selection_mode="points",
         config={"displayModeBar": False},
@@ -116,7 +119,7 @@ if code is None:
 p = models.county_profile(ctx.plan_id, code, year, base, lang, ctx.version)
 profile, table, here, parks = p["profile"], p["table"], p["villages"], p["parks"]
 
-st.markdown(f"#### {profile['name']} · {profile['level_text']}")
+st.markdown(f"#### {md(profile['name'])} · {md(profile['level_text'])}")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("places.metric.targets", lang), len(table), help=t("places.metric.targets_help", lang))
 m2.metric(t("places.metric.behind", lang), p["behind"])

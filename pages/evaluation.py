@@ -5,6 +5,7 @@ import streamlit as st
 
 from ningxia_dash import evaluation, views
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, report_button
 
 ctx = chrome.page_context()
@@ -13,7 +14,7 @@ end, base = int(plan["period_end"]), int(plan["baseline_year"])
 as_of = end  # the final evaluation is as of the plan's last year
 
 st.title(t("evaluation.title", lang))
-st.caption(t("evaluation.caption", lang, plan=pick(lang, plan["short_zh"], plan["short_en"]), year=as_of))
+st.caption(t("evaluation.caption", lang, plan=md(pick(lang, plan["short_zh"], plan["short_en"])), year=as_of))
 
 rows = models.evaluation_rows(ctx.plan_id, as_of, base, ctx.version)
 counts, binding = evaluation.verdict_counts(rows)
@@ -24,7 +25,7 @@ if latest is None or latest < as_of:
 
 st.subheader(t("evaluation.counts", lang), help=t("verdict.rule_help", lang))
 chrome.status_cards(evaluation.SHOWN_ORDER, counts, binding, lang)
-st.markdown(views.escape_md(evaluation.summary_sentence(rows, as_of, lang)))
+st.markdown(md(evaluation.summary_sentence(rows, as_of, lang)))
 if n_demo:
     st.warning(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")
 

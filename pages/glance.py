@@ -4,15 +4,16 @@ import streamlit as st
 
 from ningxia_dash import charts
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
 
 st.title(t("glance.title", lang))
-st.markdown(f"## {pick(lang, plan['title_zh'], plan['title_en'])}")
+st.markdown(f"## {md(pick(lang, plan['title_zh'], plan['title_en']))}")
 st.markdown(
-    f"### {plan['doc_number']} · {t('overview.period', lang)} {plan['period_start']}–{plan['period_end']}"
+    f"### {md(plan['doc_number'])} · {t('overview.period', lang)} {plan['period_start']}–{plan['period_end']}"
     f" · {t('overview.baseline', lang)} {plan['baseline_year']}"
 )
 counts = data.entity_counts(ctx.version)
@@ -30,4 +31,4 @@ st.subheader(t("glance.key_counties", lang))
 regions = data.regions(ctx.version)
 for level in ("national", "regional"):
     names = regions.loc[regions["assistance_level"] == level, "name_zh" if lang == "zh" else "name_en"]
-    st.markdown(f"**{t('level.' + level, lang)}**: " + ("、" if lang == "zh" else ", ").join(names))
+    st.markdown(f"**{t('level.' + level, lang)}**: " + ("、" if lang == "zh" else ", ").join(md(n) for n in names))

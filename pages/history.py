@@ -15,7 +15,7 @@ user = auth.current_user()  # viewing the history is as open as the dashboard; r
 st.title(t("history.title", lang))
 st.caption(t("history.caption", lang))
 if message := st.session_state.pop("history_message", None):
-    (st.success if message[0] else st.error)(message[1])
+    (st.success if message[0] else st.error)(message[1])  # Markdown, user text escaped
 
 batches = data.import_batches(ctx.version)
 if batches.empty:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ningxia_dash import detail, tracking_views, views
 from ningxia_dash.i18n import format_number, pick, t
+from ningxia_dash.safe_text import md, md_block, md_code
 from ningxia_dash.ui import chrome, data, models
 
 ctx = chrome.page_context()
@@ -38,22 +39,22 @@ view = models.indicator_detail(ctx.plan_id, indicator_id, region, as_of, lang, c
 row, assessment, unit = view["row"], view["assessment"], view["unit"]
 status = str(assessment["status"])
 
-st.title(pick(lang, row["name_zh"], row["name_en"]))
+st.title(md(pick(lang, row["name_zh"], row["name_en"])))
 st.markdown(
     f"{chrome.status_badge(status, lang)} {chrome.badge(assessment['latest_source_kind'], lang)} "
-    f"`{views.clause_label(row['clause'], lang)}` · {t('attr.' + row['attribute'], lang)} · "
-    f"{region_names.get(region, region)}"
+    f"{md_code(views.clause_label(row['clause'], lang))} · {t('attr.' + row['attribute'], lang)} · "
+    f"{md(region_names.get(region, region))}"
 )
 st.markdown(
-    f"**{assessment['explanation_zh' if lang == 'zh' else 'explanation_en']}**", help=t("status.rule_help", lang)
+    f"**{md(assessment['explanation_zh' if lang == 'zh' else 'explanation_en'])}**", help=t("status.rule_help", lang)
 )
 
 m = st.columns(4)
-m[0].metric(t("col.baseline", lang), views.value_text(row["baseline_value"], unit, lang),
+m[0].metric(t("col.baseline", lang), md(views.value_text(row["baseline_value"], unit, lang)),
             help=f"{int(row['baseline_year'])}" if pd.notna(row["baseline_year"]) else None)  # fmt: skip
-m[1].metric(t("col.target", lang), f"{views.target_text(row, lang)} ({int(row['target_year'])})")
-m[2].metric(t("col.latest", lang), detail.latest_text(assessment, unit, lang))
-m[3].metric(t("col.expected", lang), views.value_text(assessment["expected_value"], unit, lang))
+m[1].metric(t("col.target", lang), md(f"{views.target_text(row, lang)} ({int(row['target_year'])})"))
+m[2].metric(t("col.latest", lang), md(detail.latest_text(assessment, unit, lang)))
+m[3].metric(t("col.expected", lang), md(views.value_text(assessment["expected_value"], unit, lang)))
 
 st.subheader(t("detail.path", lang))
 st.plotly_chart(view["history_chart"], width="stretch", key="history", config={"displayModeBar": False})
@@ -67,12 +68,13 @@ if view["county_chart"] is not None:
     st.caption(f"{chrome.badge('demo', lang)} {t('detail.counties_demo', lang)}")
 
 st.subheader(t("detail.sentence", lang))
-st.markdown(f"> {views.escape_md(detail.plan_sentence(row))}")
+st.markdown(f"> {md(detail.plan_sentence(row))}")
 st.caption(
-    f"{row['clause']}" + (f" · {t('detail.also_in', lang)} {row['also_in']}" if isinstance(row["also_in"], str) else "")
+    md(row["clause"])
+    + (f" · {t('detail.also_in', lang)} {md(row['also_in'])}" if isinstance(row["also_in"], str) else "")
 )
 if isinstance(row["note"], str):
-    st.info(f"{t('col.note', lang)}: {row['note']}")
+    st.info(f"{t('col.note', lang)}: {md_block(row['note'])}")
 st.page_link(chrome.page_file("plan_text"), label=t("detail.to_text", lang) + " →",
              query_params={"section": str(row["section_id"])})  # fmt: skip
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ningxia_dash import evaluation, tracking_views, views
 from ningxia_dash.i18n import format_number, t
+from ningxia_dash.safe_text import md, md_code
 from ningxia_dash.ui import brief_button, chrome, data, models
 
 ctx = chrome.page_context()
@@ -13,7 +14,7 @@ lang, plan = ctx.lang, ctx.plan
 start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
 
 st.title(t("overview.title", lang))
-st.caption(f"《{plan['title_zh']}》 {plan['doc_number']}" if lang == "zh" else str(plan["title_en"]))
+st.caption(f"《{md(plan['title_zh'])}》 {md(plan['doc_number'])}" if lang == "zh" else md(plan["title_en"]))
 
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 c1, c2, c3, c4 = st.columns([1, 1, 1, 1.3])
@@ -41,7 +42,7 @@ if not model.alerts:
 else:
     with st.container(border=True):
         for a in model.alerts:
-            st.markdown(f":{a.badge_colour}-badge[{a.status_text}] **{a.name}** `{a.clause}` — {a.why}")
+            st.markdown(f":{a.badge_colour}-badge[{a.status_text}] **{md(a.name)}** {md_code(a.clause)} — {md(a.why)}")
             chrome.indicator_link(a.indicator_id, t("tracking.open_detail", lang) + " →")
 
 st.subheader(t("evaluation.counts" if final else "tracking.counts", lang),

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ningxia_dash import maps, places
 from ningxia_dash.i18n import pick, t, unit_label
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, state
 
 ctx = chrome.page_context()
@@ -41,14 +42,14 @@ for col, (total, part) in zip(
     strict=True,
 ):  # fmt: skip
     col.metric(
-        f"{labels[total]} · {t('prov.demo', lang)}",
+        f"{md(labels[total])} · {t('prov.demo', lang)}",
         places.kpi_text(totals[total], units[total], lang),
-        help=f"{labels[part]}: {places.kpi_text(totals[part], units[part], lang)}"
+        help=md(f"{labels[part]}: {places.kpi_text(totals[part], units[part], lang)}")
         if part
         else t("parks.total_help", lang),
     )
     if part:
-        col.caption(f"{labels[part]} {places.kpi_text(totals[part], units[part], lang)}")
+        col.caption(md(f"{labels[part]} {places.kpi_text(totals[part], units[part], lang)}"))
 
 map_col, legend_col, chart_col = st.columns([4.2, 1.6, 4.6])
 with map_col:
@@ -56,14 +57,14 @@ with map_col:
 with legend_col:
     st.html(maps.legend_html(t("parks.legend", lang), maps.park_legend(lang, labels[kpi], frame)))
     for p in places.unlocated_parks(frame).to_dict("records"):
-        st.caption(t("parks.unlocated", lang, name=p["name"]))
+        st.caption(t("parks.unlocated", lang, name=md(p["name"])))
     st.caption(t("parks.location_note", lang))
     st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang)))
 with chart_col:
     unit = units[kpi]
     st.markdown(
-        f"**{t('parks.compare', lang, kpi=labels[kpi], year=year)}**"
-        + (f" ({unit_label(unit, lang)})" if unit_label(unit, lang) else "")
+        f"**{t('parks.compare', lang, kpi=md(labels[kpi]), year=year)}**"
+        + (f" ({md(unit_label(unit, lang))})" if unit_label(unit, lang) else "")
     )
     st.plotly_chart(comparison, config={"displayModeBar": False})
 
@@ -72,5 +73,5 @@ st.dataframe(table, hide_index=True, width="stretch")
 chrome.download_buttons(table, f"parks-{year}", lang)
 st.caption(f"{chrome.badge('demo', lang)} {t('parks.source_note', lang)}")
 
-st.subheader(t("parks.trend", lang, kpi=labels[kpi]))
+st.subheader(t("parks.trend", lang, kpi=md(labels[kpi])))
 st.plotly_chart(trend, config={"displayModeBar": False})

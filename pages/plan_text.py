@@ -4,6 +4,7 @@ import streamlit as st
 
 from ningxia_dash import views
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data
 
 ctx = chrome.page_context()
@@ -47,18 +48,18 @@ if wanted in set(sections["id"]) and not query.strip():
     # arrived from a target: its passage first, then the whole chapter below
     linked = sections[sections["id"] == wanted].iloc[0]
     with st.container(border=True):
-        st.markdown(f"**{t('plan.linked', lang)}: {linked['label_zh']} {linked['title_zh']}**")
+        st.markdown(f"**{t('plan.linked', lang)}: {md(linked['label_zh'])} {md(linked['title_zh'])}**")
         mine = indicators[indicators["section_id"] == wanted]
         st.markdown(views.highlight(linked["text_zh"], list(mine["source_sentence"])))
 
 for sec in shown.itertuples():
     targets = indicators[indicators["section_id"] == sec.id]
     if sec.kind in ("chapter", "preface"):
-        st.header(labels.get(sec.id, sec.title_zh))
+        st.header(md(labels.get(sec.id, sec.title_zh)))
     elif sec.kind in ("section", "box"):
-        st.subheader(f"{sec.label_zh} {sec.title_zh}")
+        st.subheader(md(f"{sec.label_zh} {sec.title_zh}"))
     else:
-        st.markdown(f"**{sec.label_zh}**")
+        st.markdown(f"**{md(sec.label_zh)}**")
     if sec.text_zh:
         # the highlighted promise opens its target (a plain link reloads the app, so it carries the language)
         links = [f"indicator?indicator={i}&lang={lang}" for i in targets["id"]]

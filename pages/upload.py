@@ -5,6 +5,7 @@ import streamlit as st
 
 from ningxia_dash.i18n import t
 from ningxia_dash.ingest import report
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import auth, chrome, data
 from ningxia_dash.ui import upload as up
 
@@ -15,14 +16,14 @@ user = auth.require_role("officer", lang)
 st.title(t("upload.title", lang))
 st.caption(t("upload.caption", lang))
 if done := st.session_state.pop(up.DONE_KEY, None):
-    st.success(done)
+    st.success(done)  # Markdown: ui.upload.Outcome
     st.page_link("pages/history.py", label=t("upload.go_history", lang))
 
 kinds = [k.id for k in up.kinds_for(user)]
 kind_id = st.selectbox(t("upload.kind", lang), kinds, key="upload_kind", format_func=lambda k: up.kind_label(k, lang))
 st.caption(up.kind_help(kind_id, lang))
 if scope := up.scope_text(user, lang, ctx.version):
-    st.caption(scope)
+    st.caption(md(scope))
 with st.expander(t("upload.template", lang)):
     c1, c2, _ = st.columns([1, 1, 3])
     for col, fmt, mime, label in (
@@ -41,7 +42,7 @@ if uploaded is None:
     st.stop()
 
 preview = up.preview_for(uploaded.getvalue(), uploaded.name, kind_id, user, ctx.version)
-st.markdown(" · ".join(f"{label}：**{value}**" for label, value in up.read_facts(preview, lang)))
+st.markdown(" · ".join(f"{label}：**{md(value)}**" for label, value in up.read_facts(preview, lang)))
 counts = preview.counts()
 for col, key in zip(st.columns(5), ("rows", "new", "changed", "unchanged", "rejected"), strict=True):
     col.metric(t(f"upload.summary.{key}", lang), counts[key])
@@ -73,4 +74,4 @@ if st.button(t("upload.confirm", lang), type="primary", key="upload_confirm"):
     outcome = up.commit(preview, user, lang)
     if outcome.ok:
         st.rerun()
-    st.error(outcome.message)
+    st.error(outcome.message)  # Markdown, user text escaped (ui.upload.Outcome)

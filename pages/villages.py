@@ -7,6 +7,7 @@ import streamlit as st
 
 from ningxia_dash import demo, maps, places
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, state
 
 ctx = chrome.page_context()
@@ -128,6 +129,6 @@ with d_col:
     st.markdown(f"**{t('villages.dimensions', lang, year=year)}**")
     st.plotly_chart(dims_chart, config={"displayModeBar": False})
 with h_col:
-    st.markdown(f"**{t('villages.history', lang, metric=metric_names[metric_id])}**")
+    st.markdown(f"**{t('villages.history', lang, metric=md(metric_names[metric_id]))}**")
     st.plotly_chart(history_chart, config={"displayModeBar": False})
 st.caption(f"{chrome.badge('demo', lang)} {t('villages.source_note', lang)}")

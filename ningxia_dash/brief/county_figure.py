@@ -14,6 +14,7 @@ from ningxia_dash.brief.content import CountyMap
 from ningxia_dash.charts import FONT
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.maps import LEVEL_LINE_HEX, LEVEL_LINE_PX, NINGXIA_BOUNDS, ring_area_km2
+from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 
 MID_LAT = (NINGXIA_BOUNDS[1] + NINGXIA_BOUNDS[3]) / 2
@@ -67,7 +68,7 @@ def county_status_figure(cmap: CountyMap, lang: Lang, width: int = WIDTH, height
     labels = cmap.frame.merge(cmap.shapes[["code", "label_lon", "label_lat"]], on="code")
     fig.add_scatter(
         x=[lon * X_SCALE for lon in labels["label_lon"]], y=list(labels["label_lat"]), mode="text",
-        text=[f"{s} {STATUS_SYMBOLS[st]}" for s, st in zip(labels["short"], labels["status"], strict=True)],
+        text=[f"{plotly_text(s)} {STATUS_SYMBOLS[st]}" for s, st in zip(labels["short"], labels["status"], strict=True)],
         textfont={"size": 15 if lang == "zh" else 12, "color": "#111", "shadow": "0 0 3px #fff, 0 0 2px #fff"},
         hoverinfo="skip", showlegend=False,
     )  # fmt: skip

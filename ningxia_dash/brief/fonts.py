@@ -14,12 +14,13 @@ import logging
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
+
+from ningxia_dash.safe_text import xml_text
 
 CJK_CANDIDATES = (
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
@@ -43,10 +44,10 @@ class PdfFonts:
     def markup(self, text: str) -> str:
         """Text escaped for a reportlab Paragraph, characters the body font lacks set in the symbol font."""
         if not self.symbol:
-            return escape(text)
+            return xml_text(text)
         out = []
         for ch in text:
-            e = escape(ch)
+            e = xml_text(ch)
             missing = ord(ch) not in self.body_chars if self.body_chars else ch in "✔✖"
             out.append(f'<font name="{self.symbol}">{e}</font>' if ord(ch) > 0x2000 and missing else e)
         return "".join(out)

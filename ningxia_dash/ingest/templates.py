@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ningxia_dash.export import neutralise
+from ningxia_dash.export import neutralise, neutralise_row
 from ningxia_dash.ingest.kinds import KINDS, Kind
 from ningxia_dash.ingest.refs import Refs
 
@@ -134,25 +134,25 @@ def template_xlsx(kind_id: str, refs: Refs | None = None) -> bytes:
     data.title = DATA_SHEET
     head_font, head_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="B5282E")
     for j, col in enumerate(kind.cols, start=1):
-        cell = data.cell(row=1, column=j, value=col.zh)
+        cell = data.cell(row=1, column=j, value=neutralise(col.zh))
         cell.font, cell.fill = head_font, head_fill
         data.column_dimensions[get_column_letter(j)].width = max(12, len(col.zh) * 2 + 4, len(col.example) + 4)
     data.freeze_panes = "A2"
 
     sheet = wb.create_sheet(HELP_SHEET)
-    sheet.append([f"模板：{kind.zh}（{kind.en}）"])
+    sheet.append(neutralise_row([f"模板：{kind.zh}（{kind.en}）"]))
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([kind.help_zh])
+    sheet.append(neutralise_row([kind.help_zh]))
     sheet.append([])
     for line in GENERAL:
-        sheet.append([line])
+        sheet.append(neutralise_row([line]))
     sheet.append([])
     header_row = sheet.max_row + 1
-    sheet.append(["列名", "英文列名（可替代）", "是否必填", "格式", "说明", "示例"])
+    sheet.append(neutralise_row(["列名", "英文列名（可替代）", "是否必填", "格式", "说明", "示例"]))
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for row in _help_rows(kind):
-        sheet.append([neutralise(v) for v in row])
+        sheet.append(neutralise_row(row))
     for letter, width in zip("ABCDEF", (16, 20, 10, 8, 70, 24), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=header_row + 1):
@@ -160,11 +160,11 @@ def template_xlsx(kind_id: str, refs: Refs | None = None) -> bytes:
 
     for title, header, rows in _ref_sheets(kind, refs):
         ws = wb.create_sheet(title[:31])
-        ws.append(header)
+        ws.append(neutralise_row(header))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for r in rows:
-            ws.append([neutralise(v) for v in r])
+            ws.append(neutralise_row(r))
         for j in range(1, len(header) + 1):
             ws.column_dimensions[get_column_letter(j)].width = 24 if j > 1 else 34
         ws.freeze_panes = "A2"
@@ -178,12 +178,12 @@ def template_csv(kind_id: str) -> bytes:
     kind = KINDS[kind_id]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([f"# 模板：{kind.zh}。以 # 开头的行是说明，导入时忽略，可保留也可删除。{kind.help_zh}"])
+    w.writerow(neutralise_row([f"# 模板：{kind.zh}。以 # 开头的行是说明，导入时忽略，可保留也可删除。{kind.help_zh}"]))
     for c in kind.cols:
         need = "必填" if c.required else "选填"
         example = f"；示例：{c.example}" if c.example else ""
-        w.writerow([f"# {c.zh}（{c.en}，{need}，{TYPE_LABEL[c.type]}）：{c.help_zh}{example}"])
-    w.writerow([c.zh for c in kind.cols])
+        w.writerow(neutralise_row([f"# {c.zh}（{c.en}，{need}，{TYPE_LABEL[c.type]}）：{c.help_zh}{example}"]))
+    w.writerow(neutralise_row(c.zh for c in kind.cols))
     return buf.getvalue().encode("utf-8-sig")
 
 

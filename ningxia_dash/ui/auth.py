@@ -24,6 +24,7 @@ import streamlit as st
 from ningxia_dash import accounts, signin
 from ningxia_dash.accounts import User
 from ningxia_dash.i18n import Lang, t
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import data
 
 USER_KEY = "auth_user"  # session state: the signed-in user name
@@ -138,7 +139,7 @@ def require_role(role: str, lang: Lang) -> User:
                 "auth.forbidden",
                 lang,
                 role=role_label(role, lang),
-                user=user.username,
+                user=md(user.username),
                 current=role_label(user.role, lang),
             )
         )
@@ -164,7 +165,7 @@ def sidebar_account(lang: Lang) -> None:
                 idle_notice(lang)
         return
     with st.sidebar:
-        st.caption(t("auth.signed_in", lang, user=user.username, role=role_label(user.role, lang)))
+        st.caption(t("auth.signed_in", lang, user=md(user.username), role=role_label(user.role, lang)))
         if st.button(t("auth.logout", lang), key="logout", type="tertiary"):
             sign_out()
             st.rerun()

@@ -17,9 +17,10 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash import config, views
+from ningxia_dash import config
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.i18n import LANGS, Lang, pick, t
+from ningxia_dash.safe_text import md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import data, state
 
@@ -98,7 +99,7 @@ def render_sidebar(version: str) -> None:
         st.html(css)
     with st.sidebar:
         st.markdown(f"**{t('app.title', lang)}**")
-        st.caption(views.escape_md(plan_subtitle(data.plans(version), state.current_plan(), lang)))
+        st.caption(md(plan_subtitle(data.plans(version), state.current_plan(), lang)))
         state.bind_widget(state.LANG, state.LANG_WIDGET)
         st.segmented_control(
             t("sidebar.language", lang),
@@ -205,9 +206,10 @@ def page_file(key: str) -> Path:
 
 
 def indicator_link(indicator_id: str, label: str, region_code: str | None = None) -> None:
-    """A link to an indicator's detail page that keeps the session (language, as-of year)."""
+    """A link to an indicator's detail page that keeps the session (language, as-of year). `label` is plain text
+    (it may hold an indicator's name): it is escaped, never read as Markdown."""
     params = {"indicator": indicator_id, **({"region": region_code} if region_code else {})}
-    st.page_link(page_file("indicator"), label=label, query_params=params)
+    st.page_link(page_file("indicator"), label=md(label), query_params=params)
 
 
 TABLE_PICK: list[Literal["single-row", "single-cell"]] = [

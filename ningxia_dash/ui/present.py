@@ -11,6 +11,7 @@ import streamlit as st
 
 from ningxia_dash import charts, config, maps, place_charts, places, slides, tracking_views, views
 from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import brief_button, chrome, data, models
 from ningxia_dash.ui.chrome import PageContext
@@ -50,8 +51,8 @@ def slide_title(ctx: PageContext, as_of: int) -> None:
     st.title(t("present.cover", lang))
     st.markdown(
         f"<div style='font-size:2.3rem;font-weight:800;line-height:1.35;margin:1rem 0 2rem 0'>"
-        f"{pick(lang, plan['title_zh'], plan['title_en'])}</div>"
-        f"<div class='slide-big'>{plan['doc_number']}<br>{t('overview.period', lang)} {plan['period_start']}–"
+        f"{html_text(pick(lang, plan['title_zh'], plan['title_en']))}</div>"
+        f"<div class='slide-big'>{html_text(plan['doc_number'])}<br>{t('overview.period', lang)} {plan['period_start']}–"
         f"{plan['period_end']} · {t('overview.elapsed', lang)} {elapsed:.0%}<br>"
         f"<b>{t('present.data_as_of', lang, year=as_of)}</b></div><div style='height:6vh'></div>",
         unsafe_allow_html=True,
@@ -88,8 +89,9 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
         st.markdown(
             f"<div class='slide-big' style='border-left:8px solid {STATUS_COLOURS[r['status']]};padding-left:1rem;"
             f"margin:0.6rem 0'><b>{tracking_views.status_label(r['status'], lang)} · "
-            f"{pick(lang, r['name_zh'], r['name_en'])}</b> <span style='color:#666'>"
-            f"{views.clause_label(r['clause'], lang)}</span><br>{r['explanation_zh' if lang == 'zh' else 'explanation_en']}"
+            f"{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> <span style='color:#666'>"
+            f"{html_text(views.clause_label(r['clause'], lang))}</span><br>"
+            f"{html_text(r['explanation_zh' if lang == 'zh' else 'explanation_en'])}"
             f"</div>",
             unsafe_allow_html=True,
         )
@@ -122,7 +124,11 @@ def slide_county_map(ctx: PageContext, as_of: int) -> None:
         st.info(t("present.no_county_data", lang))
         return
     name = pick(lang, indicator["name_zh"], indicator["name_en"])
-    st.title(f"{t('present.county_map', lang)}：{name}" if lang == "zh" else f"{t('present.county_map', lang)}: {name}")
+    st.title(
+        f"{t('present.county_map', lang)}：{md(name)}"
+        if lang == "zh"
+        else f"{t('present.county_map', lang)}: {md(name)}"
+    )
     left, right = st.columns([3, 1])
     with left:
         deck = maps.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
@@ -276,8 +282,9 @@ DARK_STYLE = "app/static/map-style-dark.json"
 
 
 def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> str:
-    return (f"<div class='bs-tile'><div class='bs-label'>{label}</div>"
-            f"<div class='bs-num' style='color:{colour} !important'>{value}</div>"
+    """A big-screen tile: label and value are text (escaped here); `small` is markup (callers escape its text)."""
+    return (f"<div class='bs-tile'><div class='bs-label'>{html_text(label)}</div>"
+            f"<div class='bs-num' style='color:{colour} !important'>{html_text(value)}</div>"
             f"<div class='bs-small'>{small}</div></div>")  # fmt: skip
 
 
@@ -290,9 +297,9 @@ def run_bigscreen(ctx: PageContext) -> None:
     as_of = int(st.query_params.get("year", latest))
     rows = _rows(ctx, as_of)
     head, note = st.columns([2, 1.4], vertical_alignment="bottom")
-    head.title(f"{pick(lang, plan['short_zh'], plan['short_en'])} · {t('present.bigscreen_title', lang)}")
+    head.title(f"{md(pick(lang, plan['short_zh'], plan['short_en']))} · {t('present.bigscreen_title', lang)}")
     note.markdown(
-        f"<div class='bs-small' style='text-align:right'>{plan['doc_number']} · "
+        f"<div class='bs-small' style='text-align:right'>{html_text(plan['doc_number'])} · "
         f"{t('present.data_as_of', lang, year=as_of)}<br>{chrome.provenance_label('demo', lang)}: "
         f"{t('present.bigscreen_demo', lang)}</div>",
         unsafe_allow_html=True,
@@ -304,10 +311,10 @@ def run_bigscreen(ctx: PageContext) -> None:
         tiles = [_tile(f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", str(int(counts.get(s, 0))), STATUS_COLOURS[s])
                  for s in ("achieved", "on_track", "lagging", "off_track")]  # fmt: skip
         alerts = tracking_views.alerts(rows)
-        names = "<br>".join(f"{STATUS_SYMBOLS[r['status']]} {pick(lang, r['name_zh'], r['name_en'])}"
+        names = "<br>".join(html_text(f"{STATUS_SYMBOLS[r['status']]} {pick(lang, r['name_zh'], r['name_en'])}")
                             for _, r in alerts.head(4).iterrows())  # fmt: skip
         tiles.append(_tile(t("overview.binding", lang), f"{len(binding) - len(alerts)} / {len(binding)}",
-                           small=names or t("tracking.no_alerts", lang)))  # fmt: skip
+                           small=names or html_text(t("tracking.no_alerts", lang))))  # fmt: skip
         st.html("".join(tiles))
     with centre:
         frame, indicator = _county_frame(ctx, as_of)
@@ -318,7 +325,8 @@ def run_bigscreen(ctx: PageContext) -> None:
         deck = maps.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
                                            view=maps.framed_view(820, 860))  # fmt: skip
         deck.map_style = DARK_STYLE
-        st.markdown(f"<div class='bs-label'>{t('present.county_map', lang)} · {name}</div>", unsafe_allow_html=True)
+        st.markdown(f"<div class='bs-label'>{t('present.county_map', lang)} · {html_text(name)}</div>",
+                    unsafe_allow_html=True)  # fmt: skip
         st.pydeck_chart(deck, height=820, key="bigscreen_map")
     with right:
         headline = rows[rows["is_headline"]]
@@ -326,6 +334,6 @@ def run_bigscreen(ctx: PageContext) -> None:
         for _, r in headline.head(6).iterrows():
             value = tracking_views.latest_text(r, lang).split(" (")[0]
             tiles.append(_tile(pick(lang, r["name_zh"], r["name_en"])[:16], value, STATUS_COLOURS[r["status"]],
-                               f"{tracking_views.status_label(r['status'], lang)} · "
-                               f"{chrome.provenance_label(r['latest_source_kind'], lang)}"))  # fmt: skip
+                               html_text(f"{tracking_views.status_label(r['status'], lang)} · "
+                                         f"{chrome.provenance_label(r['latest_source_kind'], lang)}")))  # fmt: skip
         st.html("".join(tiles))

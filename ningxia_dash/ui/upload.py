@@ -16,6 +16,7 @@ from ningxia_dash.db import DatabaseBusyError, DatabaseLockedError
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ingest.decode import human_size
 from ningxia_dash.ingest.templates import template, template_name
+from ningxia_dash.safe_text import md, md_block
 from ningxia_dash.ui import auth, data
 
 PREVIEW_KEY = "upload_preview"
@@ -32,6 +33,9 @@ DIFF_SHOWN = 500
 
 @dataclass(frozen=True)
 class Outcome:
+    """What an action did. `message` is Markdown for st.success / st.error: any user text in it (a user name, a
+    file name or a cell quoted by an error) is already escaped."""
+
     ok: bool
     message: str
 
@@ -148,11 +152,11 @@ def commit(preview: ingest.Preview, user: User, lang: Lang) -> Outcome:
     except ingest.ImportRejected as exc:
         return Outcome(False, t("upload.rejected", lang, n=len(exc.preview.errors)))
     except ingest.CommitError as exc:
-        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+        return Outcome(False, md_block(exc.message if lang == "zh" else exc.message_en))
     except DatabaseBusyError:
         return Outcome(False, t("upload.busy", lang))
     except DatabaseLockedError as exc:
-        return Outcome(False, str(exc))
+        return Outcome(False, md_block(str(exc)))
     data.clear()
     st.session_state.pop(PREVIEW_KEY, None)
     st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
@@ -165,7 +169,7 @@ def rollback(batch_id: int, user: User, lang: Lang) -> Outcome:
     try:
         info = ingest.rollback(batch_id, user.username, data.database().path)
     except ingest.RollbackRefused as exc:
-        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+        return Outcome(False, md_block(exc.message if lang == "zh" else exc.message_en))
     except DatabaseBusyError:
         return Outcome(False, t("upload.busy", lang))
     data.clear()
@@ -179,7 +183,7 @@ def save_deck(order: list[str], user: User, lang: Lang) -> Outcome:
     try:
         chosen = settings.set_present_deck(data.database().path, order, user.username)
     except settings.SettingRefused as exc:
-        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+        return Outcome(False, md_block(exc.message if lang == "zh" else exc.message_en))
     except DatabaseBusyError:
         return Outcome(False, t("upload.busy", lang))
     return Outcome(True, t("admin.deck_saved", lang, n=len(chosen)))
@@ -232,14 +236,14 @@ def account_action(lang: Lang, action: str, **kwargs: object) -> Outcome:
     try:
         if action == "add":
             accounts.add_user(path, **kwargs)  # type: ignore[arg-type]
-            return Outcome(True, t("admin.created", lang, user=kwargs["username"]))
+            return Outcome(True, t("admin.created", lang, user=md(kwargs["username"])))
         if action == "password":
             accounts.set_password(path, **kwargs)  # type: ignore[arg-type]
-            return Outcome(True, t("admin.password_set", lang, user=kwargs["username"]))
+            return Outcome(True, t("admin.password_set", lang, user=md(kwargs["username"])))
         accounts.update_user(path, **kwargs)  # type: ignore[arg-type]
         said = "admin.state_changed" if "disabled" in kwargs else "admin.saved"
-        return Outcome(True, t(said, lang, user=kwargs["username"]))
+        return Outcome(True, t(said, lang, user=md(kwargs["username"])))
     except accounts.AccountError as exc:
-        return Outcome(False, exc.message if lang == "zh" else exc.message_en)
+        return Outcome(False, md_block(exc.message if lang == "zh" else exc.message_en))
     except DatabaseBusyError:
         return Outcome(False, t("upload.busy", lang))
