@@ -17,7 +17,7 @@ from ningxia_dash.ui.chrome import PageContext
 
 SLIDE_H = 520  # chart height that fits a 1366×768 screen under the slide title and the controls
 
-CONTROLS_H = "4.4rem"  # the pinned bar of ‹ counter ›; the slide keeps clear of it
+CONTROLS_H = "4.2rem"  # the pinned bar of ‹ counter ›; the slide keeps clear of it
 PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
@@ -31,10 +31,10 @@ h1 { font-size: 2.1rem !important; padding: 0 0 0.4rem 0 !important; }
 .st-key-present_controls { position: fixed !important; left: 0; right: 0; bottom: 0; z-index: 999990;
     height: CONTROLS_H; padding: 0 2.2rem; justify-content: center; background: rgba(255, 255, 255, 0.94);
     border-top: 1px solid #d9dee5; }
-.st-key-present_controls button { min-width: 5.5rem; min-height: 3.4rem; border: 2px solid #9aa8b8;
+.st-key-present_controls button { min-width: 5.5rem; min-height: 3.2rem; border: 2px solid #9aa8b8;
     border-radius: 0.8rem; background: #f4f6f9; }
 .st-key-present_controls button p { font-size: 2.4rem; line-height: 1; font-weight: 700; }
-.st-key-present_next { display: flex; justify-content: flex-end; }
+.st-key-present_controls [data-testid="stColumn"]:last-child [data-testid="stVerticalBlock"] { align-items: flex-end; }
 .present-counter { text-align: center; color: #333; font-size: 1.5rem; font-weight: 700;
     font-variant-numeric: tabular-nums; }
 </style>
