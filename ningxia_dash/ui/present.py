@@ -109,7 +109,7 @@ def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.gauges", lang))
     gauges, groups = tracking_views.headline_gauge_inputs(_rows(ctx, as_of), lang)
-    fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=185)
+    fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=175)  # clear of the pinned controls
     st.plotly_chart(fig, key="present_gauges", config={"displayModeBar": False})
 
 
