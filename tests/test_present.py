@@ -161,6 +161,10 @@ def test_slides_fit_the_meeting_room_screens(db_path: Path, artifacts: Path, wid
         page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
         page.wait_for_timeout(800)  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / f"bigscreen-{width}x{height}.png"))  # type: ignore[attr-defined]
+        tiles = page.evaluate(  # type: ignore[attr-defined]
+            "() => [...document.querySelectorAll('.bs-tile')].map(e => e.getBoundingClientRect().bottom)"
+        )
+        assert len(tiles) == 10 and max(tiles) <= height, f"a big-screen tile runs off the screen: {tiles}"
         assert outbound.urls == []
 
 

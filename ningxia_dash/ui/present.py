@@ -333,6 +333,7 @@ BIGSCREEN_CSS = """
 </style>
 """
 DARK_STYLE = "app/static/map-style-dark.json"
+BIGSCREEN_TILES = 5  # headline tiles on the right: a sixth ran off the bottom of a 1920×1080 screen
 
 
 def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> str:
@@ -383,7 +384,7 @@ def run_bigscreen(ctx: PageContext) -> None:
     with right:
         headline = rows[rows["is_headline"]]
         tiles = []
-        for _, r in headline.head(6).iterrows():
+        for _, r in headline.head(BIGSCREEN_TILES).iterrows():
             value = tracking_views.latest_text(r, lang).split(" (")[0]
             tiles.append(_tile(pick(lang, r["name_zh"], r["name_en"])[:16], value, STATUS_COLOURS[r["status"]],
                                f"{tracking_views.status_label(r['status'], lang)} · "
