@@ -342,6 +342,11 @@ def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> s
             f"<div class='bs-small'>{small}</div></div>")  # fmt: skip
 
 
+def _clip(text: str, width: int) -> str:
+    """A tile's label: whole when it fits, else cut with an ellipsis so the cut is visible."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def run_bigscreen(ctx: PageContext) -> None:
     """大屏: one dark 1920×1080 cockpit — the county map in the centre, headline figures around it."""
     apply_chrome()
@@ -386,7 +391,8 @@ def run_bigscreen(ctx: PageContext) -> None:
         tiles = []
         for _, r in headline.head(BIGSCREEN_TILES).iterrows():
             value = tracking_views.latest_text(r, lang).split(" (")[0]
-            tiles.append(_tile(pick(lang, r["name_zh"], r["name_en"])[:16], value, STATUS_COLOURS[r["status"]],
+            name = _clip(pick(lang, r["name_zh"], r["name_en"]), 16 if lang == "zh" else 28)
+            tiles.append(_tile(name, value, STATUS_COLOURS[r["status"]],
                                f"{tracking_views.status_label(r['status'], lang)} · "
                                f"{chrome.provenance_label(r['latest_source_kind'], lang)}"))  # fmt: skip
         st.html("".join(tiles))
