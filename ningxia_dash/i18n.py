@@ -805,6 +805,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "present.slide.parks": ("闽宁产业园", "Minning parks"),
     "present.slide.scorecard": ("重点帮扶县记分卡", "Key-county scorecard"),
     "present.slide.closing": ("数据来源", "Sources"),
+    # --- presenter deck (hardening) ---
+    "present.bad_params": (
+        "地址中的参数无法使用，已改用默认值：{names}",
+        "Address parameters that could not be used were ignored (defaults shown instead): {names}",
+    ),
     # meeting brief (汇报材料, PDF / PPTX: ningxia_dash/brief/, ui/brief_button.py, CLI export-brief)
     "brief.title": ("汇报材料", "Meeting brief"),
     "brief.subtitle": ("规划目标执行情况汇报材料", "Meeting brief: progress against the plan's targets"),

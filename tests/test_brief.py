@@ -4,6 +4,7 @@ titles, both languages, the CLI, and the download control (issue 6)."""
 from __future__ import annotations
 
 import io
+import json
 import math
 import shutil
 import subprocess
@@ -118,6 +119,52 @@ def test_figures_render_with_the_system_chromium(
     assert im.error is None
     assert set(im.png) == {s.key for s in figure_specs(briefs[lang])} == {"gauges", "bullets", "map"}
     assert all(png.startswith(b"\x89PNG") for png in im.png.values())
+
+
+@pytest.fixture
+def streamlit_plotly_default() -> Any:
+    """plotly's default template as a running Streamlit server has it (its own "streamlit" template), restored after."""
+    import plotly.io as pio
+    from streamlit.elements.lib.streamlit_plotly_theme import configure_streamlit_plotly_theme
+
+    before = pio.templates.default
+    configure_streamlit_plotly_theme()
+    yield
+    pio.templates.default = before
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+@pytest.mark.parametrize("lang", LANGS)
+def test_bullet_chart_shows_whole_target_names(
+    briefs: dict[Lang, Brief], streamlit_plotly_default: Any, artifacts: Path, lang: Lang
+) -> None:
+    """「尚未完成目标的进度」 as drawn in the app's process (the download button): each target's name is on the
+    picture whole (or cut with …), not just its last character past the left edge."""
+    from plotly.offline import get_plotlyjs
+
+    from tests.browser import browser_page
+
+    spec = next(s for s in figure_specs(briefs[lang]) if s.key == "bullets")
+    labels = list(briefs[lang].bullets["label"])
+    assert labels and all(len(x) > 8 for x in labels), labels  # clause and name, long names cut with …
+    with browser_page(spec.width, spec.height) as (page, outbound):
+        page.set_content("<html><body style='margin:0'><div id='fig'></div></body></html>")  # type: ignore[attr-defined]
+        page.add_script_tag(content=get_plotlyjs())  # type: ignore[attr-defined]
+        page.evaluate(  # type: ignore[attr-defined]
+            "(f) => Plotly.newPlot('fig', f.data, f.layout, {staticPlot: true})", json.loads(spec.figure.to_json())
+        )
+        page.wait_for_selector(".ytick text")  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / f"brief-bullets-{lang}.png"))  # type: ignore[attr-defined]
+        ticks = page.evaluate(  # type: ignore[attr-defined]
+            """() => [...document.querySelectorAll('.ytick text')].map(e => {
+                const r = e.getBoundingClientRect(); return {text: e.textContent, left: r.left, right: r.right};
+            })"""
+        )
+        assert outbound.urls == []
+    assert sorted(x["text"] for x in ticks) == sorted(labels)
+    cut = [x for x in ticks if x["left"] < 0]
+    assert not cut, f"target names run off the picture's left edge: {cut[:3]}"
 
 
 def test_pdf_font_is_embedded_truetype() -> None:

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import slides
+from ningxia_dash.i18n import t
 from tests.browser import browser_page, streamlit_server, wait_rendered
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,11 +24,41 @@ def test_deck_order_is_data() -> None:
 
 def test_slide_numbers_and_auto_advance() -> None:
     assert slides.slide_number("3", 9) == 3
-    assert slides.slide_number("99", 9) == 9 and slides.slide_number("x", 9) == 1 and slides.slide_number(None, 9) == 1
+    assert slides.slide_number("99", 9) == 1 and slides.slide_number("x", 9) == 1 and slides.slide_number(None, 9) == 1
     assert (
         slides.advance_seconds("20") == 20 and slides.advance_seconds("1") == 5 and slides.advance_seconds(None) is None
     )
-    assert slides.auto_slide(start=8, count=9, elapsed_s=45, every_s=20) == 1  # 8 → 9 → 1 (wraps)
+    assert slides.next_slide(9, 9) == 1 and slides.previous_slide(1, 9) == 9 and slides.previous_slide(4, 9) == 3
+    # a timer tick moves on from the slide on screen (wrapping round), not from where the deck started ...
+    assert slides.auto_step(4, 9, shown_s=10.0, every_s=10) == 5 and slides.auto_step(9, 9, 10.0, 10) == 1
+    # ... and does not skip a slide the presenter moved to just before the tick
+    assert slides.auto_step(4, 9, shown_s=1.0, every_s=10) == 4
+
+
+BAD_VALUES = ["abc", "-1", "0", "+3", " 3", "3.0", "٣", "99999999999999999999", "", "<b>3</b>", "../../etc/passwd",
+              "%2e%2e", "1e3", "2020;DROP TABLE plans"]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", BAD_VALUES)
+def test_unusable_address_values_fall_back_to_the_defaults(value: str) -> None:
+    assert slides.slide_number(value, 9) == 1
+    assert slides.advance_seconds(value) is None
+    assert slides.as_of_year(value, 2020, 2025, default=2024) == 2024
+    assert not slides.is_present(value)
+    query = {"present": value, "slide": value, "every": value, "year": value, "lang": value}
+    expected = ["present", "slide", "every", "year", "lang"][value == "0" :]  # present=0 is a plain "no"
+    assert slides.unusable_params(query, 9, 2020, 2025, ("zh", "en")) == expected
+
+
+def test_address_years_are_the_plans_years() -> None:
+    assert slides.as_of_year("2023", 2020, 2025, default=2024) == 2023
+    assert slides.as_of_year("2020", 2020, 2025, default=2024) == 2020  # the baseline is a year of the plan
+    for outside in ("2019", "2026", "1900", "9999"):
+        assert slides.as_of_year(outside, 2020, 2025, default=2024) == 2024, outside
+    good = {"present": "1", "slide": "9", "every": "3600", "year": "2025", "lang": "en"}
+    assert slides.unusable_params(good, 9, 2020, 2025, ("zh", "en")) == []
+    assert slides.unusable_params({}, 9, 2020, 2025, ("zh", "en")) == []
+    assert slides.unusable_params({"slide": "10", "every": "3601"}, 9, 2020, 2025, ("zh",)) == ["slide", "every"]
 
 
 def _present(lang: str, **query: str) -> AppTest:
@@ -52,6 +83,41 @@ def test_next_button_moves_on(db_path: Path) -> None:
     at = _present("zh", slide="2")
     at.button(key="present_next").click().run()
     assert at.query_params["slide"] in (["3"], "3")
+    assert any("3 / 9" in m.value for m in at.markdown) and at.title[0].value.startswith(t("tracking.alerts", "zh"))
+
+
+def _page(page: str, query: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+@pytest.mark.parametrize("page", ["present", "bigscreen"])
+@pytest.mark.parametrize("name", ["year", "slide", "every", "lang", "present"])
+@pytest.mark.parametrize("value", ["abc", "-3", "99999999999999999999", "", "<script>alert(1)</script>", "../../x"])
+def test_bad_address_parameters_fall_back_with_a_notice(db_path: Path, page: str, name: str, value: str) -> None:
+    query = {"present": "1", name: value}
+    at = _page(page, query)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title, "the screen is drawn"
+    if page == "present" and name != "present":
+        assert any("1 / 9" in m.value for m in at.markdown), "the deck opens on its first slide"
+    relevant = page == "present" or name in ("year", "lang", "present")
+    toasts = [x.value for x in at.toast]
+    if relevant:
+        notice = t("present.bad_params", "zh", names=name)
+        assert toasts == [notice], toasts
+        assert name not in at.query_params or name in ("present", "slide"), "the bad value leaves the address"
+    assert all(value not in x for x in toasts if value), "the address value itself is never echoed"
+
+
+def test_a_good_year_in_the_address_is_used(db_path: Path) -> None:
+    at = _present("en", slide="2", year="2023")
+    assert at.title[0].value.endswith("2023") and not at.toast
+    at = _page("bigscreen", {"present": "1", "lang": "en", "year": "2022"})
+    assert any("Data as of 2022" in m.value for m in at.markdown) and not at.toast
 
 
 def test_launcher_and_big_screen(db_path: Path) -> None:
@@ -95,4 +161,140 @@ def test_slides_fit_the_meeting_room_screens(db_path: Path, artifacts: Path, wid
         page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
         page.wait_for_timeout(800)  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / f"bigscreen-{width}x{height}.png"))  # type: ignore[attr-defined]
+        tiles = page.evaluate(  # type: ignore[attr-defined]
+            "() => [...document.querySelectorAll('.bs-tile')].map(e => e.getBoundingClientRect().bottom)"
+        )
+        assert len(tiles) == 10 and max(tiles) <= height, f"a big-screen tile runs off the screen: {tiles}"
         assert outbound.urls == []
+
+
+# The h1 each slide of the default deck opens with (zh), to check what the presenter sees after a click or a key.
+TITLE_KEYS = {
+    "title": "present.cover", "status": "tracking.counts", "alerts": "tracking.alerts", "gauges": "tracking.gauges",
+    "county_map": "present.county_map", "villages": "present.villages", "parks": "present.parks",
+    "scorecard": "present.scorecard", "closing": "present.closing",
+}  # fmt: skip
+SHOWN_JS = """() => ({
+    counter: [...document.querySelectorAll('[data-testid=stMarkdownContainer]')]
+        .map(e => e.innerText.trim()).find(s => /^\\d+ \\/ \\d+$/.test(s)) || null,
+    title: (document.querySelector('h1') || {}).innerText || null,
+    address: location.search,
+})"""
+
+
+def _shown(page: object) -> dict[str, str]:
+    return page.evaluate(SHOWN_JS)  # type: ignore[attr-defined,no-any-return]
+
+
+def _wait_counter(page: object, expected: str, timeout_ms: int = 20_000) -> dict[str, str]:
+    """Until the counter reads `expected` (or the timeout): what the presenter then sees."""
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        page.wait_for_function(  # type: ignore[attr-defined]
+            f"(want) => ({SHOWN_JS})().counter === want", arg=expected, timeout=timeout_ms
+        )
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    return _shown(page)
+
+
+def _assert_on(page: object, n: int) -> None:
+    shown = _wait_counter(page, f"{n} / 9")
+    assert shown["counter"] == f"{n} / 9", f"expected slide {n}, the screen shows {shown}"
+    title = t(TITLE_KEYS[slides.DEFAULT_DECK[n - 1]], "zh")
+    assert (shown["title"] or "").startswith(title), f"slide {n} should be titled {title!r}: {shown}"
+    assert f"slide={n}" in shown["address"] and "present=1" in shown["address"], shown
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_the_deck_moves_on_clicks_and_keys(db_path: Path) -> None:
+    """What the presenter sees: the counter and the slide's title after each click and key, and after a reload."""
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
+        page.goto(f"{url}/present?present=1&slide=1")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        _assert_on(page, 1)
+        page.get_by_role("button", name="›").click()  # type: ignore[attr-defined]
+        _assert_on(page, 2)
+        page.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
+        _assert_on(page, 3)
+        page.keyboard.press("ArrowLeft")  # type: ignore[attr-defined]
+        _assert_on(page, 2)
+        page.get_by_role("button", name="‹").click()  # type: ignore[attr-defined]
+        _assert_on(page, 1)
+        page.get_by_role("button", name="‹").click()  # type: ignore[attr-defined]
+        _assert_on(page, 9)  # wraps round
+        page.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
+        _assert_on(page, 1)
+        page.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
+        _assert_on(page, 2)
+        page.reload()  # type: ignore[attr-defined]
+        wait_rendered(page)
+        _assert_on(page, 2)
+
+        # Started from the menu: the address keeps present=1, so a reload stays in the deck on the same slide.
+        page.goto(f"{url}/present")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.get_by_text(t("present.start", "zh")).first.click()  # type: ignore[attr-defined]
+        _assert_on(page, 1)
+        page.get_by_role("button", name="›").click()  # type: ignore[attr-defined]
+        _assert_on(page, 2)
+        page.reload()  # type: ignore[attr-defined]
+        wait_rendered(page)
+        _assert_on(page, 2)
+        assert outbound.urls == []
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_auto_advance_continues_from_where_the_presenter_moved(db_path: Path) -> None:
+    """every=10: after the presenter clicks to slide 4, the next automatic move shows 5 — not 1."""
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, _):
+        page.goto(f"{url}/present?present=1&slide=1&every=10")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        for _ in range(8):  # click on until slide 4 is on screen (a timer tick in between may also move it)
+            before = _shown(page)["counter"]
+            if before == "4 / 9":
+                break
+            page.get_by_role("button", name="›").click()  # type: ignore[attr-defined]
+            page.wait_for_function(  # type: ignore[attr-defined]
+                f"(was) => ({SHOWN_JS})().counter !== was", arg=before, timeout=20_000
+            )
+        assert _shown(page)["counter"] == "4 / 9", f"clicks did not reach slide 4: {_shown(page)}"
+        page.wait_for_function(  # type: ignore[attr-defined]
+            f"() => ({SHOWN_JS})().counter !== '4 / 9'", timeout=40_000
+        )
+        _assert_on(page, 5)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_controls_are_large_and_pinned_to_the_bottom(db_path: Path, artifacts: Path) -> None:
+    """‹ / › and the counter stay at the bottom edge, big enough to hit while screen-sharing, clear of the slide."""
+    measure = """() => {
+        const bar = document.querySelector('.st-key-present_controls');
+        const buttons = [...bar.querySelectorAll('button')].map(b => b.getBoundingClientRect())
+            .filter(r => r.height > 0);
+        const content = [...document.querySelectorAll('[data-testid=stElementContainer]')]
+            .filter(e => !bar.contains(e) && e.getBoundingClientRect().height > 0)
+            .map(e => e.getBoundingClientRect().bottom);
+        return {position: getComputedStyle(bar).position, top: bar.getBoundingClientRect().top,
+                bottom: bar.getBoundingClientRect().bottom, buttons: buttons.map(b => [b.width, b.height]),
+                contentBottom: Math.max(...content), height: window.innerHeight,
+                scrollbar: document.documentElement.scrollHeight > window.innerHeight};
+    }"""
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, _):
+        for width, height in [(1366, 768), (1920, 1080)]:
+            page.set_viewport_size({"width": width, "height": height})  # type: ignore[attr-defined]
+            for lang in ("zh", "en"):
+                for n in (2, 4):  # a chart and the gauges: the tallest slides
+                    page.goto(f"{url}/present?present=1&slide={n}&lang={lang}")  # type: ignore[attr-defined]
+                    wait_rendered(page)
+                    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)  # type: ignore[attr-defined]
+                    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+                    got = page.evaluate(measure)  # type: ignore[attr-defined]
+                    page.screenshot(path=str(artifacts / f"present-controls-{n}-{lang}-{width}x{height}.png"))  # type: ignore[attr-defined]
+                    assert got["position"] == "fixed" and abs(got["bottom"] - height) <= 1, got
+                    assert len(got["buttons"]) == 2 and all(w >= 48 and h >= 48 for w, h in got["buttons"]), got
+                    assert got["contentBottom"] <= got["top"] + 1, f"the slide runs under the controls: {got}"
+                    assert not got["scrollbar"], got

@@ -35,6 +35,10 @@ EXTRA_ARGS = ("--disable-background-networking", "--disable-quic", "--disable-co
               "--disable-sync", "--use-gl=swiftshader", "--enable-unsafe-swiftshader")  # fmt: skip
 SCALE = 2  # pixels per layout pixel: crisp in print and on a projector
 TIMEOUT_S = 60
+# The figures' template, named so print does not depend on the process: a Streamlit server sets plotly's default
+# template to its own ("streamlit"), which leaves axis margins fixed (no automargin) and counts on its web front end
+# for colours; the bullet chart's target names then lost all but their last character in the PDF and PPTX.
+TEMPLATE = "plotly"
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,13 @@ class Images:
 
 def figure_specs(brief: Brief) -> list[FigureSpec]:
     """The figures a brief shows, sized for print: the same pictures serve the A4 page and the 16:9 slide."""
+    specs = _specs(brief)
+    for spec in specs:
+        spec.figure.update_layout(template=TEMPLATE)
+    return specs
+
+
+def _specs(brief: Brief) -> list[FigureSpec]:
     specs = []
     if brief.gauges:
         fig = charts.headline_gauges(brief.gauges, brief.gauge_groups, brief.lang, columns=5)
@@ -84,7 +95,7 @@ def figure_specs(brief: Brief) -> list[FigureSpec]:
         width, height = 900, 26 * len(brief.bullets) + 100
         # larger type for print, and the legend above the top axis's labels instead of over them
         fig.update_layout(width=width, height=height, paper_bgcolor="white", font={"size": 14},
-                          margin={"l": 10, "r": 20, "t": 80, "b": 10},
+                          margin={"l": 10, "r": 20, "t": 80, "b": 10}, yaxis={"automargin": True},
                           legend={"yref": "container", "y": 0.995, "yanchor": "top", "x": 0, "xanchor": "left"})  # fmt: skip
         specs.append(FigureSpec("bullets", fig, width, height))
     if brief.county_map is not None:

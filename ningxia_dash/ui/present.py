@@ -10,7 +10,7 @@ from datetime import date, datetime
 import streamlit as st
 
 from ningxia_dash import charts, config, maps, place_charts, places, slides, tracking_views, views
-from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import brief_button, chrome, data, models
@@ -18,22 +18,32 @@ from ningxia_dash.ui.chrome import PageContext
 
 SLIDE_H = 520  # chart height that fits a 1366×768 screen under the slide title and the controls
 
+CONTROLS_H = "4.2rem"  # the pinned bar of ‹ counter ›; the slide keeps clear of it
 PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
-[data-testid="stMainBlockContainer"], .block-container { padding: 1rem 2.2rem 0.4rem 2.2rem !important;
+[data-testid="stMainBlockContainer"], .block-container { padding: 1rem 2.2rem CONTROLS_H 2.2rem !important;
     max-width: 100% !important; }
 html { font-size: clamp(16px, 1.2vw, 24px); }
 [data-testid="stMain"] { overflow: hidden !important; }
 h1 { font-size: 2.1rem !important; padding: 0 0 0.4rem 0 !important; }
 .slide-big { font-size: 1.4rem; line-height: 1.6; }
+.st-key-present_controls { position: fixed !important; left: 0; right: 0; bottom: 0; z-index: 999990;
+    height: CONTROLS_H; padding: 0 2.2rem; justify-content: center; background: rgba(255, 255, 255, 0.94);
+    border-top: 1px solid #d9dee5; }
+.st-key-present_controls button { min-width: 5.5rem; min-height: 3.2rem; border: 2px solid #9aa8b8;
+    border-radius: 0.8rem; background: #f4f6f9; }
+.st-key-present_controls button p { font-size: 2.4rem; line-height: 1; font-weight: 700; }
+.st-key-present_controls [data-testid="stColumn"]:last-child [data-testid="stVerticalBlock"] { align-items: flex-end; }
+.present-counter { text-align: center; color: #333; font-size: 1.5rem; font-weight: 700;
+    font-variant-numeric: tabular-nums; }
 </style>
-"""
+""".replace("CONTROLS_H", CONTROLS_H)
 
 
 def is_present_mode() -> bool:
-    return st.query_params.get("present") == "1"
+    return slides.is_present(st.query_params.get("present"))
 
 
 def apply_chrome() -> None:
@@ -101,7 +111,7 @@ def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.gauges", lang))
     gauges, groups = tracking_views.headline_gauge_inputs(_rows(ctx, as_of), lang)
-    fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=185)
+    fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=175)  # clear of the pinned controls
     st.plotly_chart(fig, key="present_gauges", config={"displayModeBar": False})
 
 
@@ -211,45 +221,95 @@ RENDERERS: dict[str, Callable[[PageContext, int], None]] = {
 }  # fmt: skip
 
 
-def _go(n: int) -> None:
+# Session-state keys of the deck. The slide on screen is state the fragment reads on every rerun (a click or a timer
+# tick reruns only the fragment); the address mirrors it so a reload or a shared link shows the same slide.
+SLIDE, SLIDE_SEEN, SHOWN_AT = "present.slide", "present.slide_param", "present.shown_at"
+
+
+def _show(n: int) -> None:
+    """Put slide n on screen: session state for the fragment, ?slide= for a reload, a fresh auto-advance clock."""
+    st.session_state[SLIDE] = n
+    st.session_state[SLIDE_SEEN] = str(n)
+    st.session_state[SHOWN_AT] = time.monotonic()
     st.query_params["slide"] = str(n)
-    st.session_state.pop("present_started", None)  # a manual move restarts the auto-advance clock
+
+
+def _step(forward: bool, count: int) -> None:
+    """on_click of ‹ / ›: reads the current slide at click time (not a value captured when the button was drawn)."""
+    n = int(st.session_state.get(SLIDE, 1))
+    _show(slides.next_slide(n, count) if forward else slides.previous_slide(n, count))
+
+
+def plan_years(ctx: PageContext) -> tuple[int, int]:
+    return int(ctx.plan["baseline_year"]), int(ctx.plan["period_end"])
+
+
+def as_of_from_address(ctx: PageContext) -> int:
+    """?year= when it is a year of the plan (baseline..period end), else the latest year with data."""
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
+    return slides.as_of_year(st.query_params.get("year"), *plan_years(ctx), latest)
+
+
+def address_notice(ctx: PageContext, names: list[str]) -> None:
+    """Say (briefly, in a toast) which address parameters were ignored, and drop them from the address."""
+    if not names:
+        return
+    for name in names:
+        del st.query_params[name]
+    st.toast(t("present.bad_params", ctx.lang, names=", ".join(names)))
+
+
+def _unusable(ctx: PageContext, count: int, names: tuple[str, ...]) -> list[str]:
+    query = {k: st.query_params.get(k, "") for k in st.query_params}
+    return [n for n in slides.unusable_params(query, count, *plan_years(ctx), LANGS) if n in names]
 
 
 def run_deck(ctx: PageContext) -> None:
-    """The deck: one slide, then small previous / next controls (← → keys) and the slide counter."""
+    """The deck: one slide, with large previous / next controls (← → keys) and the counter pinned to the bottom."""
     apply_chrome()
     deck = slides.deck_order(data.meta_value(slides.META_KEY))
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
-    as_of = int(st.query_params.get("year", latest))
-    current = slides.slide_number(st.query_params.get("slide"), len(deck))
+    count = len(deck)
+    address_notice(ctx, _unusable(ctx, count, ("slide", "every", "year", "lang")))
+    as_of = as_of_from_address(ctx)
     every = slides.advance_seconds(st.query_params.get("every"))
+    param = st.query_params.get("slide")
+    if st.session_state.get(SLIDE_SEEN) != param or not 1 <= int(st.session_state.get(SLIDE, 0)) <= count:
+        _show(slides.slide_number(param, count))  # a link or a typed address names the slide: it wins
+    # A link from the menu lands here with the address stripped to /present: write the deck's address back, so
+    # a reload stays in the deck on the same slide.
+    st.query_params["present"] = "1"
+    st.query_params["slide"] = str(st.session_state[SLIDE])
+    if every:
+        st.query_params["every"] = str(every)
 
     @st.fragment(run_every=every)
     def body() -> None:
-        n = current
+        n = int(st.session_state[SLIDE])
         if every:
-            started = st.session_state.setdefault("present_started", (time.monotonic(), current))
-            n = slides.auto_slide(started[1], len(deck), time.monotonic() - started[0], every)
+            moved = slides.auto_step(n, count, time.monotonic() - float(st.session_state[SHOWN_AT]), every)
+            if moved != n:
+                _show(moved)
+                n = moved
         RENDERERS[deck[n - 1]](ctx, as_of)
-        _controls(ctx.lang, n, len(deck))
+        _controls(ctx.lang, n, count)
 
     body()
 
 
 def _controls(lang: Lang, n: int, count: int) -> None:
-    left, mid, right = st.columns([1, 8, 1])
-    left.button("‹", key="present_prev", help=t("present.prev", lang), shortcut="left", on_click=_go,
-                args=((n - 2) % count + 1,), type="tertiary")  # fmt: skip
-    mid.markdown(f"<div style='text-align:center;color:#888;font-size:0.9rem'>{n} / {count}</div>",
-                 unsafe_allow_html=True)  # fmt: skip
-    right.button("›", key="present_next", help=t("present.next", lang), shortcut="right", on_click=_go,
-                 args=(n % count + 1,), type="tertiary")  # fmt: skip
+    with st.container(key="present_controls"):
+        left, mid, right = st.columns([1, 6, 1], vertical_alignment="center")
+        left.button("‹", key="present_prev", help=t("present.prev", lang), shortcut="left", on_click=_step,
+                    args=(False, count))  # fmt: skip
+        mid.markdown(f"<div class='present-counter'>{n} / {count}</div>", unsafe_allow_html=True)
+        right.button("›", key="present_next", help=t("present.next", lang), shortcut="right", on_click=_step,
+                     args=(True, count))  # fmt: skip
 
 
 def launcher(ctx: PageContext) -> None:
     """The page as reached from the menu: what the deck holds and how to start it."""
     lang = ctx.lang
+    address_notice(ctx, _unusable(ctx, 0, ("present", "lang")))
     st.title(t("present.title", lang))
     st.markdown(t("present.intro", lang))
     deck = slides.deck_order(data.meta_value(slides.META_KEY))
@@ -279,6 +339,7 @@ BIGSCREEN_CSS = """
 </style>
 """
 DARK_STYLE = "app/static/map-style-dark.json"
+BIGSCREEN_TILES = 5  # headline tiles on the right: a sixth ran off the bottom of a 1920×1080 screen
 
 
 def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> str:
@@ -288,13 +349,18 @@ def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> s
             f"<div class='bs-small'>{small}</div></div>")  # fmt: skip
 
 
+def _clip(text: str, width: int) -> str:
+    """A tile's label: whole when it fits, else cut with an ellipsis so the cut is visible."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def run_bigscreen(ctx: PageContext) -> None:
     """大屏: one dark 1920×1080 cockpit — the county map in the centre, headline figures around it."""
     apply_chrome()
     st.html(BIGSCREEN_CSS)
     lang, plan = ctx.lang, ctx.plan
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(plan["period_end"])
-    as_of = int(st.query_params.get("year", latest))
+    address_notice(ctx, _unusable(ctx, 0, ("present", "year", "lang")))
+    as_of = as_of_from_address(ctx)
     rows = _rows(ctx, as_of)
     head, note = st.columns([2, 1.4], vertical_alignment="bottom")
     head.title(f"{md(pick(lang, plan['short_zh'], plan['short_en']))} · {t('present.bigscreen_title', lang)}")
@@ -331,9 +397,10 @@ def run_bigscreen(ctx: PageContext) -> None:
     with right:
         headline = rows[rows["is_headline"]]
         tiles = []
-        for _, r in headline.head(6).iterrows():
+        for _, r in headline.head(BIGSCREEN_TILES).iterrows():
             value = tracking_views.latest_text(r, lang).split(" (")[0]
-            tiles.append(_tile(pick(lang, r["name_zh"], r["name_en"])[:16], value, STATUS_COLOURS[r["status"]],
+            name = _clip(pick(lang, r["name_zh"], r["name_en"]), 16 if lang == "zh" else 28)
+            tiles.append(_tile(name, value, STATUS_COLOURS[r["status"]],
                                html_text(f"{tracking_views.status_label(r['status'], lang)} · "
                                          f"{chrome.provenance_label(r['latest_source_kind'], lang)}")))  # fmt: skip
         st.html("".join(tiles))
