@@ -146,6 +146,14 @@ def filter_rows(
     return rows[mask]
 
 
+PROGRESS_IDS = ["achieved", "on_track", "lagging", "off_track", "no_data"]
+
+
+def status_ids(final: bool) -> list[str]:
+    """The words a screen counts by: progress statuses mid-period, verdicts from the plan's last year on."""
+    return list(SHOWN_ORDER) if final else list(PROGRESS_IDS)
+
+
 def is_final_year(as_of: int, period_end: int) -> bool:
     """The one rule for when screens speak in verdicts: the assessed year has reached the plan's last year."""
     return as_of >= period_end

@@ -799,6 +799,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "present.slide.title": ("封面", "Title"),
     "present.slide.status": ("进展状态汇总", "Status summary"),
     "present.slide.alerts": ("未达进度的约束性指标", "Binding targets not on track"),
+    "present.slide.evaluation": ("终期评估结论", "Final evaluation"),
+    "present.evaluation_unmet": ("未完成的目标及差距：", "Targets not met, and by how much:"),
+    "present.evaluation_more": ("另有{n}项，见终期评估页", "{n} more on the final-evaluation page"),
+    "present.evaluation_later": (
+        "规划期到{year}年结束；评估年份到达{year}年后，本页给出终期评估结论。",
+        "The plan runs to {year}; once the assessed year reaches {year} this slide shows the final verdicts.",
+    ),
     "present.slide.gauges": ("13项主要指标仪表盘", "The 13 headline gauges"),
     "present.slide.county_map": ("县域地图", "County map"),
     "present.slide.villages": ("重点移民村", "Resettlement villages"),

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 
 DEFAULT_DECK: tuple[str, ...] = (
-    "title", "status", "alerts", "gauges", "county_map", "villages", "parks", "scorecard", "closing",
+    "title", "status", "alerts", "evaluation", "gauges", "county_map", "villages", "parks", "scorecard", "closing",
 )  # fmt: skip
 SLIDES = frozenset(DEFAULT_DECK)
 META_KEY = "present_deck"

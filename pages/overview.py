@@ -30,7 +30,7 @@ brief_button.brief_download(lang, ctx.plan_id, as_of, ctx.version)
 
 model = models.overview(ctx.plan_id, as_of, base, lang, ctx.version)
 final = evaluation.is_final_year(as_of, end)  # from the plan's last year on, statuses are end-of-period verdicts
-shown_ids = evaluation.SHOWN_ORDER if final else ["achieved", "on_track", "lagging", "off_track", "no_data"]
+shown_ids = evaluation.status_ids(final)
 if final:
     st.info(t("overview.final_note", lang, year=as_of))
     st.page_link(chrome.page_file("evaluation"), label=t("overview.to_evaluation", lang) + " →")

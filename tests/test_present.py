@@ -14,6 +14,7 @@ from ningxia_dash.i18n import t
 from tests.browser import browser_page, streamlit_server, wait_rendered
 
 ROOT = Path(__file__).resolve().parent.parent
+N = len(slides.DEFAULT_DECK)
 
 
 def test_deck_order_is_data() -> None:
@@ -83,7 +84,9 @@ def test_next_button_moves_on(db_path: Path) -> None:
     at = _present("zh", slide="2")
     at.button(key="present_next").click().run()
     assert at.query_params["slide"] in (["3"], "3")
-    assert any("3 / 9" in m.value for m in at.markdown) and at.title[0].value.startswith(t("tracking.alerts", "zh"))
+    # the deck opens as of the newest data year (2025, the plan's end): the alerts slide lists binding targets not met
+    assert any(f"3 / {N}" in m.value for m in at.markdown)
+    assert at.title[0].value.startswith(t("tracking.alerts_final", "zh"))
 
 
 def _page(page: str, query: dict[str, str]) -> AppTest:
@@ -103,7 +106,7 @@ def test_bad_address_parameters_fall_back_with_a_notice(db_path: Path, page: str
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "the screen is drawn"
     if page == "present" and name != "present":
-        assert any("1 / 9" in m.value for m in at.markdown), "the deck opens on its first slide"
+        assert any(f"1 / {N}" in m.value for m in at.markdown), "the deck opens on its first slide"
     relevant = page == "present" or name in ("year", "lang", "present")
     toasts = [x.value for x in at.toast]
     if relevant:
@@ -169,8 +172,10 @@ def test_slides_fit_the_meeting_room_screens(db_path: Path, artifacts: Path, wid
 
 
 # The h1 each slide of the default deck opens with (zh), to check what the presenter sees after a click or a key.
+# The deck opens as of the newest data year (2025, the plan's end), so the counts and alerts speak in verdicts.
 TITLE_KEYS = {
-    "title": "present.cover", "status": "tracking.counts", "alerts": "tracking.alerts", "gauges": "tracking.gauges",
+    "title": "present.cover", "status": "evaluation.counts", "alerts": "tracking.alerts_final",
+    "evaluation": "page.evaluation", "gauges": "tracking.gauges",
     "county_map": "present.county_map", "villages": "present.villages", "parks": "present.parks",
     "scorecard": "present.scorecard", "closing": "present.closing",
 }  # fmt: skip
@@ -199,8 +204,8 @@ def _wait_counter(page: object, expected: str, timeout_ms: int = 20_000) -> dict
 
 
 def _assert_on(page: object, n: int) -> None:
-    shown = _wait_counter(page, f"{n} / 9")
-    assert shown["counter"] == f"{n} / 9", f"expected slide {n}, the screen shows {shown}"
+    shown = _wait_counter(page, f"{n} / {N}")
+    assert shown["counter"] == f"{n} / {N}", f"expected slide {n}, the screen shows {shown}"
     title = t(TITLE_KEYS[slides.DEFAULT_DECK[n - 1]], "zh")
     assert (shown["title"] or "").startswith(title), f"slide {n} should be titled {title!r}: {shown}"
     assert f"slide={n}" in shown["address"] and "present=1" in shown["address"], shown
@@ -223,7 +228,7 @@ def test_the_deck_moves_on_clicks_and_keys(db_path: Path) -> None:
         page.get_by_role("button", name="‹").click()  # type: ignore[attr-defined]
         _assert_on(page, 1)
         page.get_by_role("button", name="‹").click()  # type: ignore[attr-defined]
-        _assert_on(page, 9)  # wraps round
+        _assert_on(page, N)  # wraps round
         page.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
         _assert_on(page, 1)
         page.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
@@ -254,15 +259,15 @@ def test_auto_advance_continues_from_where_the_presenter_moved(db_path: Path) ->
         wait_rendered(page)
         for _ in range(8):  # click on until slide 4 is on screen (a timer tick in between may also move it)
             before = _shown(page)["counter"]
-            if before == "4 / 9":
+            if before == f"4 / {N}":
                 break
             page.get_by_role("button", name="›").click()  # type: ignore[attr-defined]
             page.wait_for_function(  # type: ignore[attr-defined]
                 f"(was) => ({SHOWN_JS})().counter !== was", arg=before, timeout=20_000
             )
-        assert _shown(page)["counter"] == "4 / 9", f"clicks did not reach slide 4: {_shown(page)}"
+        assert _shown(page)["counter"] == f"4 / {N}", f"clicks did not reach slide 4: {_shown(page)}"
         page.wait_for_function(  # type: ignore[attr-defined]
-            f"() => ({SHOWN_JS})().counter !== '4 / 9'", timeout=40_000
+            f"() => ({SHOWN_JS})().counter !== '4 / {N}'", timeout=40_000
         )
         _assert_on(page, 5)
 
@@ -287,10 +292,12 @@ def test_controls_are_large_and_pinned_to_the_bottom(db_path: Path, artifacts: P
         for width, height in [(1366, 768), (1920, 1080)]:
             page.set_viewport_size({"width": width, "height": height})  # type: ignore[attr-defined]
             for lang in ("zh", "en"):
-                for n in (2, 4):  # a chart and the gauges: the tallest slides
+                for slide in ("status", "evaluation", "gauges"):  # a chart, the verdict cards, the gauges: the tallest
+                    n = slides.DEFAULT_DECK.index(slide) + 1
                     page.goto(f"{url}/present?present=1&slide={n}&lang={lang}")  # type: ignore[attr-defined]
                     wait_rendered(page)
-                    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)  # type: ignore[attr-defined]
+                    if slide != "evaluation":
+                        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)  # type: ignore[attr-defined]
                     page.wait_for_timeout(800)  # type: ignore[attr-defined]
                     got = page.evaluate(measure)  # type: ignore[attr-defined]
                     page.screenshot(path=str(artifacts / f"present-controls-{n}-{lang}-{width}x{height}.png"))  # type: ignore[attr-defined]

@@ -9,13 +9,14 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from ningxia_dash import charts, config, maps, place_charts, places, slides, tracking_views, views
+from ningxia_dash import charts, config, evaluation, maps, place_charts, places, slides, tracking_views, views
 from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import brief_button, chrome, data, models
 from ningxia_dash.ui.chrome import PageContext
 
+SLIDE_UNMET = 7  # targets not met listed on the evaluation slide (the rest are counted): fits 1366×768
 SLIDE_H = 520  # chart height that fits a 1366×768 screen under the slide title and the controls
 
 CONTROLS_H = "4.2rem"  # the pinned bar of ‹ counter ›; the slide keeps clear of it
@@ -70,12 +71,16 @@ def slide_title(ctx: PageContext, as_of: int) -> None:
     chrome.demo_banner(lang)
 
 
+def _final(ctx: PageContext, as_of: int) -> bool:
+    return evaluation.is_final_year(as_of, int(ctx.plan["period_end"]))
+
+
 def slide_status(ctx: PageContext, as_of: int) -> None:
-    lang = ctx.lang
-    st.title(t("tracking.counts", lang) + f" · {as_of}")
+    lang, ids = ctx.lang, evaluation.status_ids(_final(ctx, as_of))
+    st.title(t("evaluation.counts" if _final(ctx, as_of) else "tracking.counts", lang) + f" · {as_of}")
     rows = _rows(ctx, as_of)
     counts, binding = rows.groupby("status").size(), rows[rows["attribute"] == "binding"].groupby("status").size()
-    for col, status in zip(st.columns(5), ["achieved", "on_track", "lagging", "off_track", "no_data"], strict=True):
+    for col, status in zip(st.columns(len(ids)), ids, strict=True):
         col.markdown(
             f"<div style='border:2px solid {STATUS_COLOURS[status]};border-radius:12px;padding:1.2rem;text-align:center'>"
             f"<div style='color:{STATUS_COLOURS[status]};font-size:1.5rem;font-weight:700'>{STATUS_SYMBOLS[status]} "
@@ -90,7 +95,7 @@ def slide_status(ctx: PageContext, as_of: int) -> None:
 
 def slide_alerts(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("tracking.alerts", lang) + f" · {as_of}")
+    st.title(t("tracking.alerts_final" if _final(ctx, as_of) else "tracking.alerts", lang) + f" · {as_of}")
     alerts = tracking_views.alerts(_rows(ctx, as_of))
     if alerts.empty:
         st.markdown(f"<div class='slide-big'>{t('tracking.no_alerts', lang)}</div>", unsafe_allow_html=True)
@@ -105,6 +110,36 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
             f"</div>",
             unsafe_allow_html=True,
         )
+
+
+def slide_evaluation(ctx: PageContext, as_of: int) -> None:
+    """终期评估: the verdict counts and the summary sentence (from the plan's last year; before it, says when)."""
+    lang, plan = ctx.lang, ctx.plan
+    end = int(plan["period_end"])
+    st.title(t("page.evaluation", lang) + f" · {end}")
+    if not _final(ctx, as_of):
+        st.markdown(f"<div class='slide-big'>{html_text(t('present.evaluation_later', lang, year=end))}</div>",
+                    unsafe_allow_html=True)  # fmt: skip
+        return
+    rows = models.evaluation_rows(ctx.plan_id, end, int(plan["baseline_year"]), ctx.version)
+    st.markdown(f"<div class='slide-big'>{html_text(evaluation.summary_sentence(rows, end, lang))}</div>",
+                unsafe_allow_html=True)  # fmt: skip
+    unmet = rows[rows["verdict"] == "not_met"]
+    if len(unmet):
+        st.markdown(f"<div class='slide-big' style='margin-top:0.8rem'><b>{t('present.evaluation_unmet', lang)}</b></div>",
+                    unsafe_allow_html=True)  # fmt: skip
+    items = "".join(
+        f"<li><b>{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> "
+        f"<span style='color:#666'>{html_text(views.clause_label(r['clause'], lang))}</span> · "
+        f"{html_text(evaluation.gap_text(r, lang))}</li>"
+        for _, r in unmet.head(SLIDE_UNMET).iterrows()
+    )
+    more = len(unmet) - SLIDE_UNMET
+    tail = f"<li>{html_text(t('present.evaluation_more', lang, n=more))}</li>" if more > 0 else ""
+    st.markdown(f"<ul class='slide-big' style='font-size:1.15rem;line-height:1.55'>{items}{tail}</ul>",
+                unsafe_allow_html=True)  # fmt: skip
+    if n_demo := evaluation.demo_count(rows):
+        st.caption(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")
 
 
 def slide_gauges(ctx: PageContext, as_of: int) -> None:
@@ -215,7 +250,8 @@ def slide_closing(ctx: PageContext, as_of: int) -> None:
 
 
 RENDERERS: dict[str, Callable[[PageContext, int], None]] = {
-    "title": slide_title, "status": slide_status, "alerts": slide_alerts, "gauges": slide_gauges,
+    "title": slide_title, "status": slide_status, "alerts": slide_alerts, "evaluation": slide_evaluation,
+    "gauges": slide_gauges,
     "county_map": slide_county_map, "villages": slide_villages, "parks": slide_parks, "scorecard": slide_scorecard,
     "closing": slide_closing,
 }  # fmt: skip
@@ -375,7 +411,7 @@ def run_bigscreen(ctx: PageContext) -> None:
     binding = rows[rows["attribute"] == "binding"]
     with left:
         tiles = [_tile(f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", str(int(counts.get(s, 0))), STATUS_COLOURS[s])
-                 for s in ("achieved", "on_track", "lagging", "off_track")]  # fmt: skip
+                 for s in evaluation.status_ids(_final(ctx, as_of))[:4]]  # fmt: skip
         alerts = tracking_views.alerts(rows)
         names = "<br>".join(html_text(f"{STATUS_SYMBOLS[r['status']]} {pick(lang, r['name_zh'], r['name_en'])}")
                             for _, r in alerts.head(4).iterrows())  # fmt: skip
