@@ -19,6 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ningxia_dash.ingest.kinds import Col, Kind
+from ningxia_dash.ingest.limits import MAX_ERRORS
 from ningxia_dash.ingest.messages import Issue, Severity
 from ningxia_dash.ingest.parse import (
     Parsed,
@@ -371,6 +372,9 @@ class Validator:
                 if column_key in seen:
                     continue  # one reason per cell: the first (most basic) check that failed
                 seen.add(column_key)
+                if len(seen) > MAX_ERRORS:
+                    issues.append(Issue("file.more_errors", params={"n": MAX_ERRORS}))
+                    break  # a file where every row is wrong: the first errors are what the officer needs
             src = rule.column if rule.column in self.raw.columns else None
             value = str(self.raw.at[row, src]) if src else ""
             if rule.report_column is None:
