@@ -101,6 +101,9 @@ def decode_text(content: bytes) -> tuple[str, str]:
                     return _checked(content.decode(codec, errors="strict"), name)
                 except (UnicodeDecodeError, DecodeError):
                     break
+        if head.count(0) <= max(2, len(head) // 100):  # a text table with a stray NUL: say where it is
+            nul = content.find(b"\x00")
+            raise DecodeError(Issue("file.nul", row=content.count(b"\n", 0, nul) + 1))
         raise DecodeError(Issue("file.binary"))
     for codec, name in (("utf-8", "UTF-8"), ("gbk", "GBK"), ("gb18030", "GB18030")):
         try:
@@ -248,18 +251,23 @@ def _zip_text(zf: zipfile.ZipFile, name: str, limit: int = 1 * MB) -> str:
         return ""
 
 
+def _attr(tag: str, name: str) -> str | None:
+    m = re.search(rf'\b{name}="([^"]*)"', tag)
+    return html.unescape(m[1]) if m else None
+
+
 def sheet_names_by_member(zf: zipfile.ZipFile) -> dict[str, str]:
     """xl/worksheets/sheetN.xml → the sheet's name as the officer sees it (from workbook.xml and its rels)."""
-    targets = {
-        m["id"]: "xl/" + m["target"].lstrip("/").removeprefix("xl/")
-        for m in re.finditer(r'<Relationship\b[^>]*?Id="(?P<id>[^"]+)"[^>]*?Target="(?P<target>[^"]+)"',
-                             _zip_text(zf, "xl/_rels/workbook.xml.rels"))
-    }  # fmt: skip
+    targets: dict[str, str] = {}
+    for m in re.finditer(r"<Relationship\b[^>]*>", _zip_text(zf, "xl/_rels/workbook.xml.rels")):
+        rid, target = _attr(m[0], "Id"), _attr(m[0], "Target")
+        if rid and target:
+            targets[rid] = "xl/" + target.lstrip("/").removeprefix("xl/")
     names: dict[str, str] = {}
-    for m in re.finditer(r"<sheet\b[^>]*>", _zip_text(zf, "xl/workbook.xml")):
-        name, rid = re.search(r'\bname="([^"]*)"', m[0]), re.search(r'\br:id="([^"]*)"', m[0])
-        if name and rid and rid[1] in targets:
-            names[targets[rid[1]]] = html.unescape(name[1])
+    for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", _zip_text(zf, "xl/workbook.xml")):
+        name, rid = _attr(m[0], "name"), _attr(m[0], "r:id")
+        if name is not None and rid in targets:
+            names[targets[rid]] = name
     return names
 
 
@@ -375,6 +383,8 @@ def read_excel(content: bytes, fmt: str, choose_sheet: object = None) -> Grid:
     wins ties."""
     if fmt == "xlsx":
         check_xlsx(content)
+    elif "EncryptedPackage".encode("utf-16-le") in content[: 1 * MB]:
+        raise DecodeError(Issue("file.excel_password"))  # an encrypted xlsx is an OLE container, like an .xls
     args = [
         limits.EXCEL_MEMORY,
         limits.MAX_CELLS,
@@ -402,13 +412,11 @@ def read_excel(content: bytes, fmt: str, choose_sheet: object = None) -> Grid:
         except ValueError:
             result = None
     if not isinstance(result, dict):
-        how = (
-            f"signal {signal.Signals(-done.returncode).name}"
-            if done.returncode < 0 and -done.returncode in signal.valid_signals()
-            else f"exit {done.returncode}"
-        )
+        code = done.returncode
+        name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else f"exit {code}"
+        how: tuple[str, str] = (f"信号 {name}", f"signal {name}") if code < 0 else (name, name)
         if b"MemoryError" in done.stderr or b"memory allocation" in done.stderr:
-            how = "memory"
+            how = ("内存超限", "out of memory")
         raise DecodeError(Issue("file.excel_crash", params={"how": how, "memory": human_size(limits.EXCEL_MEMORY)}))
     del done
     error = result.get("error")
