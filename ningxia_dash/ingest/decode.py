@@ -102,6 +102,10 @@ def decode_text(content: bytes) -> tuple[str, str]:
                 except (UnicodeDecodeError, DecodeError):
                     break
         if head.count(0) <= max(2, len(head) // 100):  # a text table with a stray NUL: say where it is
+            try:
+                decode_text(content[:20_000].replace(b"\x00", b""))
+            except DecodeError:
+                raise DecodeError(Issue("file.binary")) from None
             nul = content.find(b"\x00")
             raise DecodeError(Issue("file.nul", row=content.count(b"\n", 0, nul) + 1))
         raise DecodeError(Issue("file.binary"))
@@ -188,39 +192,49 @@ def read_csv(content: bytes) -> Grid:
     # quote that never closes is an error at its row, not the rest of the file swallowed into one cell.
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    pool: dict[str, str] | None = {} if len(text) >= _DEDUP_ABOVE else None
-    rows: list[list[str]] = []
-    line = 0  # physical lines read before the current record
+    if text.count("\n") > limits.MAX_ROWS:
+        raise DecodeError(Issue("file.too_many_rows", params={"max": f"{limits.MAX_ROWS:,}"}))
     try:
-        for record in reader:
-            if len(record) > limits.MAX_COLS:
-                while record and not record[-1].strip():
-                    record.pop()  # trailing empty cells (a row of commas) cost nothing
-                if len(record) > limits.MAX_COLS:
-                    raise DecodeError(
-                        Issue(
-                            "file.too_many_columns",
-                            row=len(rows) + 1,
-                            params={"n": len(record), "max": limits.MAX_COLS},
-                        )
-                    )
-            if pool is not None and len(pool) < _DEDUP_LIMIT:
-                # Big files (the CLI may raise the limit): equal cell texts (ids, regions, years) share one string
-                # object, so a million rows stay well inside the memory budget.
-                record = list(map(pool.setdefault, record, record))
-            rows.append(record if record else _EMPTY)
-            if len(rows) > limits.MAX_ROWS:
-                raise DecodeError(Issue("file.too_many_rows", params={"max": f"{limits.MAX_ROWS:,}"}))
-            line = reader.line_num
+        if len(text) < _DEDUP_ABOVE:
+            rows = list(reader)
+        else:
+            # Big files (the CLI may raise the limit): equal cell texts (ids, regions, years) share one string
+            # object, so a million rows stay well inside the memory budget.
+            pool: dict[str, str] = {}
+            rows = []
+            for record in reader:
+                if len(pool) < _DEDUP_LIMIT:
+                    record = list(map(pool.setdefault, record, record))
+                rows.append(record)
     except csv.Error as exc:
-        start = text.splitlines()[line] if line < text.count("\n") + 1 else ""
-        column = len(next(csv.reader([start], delimiter=delimiter), [""])) - 1
-        raise DecodeError(stray_quote(len(rows) + 1, column), rows) from exc
-    _swallowed_rows(rows, delimiter)
+        raise DecodeError(*_quote_error(text, delimiter)) from exc
+    if max(map(len, rows), default=0) > limits.MAX_COLS:
+        for i, record in enumerate(rows):
+            while len(record) > limits.MAX_COLS and not record[-1].strip():
+                record.pop()  # trailing empty cells (a row of commas) are harmless
+            if len(record) > limits.MAX_COLS:
+                issue = Issue("file.too_many_columns", row=i + 1, params={"n": len(record), "max": limits.MAX_COLS})
+                raise DecodeError(issue)
+    if '"' in text:
+        _swallowed_rows(rows, delimiter)
     return Grid(rows, "csv", encoding=encoding, delimiter=delimiter)
 
 
-_EMPTY: list[str] = []  # every blank line shares one (never mutated) empty row
+def _quote_error(text: str, delimiter: str) -> tuple[Issue, list[list[str]]]:
+    """The row where strict reading failed (a quote that never closes), read again record by record, and the
+    column of the stray quote: the last field of that row's first line, which the open quote ran into."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    line = 0
+    try:
+        for record in reader:
+            rows.append(record)
+            line = reader.line_num
+    except csv.Error:
+        pass
+    start = text.split("\n", line + 1)[line] if line <= text.count("\n") else ""
+    column = len(next(csv.reader([start.rstrip("\r")], delimiter=delimiter), [""])) - 1
+    return stray_quote(len(rows) + 1, column), rows
 
 
 def stray_quote(row: int, column: int) -> Issue:
