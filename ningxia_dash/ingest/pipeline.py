@@ -12,7 +12,7 @@ from pathlib import Path, PurePath
 
 from ningxia_dash.db import Database, writable_copy
 from ningxia_dash.ingest.checks import validate
-from ningxia_dash.ingest.decode import DecodeError, Grid, read_grid
+from ningxia_dash.ingest.decode import DecodeError, Grid, read_grid, sniff_format
 from ningxia_dash.ingest.diff import Diff, compute_diff
 from ningxia_dash.ingest.kinds import KINDS, ROLE_RANK, Kind
 from ningxia_dash.ingest.limits import MAX_BYTES, MAX_ERRORS
@@ -155,6 +155,7 @@ def dry_run(
             )
         )
         return preview
+    preview.fmt = sniff_format(content) if content else None  # shown even when the file cannot be read
     try:
         grid: Grid = read_grid(content, lambda rows: sheet_score(kind, rows), max_bytes, file_name)
     except DecodeError as exc:
