@@ -80,7 +80,7 @@ def test_every_row_wrong_in_a_file_just_under_the_limit_stops_at_1000_errors(hos
         errors[-1].message("all_wrong.csv")
         == "文件「all_wrong.csv」：已显示前1000处错误，其余略；请先改正这些错误后重新上传"
     )
-    assert errors[0].row == 2 and errors[-2].row < 1000  # the first errors, in row order
+    assert errors[0].row == 2 and (errors[-2].row or 0) < 1000  # the first errors, in row order
 
 
 def test_a_file_over_a_million_lines_is_refused_before_it_is_read(hostile_db: Database) -> None:
