@@ -131,9 +131,8 @@ def read_facts(preview: ingest.Preview, lang: Lang) -> list[tuple[str, str]]:
 
 def facts_line(preview: ingest.Preview, lang: Lang) -> str:
     """'格式：CSV · 编码：GBK …' / 'Format: CSV · Encoding: GBK …' (plain text: the sheet name is the file's)."""
-    return t("upload.fact_sep", lang).join(
-        t("upload.fact", lang, label=label, value=value) for label, value in read_facts(preview, lang)
-    )
+    colon, sep = ("：", " · ") if lang == "zh" else (": ", " · ")
+    return sep.join(f"{label}{colon}{value}" for label, value in read_facts(preview, lang))
 
 
 def summary_keys(preview: ingest.Preview) -> tuple[str, ...]:
