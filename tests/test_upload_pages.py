@@ -230,7 +230,7 @@ def test_english_summary_of_a_file_with_one_bad_row(app_db: Path) -> None:
     ).encode()
     at.file_uploader[0].set_value(("one_bad.csv", content, "text/csv")).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert [e.value for e in at.error][0].startswith("1 error found: nothing from this file")
+    assert next(e.value for e in at.error).startswith("1 error found: nothing from this file")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Data rows": "3", "Rows without errors": "2", "Rejected rows": "1"}, metrics
     facts = " ".join(x.value for x in at.text)
