@@ -162,3 +162,10 @@ def test_cli_refuses_hostile_file_within_the_memory_budget(
     assert expected in done.stderr, done.stderr[-2000:]
     assert "拒绝导入" in done.stderr and "Traceback" not in done.stderr
     assert _sha(db) == before
+
+
+def test_an_excel_read_that_overruns_its_time_is_stopped(hostile_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "EXCEL_SECONDS", 0.01)  # the child cannot even start in that time
+    content = (HERE / "title_rows.xlsx").read_bytes()
+    [issue] = _refused(hostile_db, content, "slow.xlsx")
+    assert issue.message("slow.xlsx").startswith("文件「slow.xlsx」：读取 Excel 文件超过 0.01 秒仍未完成，已停止")
