@@ -669,6 +669,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload.col.field": ("字段", "Field"),
     "upload.col.old": ("原值", "Old"),
     "upload.col.new": ("新值", "New"),
+    # --- upload (hardening) ---
+    "upload.summary.ok": ("无误的行", "Rows without errors"),
+    "upload.rejected_one": (
+        "发现 1 处错误，整个文件都不会导入。请按下表改正后重新上传（行号与 Excel 中一致）。",
+        "1 error found: nothing from this file will be imported. Fix it as listed (row numbers as in Excel) and upload again.",
+    ),
+    "upload.rejected_many": (
+        "发现超过 {n} 处错误，整个文件都不会导入。下表列出前 {n} 处（行号与 Excel 中一致），请改正后重新上传。",
+        "More than {n} errors found: nothing from this file will be imported. The first {n} are listed (row numbers as in Excel); fix them and upload again.",
+    ),
     "history.title": ("导入记录：谁在何时改了什么", "Import history: who changed what, and when"),
     "history.caption": (
         "每个批次记录文件名、sha256、编码、上传人和被替换的原值，可据此精确回滚。若之后的批次又修改了同一批数据，须先回滚较新的批次。",

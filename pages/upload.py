@@ -42,13 +42,14 @@ if uploaded is None:
     st.stop()
 
 preview = up.preview_for(uploaded.getvalue(), uploaded.name, kind_id, user, ctx.version)
-st.markdown(" · ".join(f"{label}：**{md(value)}**" for label, value in up.read_facts(preview, lang)))
+st.text(up.facts_line(preview, lang))
 counts = preview.counts()
-for col, key in zip(st.columns(5), ("rows", "new", "changed", "unchanged", "rejected"), strict=True):
+shown = up.summary_keys(preview)
+for col, key in zip(st.columns(len(shown)), shown, strict=True):
     col.metric(t(f"upload.summary.{key}", lang), counts[key])
 
 if preview.errors:
-    st.error(t("upload.rejected", lang, n=len(preview.errors)))
+    st.error(up.rejected_text(preview, lang))
 if preview.issues:
     st.subheader(t("upload.issues", lang) if preview.errors else t("upload.warnings", lang))
     issues = report.error_table(preview.issues, preview.file_name, lang)

@@ -114,3 +114,52 @@ def test_upload_gbk_csv_in_a_real_browser(db_path: Path, tmp_path: Path, artifac
         "AND year = 2025"
     ) == [(99.3, "official", "batch-1")]
     forget_database(db)
+
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "ingest"
+
+
+def test_hostile_workbooks_are_refused_and_the_server_keeps_serving(
+    db_path: Path, tmp_path: Path, artifacts: Path
+) -> None:
+    """The 5 KB workbook whose used range is the whole sheet (it made the Excel reader abort and took the server
+    down for everyone), and its sibling without a <dimension> that really makes the reader abort (now in a child
+    process): each gets a Chinese message on screen, and after each a second session still loads the overview."""
+    db = tmp_path / "hostile.duckdb"
+    shutil.copyfile(db_path, db)
+    accounts.add_user(db, "officer_h", "officer", PASSWORD)
+    before = db.read_bytes()
+    cases = [
+        ("hostile_xfd1048576.xlsx", "工作表「数据」的已用区域为 A1:XFD1048576"),
+        ("hostile_corner_cell.xlsx", "Excel 读取程序异常退出"),
+    ]
+    with streamlit_server(db) as url, browser_page() as (page, outbound):
+        page.goto(f"{url}/upload")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.get_by_label("用户名").fill("officer_h")  # type: ignore[attr-defined]
+        page.get_by_label("密码").fill(PASSWORD)  # type: ignore[attr-defined]
+        page.get_by_role("button", name="登录").click()  # type: ignore[attr-defined]
+        page.wait_for_selector('[data-testid="stFileUploader"]', timeout=30_000)  # type: ignore[attr-defined]
+        wait_rendered(page)
+        other = page.context.browser.new_context(locale="zh-CN").new_page()  # type: ignore[attr-defined]
+        for n, (name, expected) in enumerate(cases):
+            upload = tmp_path / name
+            shutil.copyfile(HOSTILE / name, upload)
+            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))  # type: ignore[attr-defined]
+            for _ in range(60):  # the grid shows the previous file's error until the new dry run is drawn
+                page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+                wait_rendered(page)
+                errors = _grid_text(page)
+                if name in errors:
+                    break
+            assert expected in errors and name in errors, errors
+            assert page.get_by_text("发现 1 处错误，整个文件都不会导入").count() == 1  # type: ignore[attr-defined]
+            assert page.get_by_role("button", name="确认导入").count() == 0  # type: ignore[attr-defined]
+            page.screenshot(path=str(artifacts / f"upload-hostile-{n + 1}.png"))  # type: ignore[attr-defined]
+
+            other.goto(f"{url}/")  # another session, after the hostile file
+            wait_rendered(other)
+            assert other.inner_text("h1").startswith("规划执行总览")
+        other.context.close()
+        assert outbound.urls == [], f"requests left localhost: {outbound.urls}"
+    assert db.read_bytes() == before

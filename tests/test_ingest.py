@@ -203,7 +203,7 @@ def test_commit_writes_data_batch_source_and_old_rows(fresh: Database) -> None:
     ]
     content = csv_bytes(rows, "gbk")
     preview = dry_run(content, "水利.csv", "observations", OFFICER, fresh)
-    assert preview.counts() == {"rows": 2, "new": 1, "changed": 1, "unchanged": 0, "rejected": 0}
+    assert preview.counts() == {"rows": 2, "new": 1, "changed": 1, "unchanged": 0, "ok": 2, "rejected": 0}
     diff = diff_table(preview.kind, preview.diff.rows, preview.diff.compare, None, "zh")  # type: ignore[union-attr]
     assert {"数值", "来源类型"} <= set(diff["字段"])
     info = commit(preview, OFFICER, fresh.path)

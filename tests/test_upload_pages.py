@@ -102,7 +102,7 @@ def test_upload_flow_dry_run_diff_commit_and_new_value(app_db: Path) -> None:
     assert "规划目标（新规划）" not in at.selectbox(key="upload_kind").options  # admin only
     at.file_uploader[0].set_value(("水利厅.csv", GBK_FILE, "text/csv")).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("**GBK**" in m.value for m in at.markdown)  # the detected encoding is shown
+    assert any("编码：GBK" in x.value for x in at.text)  # the detected encoding is shown (as plain text)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["修改"] == "1" and metrics["有错误的行"] == "0"
     diff = at.dataframe[-1].value
@@ -219,3 +219,19 @@ def test_deck_setting_refuses_unknown_or_empty(app_db: Path) -> None:
     assert slides.deck_order(stored) == ["alerts", "title"]
     settings.set_present_deck(app_db, list(slides.DEFAULT_DECK), "admin1")  # the default is stored as no setting
     assert queries.meta_value(get_database(app_db, read_only=True), slides.META_KEY) is None
+
+
+def test_english_summary_of_a_file_with_one_bad_row(app_db: Path) -> None:
+    """Three rows, one wrong: the two good rows are counted, "1 error" (not "1 errors"), ASCII colons in English."""
+    at = _sign_in(_app("upload", "en"), "officer1")
+    content = (
+        "指标代码,地区代码,年份,数值\r\nrural_tap_water_rate,640000,2024,96.5\r\n"
+        "rural_tap_water_rate,640303,2024,120\r\nrural_tap_water_rate,640000,2023,95.1\r\n"
+    ).encode()
+    at.file_uploader[0].set_value(("one_bad.csv", content, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert next(e.value for e in at.error).startswith("1 error found: nothing from this file")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Data rows": "3", "Rows without errors": "2", "Rejected rows": "1"}, metrics
+    facts = " ".join(x.value for x in at.text)
+    assert "Format: CSV" in facts and "Encoding: UTF-8" in facts and "：" not in facts, facts

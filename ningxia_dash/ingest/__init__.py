@@ -3,8 +3,8 @@
 Imports pandas, pandera, openpyxl, python-calamine and the gateway db; never streamlit."""
 
 from ningxia_dash.ingest.audit import RollbackInfo, RollbackRefused, rollback
-from ningxia_dash.ingest.decode import MAX_BYTES
 from ningxia_dash.ingest.kinds import KINDS, Kind, kinds_for_role
+from ningxia_dash.ingest.limits import MAX_BYTES
 from ningxia_dash.ingest.messages import Issue
 from ningxia_dash.ingest.pipeline import ImportRejected, NothingToImport, Preview, commit, dry_run, import_file
 from ningxia_dash.ingest.validate import Scope

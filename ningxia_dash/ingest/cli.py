@@ -17,8 +17,9 @@ from pathlib import Path
 from ningxia_dash import accounts, config, signin
 from ningxia_dash.db import DatabaseLockedError, get_database
 from ningxia_dash.ingest.audit import RollbackRefused, rollback
-from ningxia_dash.ingest.decode import MAX_BYTES, human_size
+from ningxia_dash.ingest.decode import human_size
 from ningxia_dash.ingest.kinds import KINDS
+from ningxia_dash.ingest.limits import MAX_BYTES
 from ningxia_dash.ingest.pipeline import ImportRejected, Preview, import_file
 from ningxia_dash.ingest.refs import load_refs
 from ningxia_dash.ingest.report import cli_lines, diff_table
@@ -79,9 +80,10 @@ def _describe(preview: Preview) -> list[str]:
         read.append(f"表头在第{preview.header_row}行")
     parts.append("读取：" + "，".join(read))
     c = preview.counts()
-    parts.append(
-        f"数据行 {c['rows']}：新增 {c['new']}，修改 {c['changed']}，未变 {c['unchanged']}，有错误的行 {c['rejected']}"
-    )
+    if preview.errors:
+        parts.append(f"数据行 {c['rows']}：无误的行 {c['ok']}，有错误的行 {c['rejected']}")
+    else:
+        parts.append(f"数据行 {c['rows']}：新增 {c['new']}，修改 {c['changed']}，未变 {c['unchanged']}，有错误的行 0")
     return parts
 
 
@@ -111,7 +113,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         p = exc.preview
         for line in _describe(p):
             _err(line)
-        _err(f"拒绝导入：发现 {len(p.errors)} 处错误，整个文件都没有写入。")
+        found = f"超过 {p.error_count} 处" if p.truncated else f"{p.error_count} 处"
+        _err(f"拒绝导入：发现{found}错误，整个文件都没有写入。")
         for line in cli_lines(p.issues, p.file_name):
             _err(line)
         return 1

@@ -37,6 +37,85 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Excel 文件设有密码，请取消密码保护后再上传",
         "The Excel file is password-protected: remove the password and upload again",
     ),
+    # --- hostile or broken files (hardening) ---
+    "file.not_excel": (
+        "文件扩展名为 {suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）；请在 Excel 中打开并另存为 .xlsx 后上传",
+        "The name ends in {suffix} but the content is not an Excel workbook (another file renamed?): "
+        "open it in Excel, save as .xlsx and upload again",
+    ),
+    "file.zip_not_excel": (
+        "文件是 zip 压缩包，但其中没有 Excel 工作簿；请上传 .xlsx、.xls 或 CSV 文件",
+        "The file is a zip archive without an Excel workbook in it: upload an .xlsx, .xls or CSV file",
+    ),
+    "file.zip_bomb": (
+        "Excel 文件解压后为 {size}，超过 {limit} 的上限（或压缩比异常）；请删除多余内容后重新保存，或另存为 CSV 后上传",
+        "The Excel file unpacks to {size}, over the {limit} limit (or is compressed implausibly well): "
+        "remove what is not needed and save again, or save as CSV",
+    ),
+    "file.too_many_sheets": (
+        "Excel 文件有 {n} 个工作表，超过 {max} 个的上限；请只保留数据所在的工作表",
+        "The workbook has {n} sheets, more than {max}: keep only the sheet with the data",
+    ),
+    "file.sheet_too_large": (
+        "工作表「{sheet}」的已用区域为 {ref}（{rows} 行 × {cols} 列），超过上限（{max_rows} 行、{max_cols} 列、"
+        "共 {max_cells} 个单元格）；请在 Excel 中删除数据区以外的行和列（或把数据复制到新工作簿）后重新保存",
+        "Sheet “{sheet}” declares its used range as {ref} ({rows} rows × {cols} columns), over the limits "
+        "({max_rows} rows, {max_cols} columns, {max_cells} cells in all): delete the rows and columns outside the "
+        "data in Excel (or copy the data into a new workbook) and save again",
+    ),
+    "file.cell_too_long": (
+        "工作表「{sheet}」单元格 {cell}：内容过长（{n}字），上限为{max}字",
+        "Sheet “{sheet}”, cell {cell}: too long ({n} characters, at most {max})",
+    ),
+    "file.too_much_text": (
+        "工作表「{sheet}」等处的文字总量超过 {max} 字的上限；请拆分后分批上传",
+        "The workbook holds more than {max} characters of text (sheet “{sheet}” and others): split it",
+    ),
+    "file.excel_timeout": (
+        "读取 Excel 文件超过 {seconds} 秒仍未完成，已停止；文件可能过大或已损坏，请另存为 CSV 后上传",
+        "Reading the Excel file took more than {seconds} s and was stopped; it may be too large or damaged. "
+        "Save it as CSV and upload again",
+    ),
+    "file.excel_crash": (
+        "Excel 读取程序异常退出（{how}），文件可能已损坏或是特意构造的（例如已用区域过大，超出 {memory} 的内存上限）；"
+        "请在 Excel 中打开、删除多余的行列后重新保存，或另存为 CSV 后上传",
+        "The Excel reader stopped abnormally ({how}); the file may be damaged or crafted (e.g. a used range too "
+        "large for the {memory} memory limit). Open it in Excel, delete the extra rows and columns and save again, "
+        "or save as CSV",
+    ),
+    "file.big5": (
+        "文件似乎是繁体中文 Big5 编码，按 {encoding} 读出的是乱码；请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”后重新上传",
+        "The file looks like Traditional Chinese Big5 and reads as garbage in {encoding}: in Excel use Save As → "
+        "“CSV UTF-8 (comma delimited)” and upload again",
+    ),
+    "file.garbled": (
+        "文件按 {encoding} 读出的文字多为生僻字或乱码，编码不可信；请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”后重新上传",
+        "Read as {encoding}, the text is mostly rare characters or garbage, so the encoding is doubtful: in Excel use "
+        "Save As → “CSV UTF-8 (comma delimited)” and upload again",
+    ),
+    "file.nul": (
+        "含有空字符（NUL），文件可能已损坏或不是文本表格；请在 Excel 中打开并另存为“CSV UTF-8（逗号分隔）”后重新上传",
+        "holds a NUL character: the file may be damaged or not a text table. Open it in Excel and save as "
+        "“CSV UTF-8 (comma delimited)”",
+    ),
+    "file.too_many_columns": (
+        "该行有 {n} 列，超过 {max} 列的上限；请删除多余的列",
+        "the row has {n} columns, more than {max}: delete the extra columns",
+    ),
+    "file.too_many_rows": (
+        "文件超过 {max} 行（Excel 工作表的上限），请拆分后分批上传",
+        "The file has more than {max} rows (Excel's sheet limit): split it and upload the parts",
+    ),
+    "file.stray_quote": (
+        '英文双引号“"”没有配对的结束引号：其后的内容（包括后面的行）会被并入这个单元格，所以整个文件都未导入。'
+        '请删除多余的引号，或把单元格中的引号写成两个（""）后重新上传',
+        'a double quote (") is never closed: everything after it, later rows included, would run into this cell, so '
+        'nothing was imported. Delete the stray quote, or write a quote inside a cell as two (""), and upload again',
+    ),
+    "file.more_errors": (
+        "已显示前{n}处错误，其余略；请先改正这些错误后重新上传",
+        "Showing the first {n} errors; the rest are left out. Fix these and upload again",
+    ),
     "file.no_header": (
         "前 {n} 行中找不到表头；表头应含有{expected}等列名，请使用下载的模板",
         "No header row in the first {n} rows; it should name columns such as {expected}. Use the template",
@@ -213,7 +292,7 @@ class Issue:
 
     def reason(self, lang: Lang = "zh") -> str:
         zh, en = TEMPLATES[self.code]
-        values = {"value": self.value, **self.params}
+        values = {"value": shorten(self.value), **self.params}
         return (zh if lang == "zh" else en).format(**{k: _text(v, lang) for k, v in values.items()})
 
     def message(self, file_name: str, lang: Lang = "zh") -> str:
@@ -226,6 +305,13 @@ class Issue:
             return f"{where}：{reason}"
         where = f"Row {self.row}" + (f", column “{self.column}”" if self.column else "")
         return f"{where}: {reason}"
+
+
+SHOWN_CHARS = 80  # a cell's text quoted in a message (the error table's 值 column keeps the whole cell)
+
+
+def shorten(text: str, n: int = SHOWN_CHARS) -> str:
+    return text if len(text) <= n else text[:n] + "…"
 
 
 def _text(value: object, lang: Lang) -> str:

@@ -195,16 +195,18 @@ def number_parts(text: str) -> tuple[float | None, bool, str]:
 def parse_numbers(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Vectorised fast path for plain numbers, number_parts for the rest: (values, percent flag, unit suffix)."""
     fast = pd.to_numeric(texts.where(texts != "", None), errors="coerce")
-    values = fast.astype("float64")
-    pct = pd.Series(False, index=texts.index)
-    suffix = pd.Series("", index=texts.index, dtype=object)
-    slow = values.isna() & (texts != "")
-    for idx in texts.index[slow.to_numpy()]:
-        v, p, s = number_parts(texts.at[idx])
-        values.at[idx] = np.nan if v is None else v
-        pct.at[idx] = p
-        suffix.at[idx] = s
-    return values, pct, suffix
+    values = fast.to_numpy(dtype="float64", na_value=np.nan, copy=True)
+    pct = np.zeros(len(texts), dtype=bool)
+    suffix = np.full(len(texts), "", dtype=object)
+    slow = np.flatnonzero(np.isnan(values) & (texts != "").to_numpy())
+    if len(slow):  # set all at once: element-wise .at on a file where every value is wrong took minutes
+        cache: dict[str, tuple[float | None, bool, str]] = {}
+        parts = [cache.get(t) or cache.setdefault(t, number_parts(t)) for t in texts.to_numpy()[slow]]
+        values[slow] = [np.nan if v is None else v for v, _, _ in parts]
+        pct[slow] = [p for _, p, _ in parts]
+        suffix[slow] = [s for _, _, s in parts]
+    index = texts.index
+    return pd.Series(values, index=index), pd.Series(pct, index=index), pd.Series(suffix, index=index, dtype=object)
 
 
 _BOOL = {

@@ -12,11 +12,12 @@ from pathlib import Path, PurePath
 
 from ningxia_dash.db import Database, writable_copy
 from ningxia_dash.ingest.checks import validate
-from ningxia_dash.ingest.decode import MAX_BYTES, DecodeError, Grid, read_grid
+from ningxia_dash.ingest.decode import DecodeError, Grid, read_grid, sniff_format
 from ningxia_dash.ingest.diff import Diff, compute_diff
 from ningxia_dash.ingest.kinds import KINDS, ROLE_RANK, Kind, unhonoured_scope
+from ningxia_dash.ingest.limits import MAX_BYTES, MAX_ERRORS
 from ningxia_dash.ingest.messages import Issue
-from ningxia_dash.ingest.parse import Parsed, ParseError, parse_grid, sheet_score
+from ningxia_dash.ingest.parse import Parsed, ParseError, find_header, parse_grid, sheet_score
 from ningxia_dash.ingest.refs import ConnStore, Store, load_refs
 from ningxia_dash.ingest.validate import Scope
 from ningxia_dash.ingest.write import BatchInfo, CommitError, record_batch
@@ -49,6 +50,11 @@ class Preview:
         return [i for i in self.issues if i.severity == "error"]
 
     @property
+    def error_count(self) -> int:
+        """Errors listed (without the "其余略" line); with `truncated`, more were found."""
+        return sum(1 for i in self.errors if i.code != "file.more_errors")
+
+    @property
     def warnings(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "warning"]
 
@@ -62,23 +68,33 @@ class Preview:
         return len(rows) if rows else (self.rows if self.errors else 0)
 
     @property
+    def truncated(self) -> bool:
+        """More errors were found than are listed (MAX_ERRORS)."""
+        return any(i.code == "file.more_errors" for i in self.issues)
+
+    @property
     def changes(self) -> int:
         return self.diff.changes if self.diff is not None else 0
 
     def counts(self) -> dict[str, int]:
+        """Data rows, and how they split: new / changed / unchanged when the file is accepted; rows without errors
+        ("ok") and rejected rows either way (ok + rejected = rows, so no row goes uncounted)."""
         d = self.diff
+        rejected = min(self.rejected_rows, self.rows) if self.parsed is not None else self.rejected_rows
         return {
             "rows": self.rows,
             "new": d.count("new") if d is not None else 0,
             "changed": d.count("changed") if d is not None else 0,
             "unchanged": d.count("unchanged") if d is not None else 0,
-            "rejected": self.rejected_rows,
+            "ok": max(self.rows - rejected, 0),
+            "rejected": rejected,
         }
 
 
 class ImportRejected(Exception):
     def __init__(self, preview: Preview) -> None:
-        super().__init__(f"{len(preview.errors)} errors")
+        n = len(preview.errors)
+        super().__init__(f"{n} error" if n == 1 else f"{n} errors")
         self.preview = preview
 
 
@@ -157,10 +173,11 @@ def dry_run(
     if refusal := scope_refusal(scope, kind, store):
         preview.issues.append(refusal)
         return preview
+    preview.fmt = sniff_format(content) if content else None  # shown even when the file cannot be read
     try:
-        grid: Grid = read_grid(content, lambda rows: sheet_score(kind, rows), max_bytes)
+        grid: Grid = read_grid(content, lambda rows: sheet_score(kind, rows), max_bytes, file_name)
     except DecodeError as exc:
-        preview.issues.append(exc.issue)
+        preview.issues.append(_name_column(kind, exc))
         return preview
     preview.fmt, preview.encoding, preview.delimiter, preview.sheet = (
         grid.fmt,
@@ -179,7 +196,7 @@ def dry_run(
     preview.parsed, preview.header_row, preview.rows = parsed, parsed.header_row, len(parsed.raw)
     refs = load_refs(store)
     checked = validate(kind, parsed, refs, scope)
-    preview.issues.extend(parsed.issues + checked.issues)
+    preview.issues.extend(cap_errors(parsed.issues + checked.issues))
     if preview.errors:
         return preview
     preview.diff = compute_diff(kind, checked, store, refs)
@@ -188,6 +205,36 @@ def dry_run(
     preview.issues.extend(preview.diff.warnings)
     preview.issues.sort(key=lambda i: (i.row or 0, i.severity != "error"))
     return preview
+
+
+def _name_column(kind: Kind, exc: DecodeError) -> Issue:
+    """A CSV broken at some cell (a stray quote) knows the column's position; name it as the file's header does."""
+    issue = exc.issue
+    j = issue.params.get("col_index")
+    if not isinstance(j, int):
+        return issue
+    h = find_header(kind, exc.rows)
+    header = exc.rows[h] if 0 <= h < (issue.row or 0) - 1 else []
+    name = header[j].strip() if j < len(header) and header[j].strip() else f"第{j + 1}列"
+    return Issue(issue.code, issue.row, name, issue.value, issue.params, issue.severity)
+
+
+def cap_errors(issues: list[Issue], limit: int = MAX_ERRORS) -> list[Issue]:
+    """The first `limit` errors in row order (with the warnings among them), then one line saying the rest were
+    left out: an officer fixes a file from its first errors, and a file where every row is wrong answers fast."""
+    more = any(i.code == "file.more_errors" for i in issues)
+    out: list[Issue] = []
+    errors = 0
+    for issue in sorted((i for i in issues if i.code != "file.more_errors"), key=lambda i: i.row or 0):
+        if issue.severity == "error":
+            errors += 1
+            if errors > limit:
+                more = True
+                break
+        out.append(issue)
+    if more:
+        out.append(Issue("file.more_errors", params={"n": limit}))
+    return out
 
 
 def commit(

@@ -12,7 +12,8 @@ import pandas as pd
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ingest.diff import TABLE_KEYS
 from ningxia_dash.ingest.kinds import KINDS, Kind
-from ningxia_dash.ingest.messages import SEVERITY_LABEL, Issue
+from ningxia_dash.ingest.limits import MAX_ERRORS
+from ningxia_dash.ingest.messages import SEVERITY_LABEL, Issue, shorten
 from ningxia_dash.ingest.refs import Refs
 
 STATUS = {"new": ("新增", "new"), "changed": ("修改", "changed"), "unchanged": ("未变", "unchanged")}
@@ -32,7 +33,7 @@ def error_table(issues: list[Issue], file_name: str, lang: Lang) -> pd.DataFrame
             t("upload.col.file", lang): [file_name] * len(issues),
             t("upload.col.row", lang): [i.row if i.row is not None else "—" for i in issues],
             t("upload.col.column", lang): [i.column or "—" for i in issues],
-            t("upload.col.value", lang): [i.value for i in issues],
+            t("upload.col.value", lang): [shorten(i.value, 200) for i in issues],
             t("upload.col.reason", lang): [i.message(file_name, lang) for i in issues],
         }
     )
@@ -199,7 +200,7 @@ def batches_table(batches: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )
 
 
-def cli_lines(issues: list[Issue], file_name: str, limit: int = 1000) -> list[str]:
+def cli_lines(issues: list[Issue], file_name: str, limit: int = MAX_ERRORS + 1) -> list[str]:
     """The error table as plain lines for the terminal (tab-separated, header first)."""
     lines = ["级别\t行\t列\t值\t说明"]
     for i in issues[:limit]:

@@ -15,6 +15,7 @@ from ningxia_dash.accounts import User
 from ningxia_dash.db import DatabaseBusyError, DatabaseLockedError
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ingest.decode import human_size
+from ningxia_dash.ingest.limits import MAX_BYTES, MB
 from ningxia_dash.ingest.templates import template, template_name
 from ningxia_dash.safe_text import md, md_block
 from ningxia_dash.ui import auth, data
@@ -86,7 +87,7 @@ def template_file(kind_id: str, fmt: str, version: str) -> tuple[bytes, str]:
 
 
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xls")
-UPLOAD_MB = 20
+UPLOAD_MB = MAX_BYTES // MB
 
 
 def uploader_text_css(lang: Lang) -> str:
@@ -123,7 +124,7 @@ def preview_for(content: bytes, file_name: str, kind_id: str, user: User, versio
     kept = st.session_state.get(PREVIEW_KEY)
     if kept and kept[0] == token:
         return kept[1]  # type: ignore[no-any-return]
-    preview = ingest.dry_run(content, file_name, kind_id, scope_of(user), data.database())
+    preview = ingest.dry_run(content, file_name, kind_id, scope_of(user), data.database(), max_bytes=UPLOAD_MB * MB)
     st.session_state[PREVIEW_KEY] = (token, preview)
     return preview
 
@@ -143,6 +144,27 @@ def read_facts(preview: ingest.Preview, lang: Lang) -> list[tuple[str, str]]:
     return facts
 
 
+def facts_line(preview: ingest.Preview, lang: Lang) -> str:
+    """'格式：CSV · 编码：GBK …' / 'Format: CSV · Encoding: GBK …' (plain text: the sheet name is the file's)."""
+    colon, sep = ("：", " · ") if lang == "zh" else (": ", " · ")
+    return sep.join(f"{label}{colon}{value}" for label, value in read_facts(preview, lang))
+
+
+def summary_keys(preview: ingest.Preview) -> tuple[str, ...]:
+    """The counts shown above the table: how an accepted file splits, or how many rows are fine and how many not."""
+    if preview.errors:
+        return ("rows", "ok", "rejected")
+    return ("rows", "new", "changed", "unchanged", "rejected")
+
+
+def rejected_text(preview: ingest.Preview, lang: Lang) -> str:
+    if preview.truncated:
+        return t("upload.rejected_many", lang, n=preview.error_count)
+    if preview.error_count == 1:
+        return t("upload.rejected_one", lang)
+    return t("upload.rejected", lang, n=preview.error_count)
+
+
 def commit(preview: ingest.Preview, user: User, lang: Lang) -> Outcome:
     """Commit a dry run; on success clear every cached table and forget the preview."""
     try:
@@ -150,7 +172,7 @@ def commit(preview: ingest.Preview, user: User, lang: Lang) -> Outcome:
     except ingest.NothingToImport:
         return Outcome(False, t("upload.nothing", lang))
     except ingest.ImportRejected as exc:
-        return Outcome(False, t("upload.rejected", lang, n=len(exc.preview.errors)))
+        return Outcome(False, rejected_text(exc.preview, lang))
     except ingest.CommitError as exc:
         return Outcome(False, md_block(exc.message if lang == "zh" else exc.message_en))
     except DatabaseBusyError:
