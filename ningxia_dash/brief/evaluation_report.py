@@ -25,7 +25,7 @@ from ningxia_dash.views import chapter_label, clause_label, target_text, value_t
 
 BODY_FONT, HEAD_FONT = "仿宋", "黑体"
 DEMO_MARK = "＊"
-COLUMN_MM = (40, 17, 21, 19, 21, 28, 14)  # 指标 基期值 目标值 实际 结论 差距 来源: the 160 mm between the margins
+COLUMN_MM = (38, 18, 22, 19, 21, 26, 16)  # 指标 基期值 目标值 实际 结论 差距 来源: the 160 mm between the margins
 
 
 @dataclass(frozen=True)
@@ -231,11 +231,12 @@ def write_docx(inputs: EvaluationInputs, lang: Lang, generated_at: datetime) -> 
         for column, width in zip(table.columns, COLUMN_MM, strict=True):
             for cell in column.cells:
                 cell.width = Mm(width)
+        size = 10.5 if lang == "zh" else 9  # English words are longer than the columns are wide
         for i, text in enumerate(report_headers(lang, as_of)):
-            _font(table.rows[0].cells[i].paragraphs[0].add_run(text), HEAD_FONT, 10.5, bold=True)
+            _font(table.rows[0].cells[i].paragraphs[0].add_run(text), HEAD_FONT, size, bold=True)
         for r, line in enumerate(cells, start=1):
             for i, text in enumerate(line):
-                _font(table.rows[r].cells[i].paragraphs[0].add_run(text), BODY_FONT, 10.5)
+                _font(table.rows[r].cells[i].paragraphs[0].add_run(text), BODY_FONT, size)
         _three_line(table)
         doc.add_paragraph()
     if n_demo:
