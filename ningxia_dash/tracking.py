@@ -68,13 +68,27 @@ def assess_region(
     plan_baseline_year: int, as_of_year: int, region_code: str = config.PROVINCE_CODE,
 ) -> pd.DataFrame:  # fmt: skip
     """One assessment per indicator for one region as of a year (the overview and the all-targets table)."""
-    series, refs = _series(observations), _references(references)
-    rows = []
-    for ind_id, spec in specs(indicators, plan_baseline_year).items():
-        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
-        a = assess(spec, series.get((ind_id, region_code), {}), as_of_year, reference=ref)
-        rows.append(_row(a, region_code, spec))
+    rows = [
+        _row(assess(spec, obs, as_of_year, reference=ref), region_code, spec)
+        for spec, obs, ref in _inputs(indicators, observations, references, plan_baseline_year, region_code)
+    ]
     return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+def _inputs(
+    indicators: pd.DataFrame, observations: pd.DataFrame, references: pd.DataFrame, plan_baseline_year: int,
+    region_code: str,
+) -> list[tuple[TargetSpec, dict[int, Obs], dict[int, Obs] | None]]:  # fmt: skip
+    """(spec, the region's yearly observations, the reference series) for every indicator."""
+    series, refs = _series(observations), _references(references)
+    return [
+        (
+            spec,
+            series.get((ind_id, region_code), {}),
+            refs.get(spec.reference_series) if spec.reference_series else None,
+        )
+        for ind_id, spec in specs(indicators, plan_baseline_year).items()
+    ]
 
 
 def assess_all_regions(
@@ -118,12 +132,10 @@ def evaluate_region(
     plan_baseline_year: int, as_of_year: int, region_code: str = config.PROVINCE_CODE,
 ) -> pd.DataFrame:  # fmt: skip
     """One end-of-period verdict per indicator for one region as of a year (终期评估)."""
-    series, refs = _series(observations), _references(references)
-    rows = []
-    for ind_id, spec in specs(indicators, plan_baseline_year).items():
-        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
-        e = evaluate(spec, series.get((ind_id, region_code), {}), as_of_year, reference=ref)
-        rows.append(_evaluation_row(e, region_code))
+    rows = [
+        _evaluation_row(evaluate(spec, obs, as_of_year, reference=ref), region_code)
+        for spec, obs, ref in _inputs(indicators, observations, references, plan_baseline_year, region_code)
+    ]
     return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
 
 

@@ -42,14 +42,18 @@ def run(args: argparse.Namespace) -> int:
     if images.error:
         print(t("brief.images_missing", args.lang, reason=images.error), file=sys.stderr)
     data = write_pdf(brief, images) if args.format == "pdf" else write_pptx(brief, images)
-    out = Path(args.out)
+    out = _write(Path(args.out), data)
+    print(t("brief.written", args.lang, path=out, kb=round(len(data) / 1024), s=f"{time.monotonic() - started:.1f}"))
+    return 0
+
+
+def _write(out: Path, data: bytes) -> Path:
+    """Write a file whole or not at all (a .part renamed over it), so a reader never sees half a file."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
     tmp.write_bytes(data)
     tmp.replace(out)
-    seconds = f"{time.monotonic() - started:.1f}"
-    print(t("brief.written", args.lang, path=out, kb=round(len(data) / 1024), s=seconds))
-    return 0
+    return out
 
 
 def add_evaluation_command(sub: Any) -> None:
@@ -79,10 +83,6 @@ def run_evaluation(args: argparse.Namespace) -> int:
     except (FileNotFoundError, BriefRequestError, DatabaseLockedError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    out = _write(Path(args.out), data)
     print(t("report.written", args.lang, path=out, kb=round(len(data) / 1024), s=f"{time.monotonic() - started:.1f}"))
     return 0
