@@ -142,7 +142,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "打开终期评估（全部目标、差距与Word报告）",
         "Open the final evaluation (every target, gaps, Word report)",
     ),
-    "tracking.alerts_final": ("未完成的约束性指标", "Binding targets not met"),
+    "tracking.alerts_final": ("未全部完成的约束性指标", "Binding targets not fully met"),
     "report.download_docx": ("下载Word评估报告", "Download the Word report"),
     "report.download_help": (
         "终期评估报告初稿（.docx，可用Word或WPS继续编辑）：总体情况、分章节表格、未完成目标说明与数据来源。",
