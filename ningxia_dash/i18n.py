@@ -56,6 +56,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "Where public figures come from, with addresses, and what is demonstration data.",
     ),
     "help.glance": ("适合投屏的大字号规划概要。", "A large-type summary of the plan for screen sharing."),
+    # --- address parameters and page paths (hardening) ---
+    "params.invalid": (
+        "地址中的参数 {name}={value} 无效，已使用默认值：{default}",
+        "The address parameter {name}={value} is not valid; showing the default: {default}",
+    ),
+    "params.ignored": (
+        "地址中的参数 {name}={value} 无效，已忽略。",
+        "The address parameter {name}={value} is not valid and was ignored.",
+    ),
+    "params.no_page": ("找不到页面 /{path}，已打开总览。", "There is no page /{path}; showing the overview."),
     # sidebar
     "sidebar.language": ("语言 / Language", "语言 / Language"),
     "sidebar.plan": ("规划", "Plan"),
