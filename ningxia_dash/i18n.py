@@ -57,14 +57,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "help.glance": ("适合投屏的大字号规划概要。", "A large-type summary of the plan for screen sharing."),
     # --- address parameters and page paths (hardening) ---
+    # a toast shows three lines before an untranslated "view more": keep these short
     "params.invalid": (
-        "地址中的参数 {name}={value} 无效，已使用默认值：{default}",
-        "The address parameter {name}={value} is not valid; showing the default: {default}",
+        "地址参数 {name}={value} 无效，已改用 {default}",
+        "Bad address parameter {name}={value}; using {default}",
     ),
-    "params.ignored": (
-        "地址中的参数 {name}={value} 无效，已忽略。",
-        "The address parameter {name}={value} is not valid and was ignored.",
-    ),
+    "params.ignored": ("地址参数 {name}={value} 无效，已忽略", "Bad address parameter {name}={value} ignored"),
     "params.no_page": ("找不到页面 /{path}，已打开总览。", "There is no page /{path}; showing the overview."),
     # sidebar
     "sidebar.language": ("语言 / Language", "语言 / Language"),

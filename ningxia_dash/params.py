@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
-SHOWN_CHARS = 40  # a notice echoes at most this much of a bad value
+SHOWN_CHARS = 20  # a notice echoes at most this much of a bad value (a toast has three short lines)
 _YEAR = re.compile(r"[0-9]{4}")
 
 

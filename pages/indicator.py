@@ -15,9 +15,9 @@ start, end = int(plan["period_start"]), int(plan["period_end"])
 names = models.indicator_names(ctx.plan_id, lang, ctx.version)
 ids = list(names)
 # A link (?indicator=…) chooses the target; after that the selector does, and the address follows it.
-current = st.session_state.setdefault("detail_indicator", ids[0])
+st.session_state.setdefault("detail_indicator", ids[0])
 applied = st.session_state.get("detail_applied")
-wanted = params.read("indicator", lambda raw: one_of(raw, ids), None, lang, names.get(current, names[ids[0]]), applied)
+wanted = params.read("indicator", lambda raw: one_of(raw, ids), None, lang, written=applied)
 if wanted is not None and wanted != applied:
     st.session_state["detail_indicator"] = wanted
 
