@@ -52,6 +52,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "Where public figures come from, with addresses, and what is demonstration data.",
     ),
     "help.glance": ("适合投屏的大字号规划概要。", "A large-type summary of the plan for screen sharing."),
+    # --- address parameters and page paths (hardening) ---
+    # a toast shows three lines before an untranslated "view more": keep these short
+    "params.invalid": (
+        "地址参数 {name}={value} 无效，已改用 {default}",
+        "Bad address parameter {name}={value}; using {default}",
+    ),
+    "params.ignored": ("地址参数 {name}={value} 无效，已忽略", "Bad address parameter {name}={value} ignored"),
+    "params.no_page": ("找不到页面 /{path}，已打开总览。", "There is no page /{path}; showing the overview."),
     # sidebar
     "sidebar.language": ("语言 / Language", "语言 / Language"),
     "sidebar.plan": ("规划", "Plan"),

@@ -8,8 +8,9 @@ import streamlit as st
 
 from ningxia_dash import config, maps, places
 from ningxia_dash.i18n import pick, t, unit_label
+from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data, models, state
+from ningxia_dash.ui import chrome, data, models, params, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -35,10 +36,9 @@ chrome.demo_banner(lang)
 
 county_rows = places.counties(data.regions(ctx.version))
 years = places.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
-if (link := st.query_params.get("region")) and link != st.session_state.get("_county_map.link"):
-    st.session_state["_county_map.link"] = link  # a deep link (?region=) chooses the county once
-    if link in set(county_rows["code"]):
-        st.session_state[COUNTY] = link
+link = params.read("region", lambda raw: one_of(raw, set(county_rows["code"])), None, lang)
+if link is not None and link != st.session_state.get("_county_map.link"):
+    st.session_state["_county_map.link"] = st.session_state[COUNTY] = link  # a deep link chooses the county once
 
 c_ind, c_mode, c_year = st.columns([3.2, 1.3, 1])
 with c_year:

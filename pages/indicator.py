@@ -5,8 +5,9 @@ import streamlit as st
 
 from ningxia_dash import detail, tracking_views, views
 from ningxia_dash.i18n import format_number, pick, t
+from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md, md_block, md_code
-from ningxia_dash.ui import chrome, data, models
+from ningxia_dash.ui import chrome, data, models, params
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
@@ -15,22 +16,27 @@ start, end = int(plan["period_start"]), int(plan["period_end"])
 names = models.indicator_names(ctx.plan_id, lang, ctx.version)
 ids = list(names)
 # A link (?indicator=…) chooses the target; after that the selector does, and the address follows it.
-wanted = st.query_params.get("indicator")
-if wanted in ids and wanted != st.session_state.get("detail_applied"):
-    st.session_state["detail_indicator"] = wanted
 st.session_state.setdefault("detail_indicator", ids[0])
+applied = st.session_state.get("detail_applied")
+wanted = params.read("indicator", lambda raw: one_of(raw, ids), None, lang, written=applied)
+if wanted is not None and wanted != applied:
+    st.session_state["detail_indicator"] = wanted
 
 top = st.columns([3, 1.3, 1.2])
 indicator_id = top[0].selectbox(t("detail.choose", lang), ids, key="detail_indicator", format_func=lambda i: names[i])
 st.query_params["indicator"] = st.session_state["detail_applied"] = indicator_id
 region_names = models.indicator_regions(ctx.plan_id, indicator_id, lang, ctx.version)
 region_codes = list(region_names)
-wanted_region = st.query_params.get("region", "640000")
+first_region = "640000" if "640000" in region_codes else region_codes[0]
+wanted_region = params.read(
+    "region", lambda raw: one_of(raw, region_codes), first_region, lang, region_names[first_region],
+    st.session_state.get("detail_region_written"),
+)  # fmt: skip
 region = top[1].selectbox(
-    t("col.region", lang), region_codes, index=region_codes.index(wanted_region) if wanted_region in region_codes else 0,
+    t("col.region", lang), region_codes, index=region_codes.index(wanted_region),
     format_func=lambda c: region_names[c], key=f"detail_region_{indicator_id}",
 )  # fmt: skip
-st.query_params["region"] = region
+st.query_params["region"] = st.session_state["detail_region_written"] = region
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 with top[2]:
     as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)

@@ -4,8 +4,9 @@ import streamlit as st
 
 from ningxia_dash import views
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data
+from ningxia_dash.ui import chrome, data, params
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -16,13 +17,13 @@ indicators = data.indicators_with_latest(ctx.plan_id, "640000", ctx.version)
 top = sections[sections["parent_id"].isna()]
 labels = {r.id: f"{r.label_zh} {r.title_zh}" if r.kind != "preface" else r.title_zh for r in top.itertuples()}
 
-wanted = st.query_params.get("section", "")
+ids = list(labels)
+wanted = params.read("section", lambda raw: one_of(raw, set(sections["id"])), "", lang, labels[ids[1]])
 wanted_top = wanted.split("-")[0] if wanted else ""
 if wanted_top.startswith("box"):
     wanted_top = (
         str(sections.set_index("id").at[wanted_top, "parent_id"] or "") if wanted_top in set(sections["id"]) else ""
     )
-ids = list(labels)
 c1, c2 = st.columns([2, 3])
 chapter = c1.selectbox(
     t("plan.chapter", lang),

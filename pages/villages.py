@@ -7,8 +7,9 @@ import streamlit as st
 
 from ningxia_dash import demo, maps, places
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data, models, state
+from ningxia_dash.ui import chrome, data, models, params, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -51,10 +52,10 @@ county_names = dict(
     )
 )
 years = places.year_choices(int(ctx.plan["period_start"]), data.village_metric_values("v_income", ctx.version)["year"])
-if (link := st.query_params.get("county")) and link != st.session_state.get("_villages.link"):
+link = params.read("county", lambda raw: one_of(raw, county_codes), None, lang, t("common.all", lang))
+if link is not None and link != st.session_state.get("_villages.link"):
     st.session_state["_villages.link"] = link  # a deep link (?county=) sets the county filter once
-    if link in county_codes:
-        st.session_state["villages.counties"] = [link]
+    st.session_state["villages.counties"] = [link]
 
 c_metric, c_year = st.columns([3, 1])
 with c_metric:

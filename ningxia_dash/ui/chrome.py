@@ -18,11 +18,12 @@ import pandas as pd
 import streamlit as st
 
 from ningxia_dash import config
+from ningxia_dash import params as checks
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.i18n import LANGS, Lang, pick, t
 from ningxia_dash.safe_text import md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.ui import data, state
+from ningxia_dash.ui import data, params, state
 
 ICON = config.DATA_DIR / "assets" / "icon.png"  # a local file: an emoji icon would make the browser fetch one
 BADGE_COLOURS = {"official": "green", "public": "blue", "demo": "orange", "plan": "violet"}
@@ -228,15 +229,22 @@ def picked_row(event: object) -> int | None:
 
 
 def as_of_selector(choices: list[int], default: int, lang: Lang, container: object = st) -> int:
-    """The shared 'as of' year (persists across pages)."""
+    """The shared 'as of' year (persists across pages); a link's ?year= chooses it, and the address then follows it."""
     if st.session_state.get(state.AS_OF) not in choices:
         st.session_state[state.AS_OF] = default
+    link = params.read("year", lambda raw: checks.year(raw, choices), None, lang, str(st.session_state[state.AS_OF]),
+                       st.session_state.get("_as_of.link"))  # fmt: skip
+    if link is not None and link != st.session_state.get("_as_of.link"):
+        st.session_state["_as_of.link"] = st.session_state[state.AS_OF] = link  # a deep link applies once
     state.bind_widget(state.AS_OF, state.AS_OF_WIDGET)
     container.selectbox(  # type: ignore[attr-defined]
         t("tracking.as_of", lang), choices, key=state.AS_OF_WIDGET, help=t("tracking.as_of_help", lang),
         on_change=state.keep_widget_value, args=(state.AS_OF, state.AS_OF_WIDGET),
         format_func=lambda y: f"{y}年" if lang == "zh" else str(y),
     )  # fmt: skip
+    if "year" in st.query_params:
+        st.session_state["_as_of.link"] = st.session_state[state.AS_OF]
+        st.query_params["year"] = str(st.session_state[state.AS_OF])
     return int(st.session_state[state.AS_OF])
 
 

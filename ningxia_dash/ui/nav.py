@@ -6,10 +6,12 @@ from __future__ import annotations
 import contextlib
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ningxia_dash import config
 from ningxia_dash.i18n import Lang, t
-from ningxia_dash.ui import auth, chrome, data, state
+from ningxia_dash.params import flag
+from ningxia_dash.ui import auth, chrome, data, params, state
 
 # (group key, [(file, page key)]) in the order the sidebar shows them. Files are resolved from the project root:
 # st.Page resolves relative paths against the main script's folder, which is pages/ when a page runs directly.
@@ -43,6 +45,7 @@ REGISTRY: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 DEFAULT_PAGE = "overview"
+PAGE_KEYS = {key for _, entries in REGISTRY for _, key in entries}
 
 
 def _pages(lang: Lang) -> dict[str, list[st.Page]]:
@@ -68,13 +71,30 @@ def _pages(lang: Lang) -> dict[str, list[st.Page]]:
     return dict(st.session_state[slot])
 
 
+def _unknown_page() -> str | None:
+    """The page name a first request's address asks for when no page has it (/nonexistent), else None. The default
+    page answers at / only, so /overview is one of these too. Streamlit would run the overview under an English
+    "Page not found" dialog; forgetting the name makes it run the overview quietly (the address becomes /)."""
+    ctx = get_script_run_ctx()
+    manager = ctx.pages_manager if ctx else None
+    wanted = getattr(manager, "intended_page_name", None)
+    if manager is None or not wanted or getattr(manager, "intended_page_script_hash", None):
+        return None
+    if wanted in PAGE_KEYS - {DEFAULT_PAGE}:
+        return None
+    manager.set_script_intent("", "")
+    return None if wanted == DEFAULT_PAGE else str(wanted)
+
+
 def run_app() -> None:
     """Configure the page, draw the navigation and the sidebar, run the selected page."""
     chrome.configure_page()
     state.init_state()
     lang = state.current_lang()
     pages = _pages(lang)
-    presenting = st.query_params.get("present") == "1"  # 汇报模式: no menu, no sidebar (pages/present.py)
+    presenting = params.read("present", flag, False, lang)  # 汇报模式: no menu, no sidebar (pages/present.py)
+    if unknown := _unknown_page():
+        params.notice_page(unknown, lang)
     selected = st.navigation(
         pages, position="hidden" if presenting else "sidebar", expanded=True
     )  # no untranslated "View more"

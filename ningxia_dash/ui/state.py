@@ -8,6 +8,8 @@ import streamlit as st
 
 from ningxia_dash.config import DEFAULT_PLAN_ID
 from ningxia_dash.i18n import LANGS, Lang
+from ningxia_dash.params import one_of
+from ningxia_dash.ui import params
 
 LANG = "lang"
 PLAN = "plan_id"
@@ -22,8 +24,7 @@ AS_OF_WIDGET = "_as_of_widget"
 def init_state() -> None:
     """Defaults for a new session; `?lang=en` in the address chooses the language of a shared link."""
     if LANG not in st.session_state:
-        wanted = st.query_params.get("lang", "zh")
-        st.session_state[LANG] = wanted if wanted in LANGS else "zh"
+        st.session_state[LANG] = params.read("lang", lambda raw: one_of(raw, LANGS), "zh", "zh", "中文")
     st.session_state.setdefault(PLAN, DEFAULT_PLAN_ID)
 
 
