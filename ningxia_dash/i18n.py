@@ -335,6 +335,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "download.xlsx": ("下载 Excel", "Download Excel"),
     # plan text page
     "plan.title": ("规划原文：我们承诺了什么", "The plan's text: what exactly was promised"),
+    "plan.no_text": (
+        "所选规划的原文尚未载入：目标及其条款仍可在“目标清单”中查看。",
+        "The chosen plan's text has not been loaded: its targets and clauses are on “All targets”.",
+    ),
     "plan.chapter": ("章节", "Chapter"),
     "plan.search": ("全文检索", "Search the text"),
     "plan.matches": ("共 {n} 处匹配", "{n} matches"),
@@ -831,10 +835,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "present.slide.scorecard": ("重点帮扶县记分卡", "Key-county scorecard"),
     "present.slide.closing": ("数据来源", "Sources"),
     # --- presenter deck (hardening) ---
-    "present.bad_params": (
-        "地址中的参数无法使用，已改用默认值：{names}",
-        "Address parameters that could not be used were ignored (defaults shown instead): {names}",
-    ),
     # meeting brief (汇报材料, PDF / PPTX: ningxia_dash/brief/, ui/brief_button.py, CLI export-brief)
     "brief.title": ("汇报材料", "Meeting brief"),
     "brief.subtitle": ("规划目标执行情况汇报材料", "Meeting brief: progress against the plan's targets"),

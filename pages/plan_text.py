@@ -18,7 +18,12 @@ top = sections[sections["parent_id"].isna()]
 labels = {r.id: f"{r.label_zh} {r.title_zh}" if r.kind != "preface" else r.title_zh for r in top.itertuples()}
 
 ids = list(labels)
-wanted = params.read("section", lambda raw: one_of(raw, set(sections["id"])), "", lang, labels[ids[1]])
+if not ids:  # a new plan whose text has not been loaded
+    st.info(t("plan.no_text", lang))
+    st.stop()
+wanted = params.read(
+    "section", lambda raw: one_of(raw, set(sections["id"])), "", lang, labels[ids[min(1, len(ids) - 1)]]
+)
 wanted_top = wanted.split("-")[0] if wanted else ""
 if wanted_top.startswith("box"):
     wanted_top = (
@@ -28,7 +33,7 @@ c1, c2 = st.columns([2, 3])
 chapter = c1.selectbox(
     t("plan.chapter", lang),
     ids,
-    index=ids.index(wanted_top) if wanted_top in ids else 1,
+    index=ids.index(wanted_top) if wanted_top in ids else min(1, len(ids) - 1),
     format_func=lambda i: labels[i],
     key="plan_chapter",
 )

@@ -27,7 +27,6 @@ READS = {
     "plan_text": {"section"},
     "bigscreen": {"year"},
 }
-OTHER_HELPER = pytest.mark.xfail(strict=False, reason="fixed on branch h-present (ui/present.py, slides.py)")
 
 
 def test_validators() -> None:
@@ -53,8 +52,7 @@ def _notices(at: AppTest) -> list[str]:
 
 
 def _case(page: str, deck: bool) -> object:
-    marks = [OTHER_HELPER] if page == "bigscreen" or (page == "present" and deck) else []
-    return pytest.param(page, deck, marks=marks, id=f"{page}{'-present1' if deck else ''}")
+    return pytest.param(page, deck, id=f"{page}{'-present1' if deck else ''}")
 
 
 CASES = [_case(page, False) for page in PAGES] + [_case("present", True)]
@@ -115,7 +113,6 @@ def test_the_notice_speaks_english_and_shortens_a_long_value(db_path: Path) -> N
 @pytest.mark.parametrize(
     ("page", "query"), [("present", {"present": "1", "year": "abc"}), ("bigscreen", {"year": "abc"})]
 )
-@OTHER_HELPER
 def test_the_deck_and_the_big_screen_survive_a_bad_year(db_path: Path, page: str, query: dict[str, str]) -> None:
     at = _run(page, query)
     assert not at.exception, [e.value for e in at.exception]

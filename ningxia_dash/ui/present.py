@@ -13,7 +13,7 @@ from ningxia_dash import charts, config, evaluation, maps, place_charts, places,
 from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.ui import brief_button, chrome, data, models
+from ningxia_dash.ui import brief_button, chrome, data, models, params
 from ningxia_dash.ui.chrome import PageContext
 
 SLIDE_UNMET = 7  # targets not met listed on the evaluation slide (the rest are counted): fits 1366×768
@@ -288,11 +288,10 @@ def as_of_from_address(ctx: PageContext) -> int:
 
 def address_notice(ctx: PageContext, names: list[str]) -> None:
     """Say (briefly, in a toast) which address parameters were ignored, and drop them from the address."""
-    if not names:
-        return
-    for name in names:
+    for name in names:  # the same notice as every other page's (ui/params.py): the value escaped and shortened
+        raw = st.query_params.get(name, "")
         del st.query_params[name]
-    st.toast(t("present.bad_params", ctx.lang, names=", ".join(names)))
+        params.notice(name, raw, ctx.lang)
 
 
 def _unusable(ctx: PageContext, count: int, names: tuple[str, ...]) -> list[str]:
