@@ -34,17 +34,18 @@ run: db
 	NINGXIA_DB=$(DB) $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # Debian's Chromium (for the real-browser tests; never `playwright install`) and CJK fonts (so screenshots
-# show Chinese). Installed only when missing.
+# show Chinese). Installed only when missing. nginx-light and openssl: tests/test_deploy_nginx.py runs the shipped
+# nginx site (deploy/nginx/) in front of the app (skipped without them; `make run` never needs them).
 # The meeting brief (ningxia_dash/brief/) renders its figures in that Chromium and embeds WenQuanYi Zen Hei (a
 # TrueType CJK font reportlab can embed; Noto CJK is CFF) and DejaVu Sans (✔ ✖) in its PDF; poppler's pdftoppm
 # turns a brief page into a PNG under tests/artifacts/ for a person to look at.
 system-deps:
 	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q . \
 		|| ! test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || ! test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
-		|| ! command -v pdftoppm >/dev/null; then \
-		echo "installing chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-dejavu-core and poppler-utils from Debian"; \
+		|| ! command -v pdftoppm >/dev/null || ! test -x /usr/sbin/nginx || ! command -v openssl >/dev/null; then \
+		echo "installing chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-dejavu-core, poppler-utils, nginx-light and openssl from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
-			fonts-wqy-zenhei fonts-dejavu-core poppler-utils >/dev/null; \
+			fonts-wqy-zenhei fonts-dejavu-core poppler-utils nginx-light openssl >/dev/null; \
 	fi
 
 format:
