@@ -7,7 +7,7 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 DB ?= $(or $(NINGXIA_DB),data/ningxia.duckdb)
 
-.PHONY: run test check format lint types pytest db rebuild-db system-deps clean bench
+.PHONY: run test check format lint types pytest db rebuild-db system-deps clean bench bundle install-offline
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -70,6 +70,17 @@ test: $(VENV)/.dev system-deps
 # BENCH_ARGS passes options through, e.g. `make bench BENCH_ARGS="--quick"` or `BENCH_ARGS="--sections script,queries"`.
 bench: $(VENV)/.dev system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Offline bundle (scripts/bundle.py): project + wheelhouse for this platform + SHA256SUMS + INSTALL.md, one archive.
+bundle:
+	$(PYTHON) scripts/bundle.py
+
+# On the air-gapped target, inside the unpacked bundle: check every file, then install from wheels/ only.
+install-offline:
+	sha256sum --quiet -c SHA256SUMS
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --no-index --find-links wheels/ -r requirements.txt
+	touch $(VENV)/.runtime
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache tests/artifacts
