@@ -7,7 +7,7 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 DB ?= $(or $(NINGXIA_DB),data/ningxia.duckdb)
 
-.PHONY: run test check format lint types pytest db rebuild-db system-deps clean bench
+.PHONY: run test check format lint types pytest db rebuild-db system-deps clean bench bundle install-offline
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,17 +34,18 @@ run: db
 	NINGXIA_DB=$(DB) $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # Debian's Chromium (for the real-browser tests; never `playwright install`) and CJK fonts (so screenshots
-# show Chinese). Installed only when missing.
+# show Chinese). Installed only when missing. nginx-light and openssl: tests/test_deploy_nginx.py runs the shipped
+# nginx site (deploy/nginx/) in front of the app (skipped without them; `make run` never needs them).
 # The meeting brief (ningxia_dash/brief/) renders its figures in that Chromium and embeds WenQuanYi Zen Hei (a
 # TrueType CJK font reportlab can embed; Noto CJK is CFF) and DejaVu Sans (✔ ✖) in its PDF; poppler's pdftoppm
 # turns a brief page into a PNG under tests/artifacts/ for a person to look at.
 system-deps:
 	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q . \
 		|| ! test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || ! test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
-		|| ! command -v pdftoppm >/dev/null; then \
-		echo "installing chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-dejavu-core and poppler-utils from Debian"; \
+		|| ! command -v pdftoppm >/dev/null || ! test -x /usr/sbin/nginx || ! command -v openssl >/dev/null; then \
+		echo "installing chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-dejavu-core, poppler-utils, nginx-light and openssl from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
-			fonts-wqy-zenhei fonts-dejavu-core poppler-utils >/dev/null; \
+			fonts-wqy-zenhei fonts-dejavu-core poppler-utils nginx-light openssl >/dev/null; \
 	fi
 
 format:
@@ -69,6 +70,17 @@ test: $(VENV)/.dev system-deps
 # BENCH_ARGS passes options through, e.g. `make bench BENCH_ARGS="--quick"` or `BENCH_ARGS="--sections script,queries"`.
 bench: $(VENV)/.dev system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Offline bundle (scripts/bundle.py): project + wheelhouse for this platform + SHA256SUMS + INSTALL.md, one archive.
+bundle:
+	$(PYTHON) scripts/bundle.py
+
+# On the air-gapped target, inside the unpacked bundle: check every file, then install from wheels/ only.
+install-offline:
+	sha256sum --quiet -c SHA256SUMS
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --no-index --find-links wheels/ -r requirements.txt
+	touch $(VENV)/.runtime
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache tests/artifacts

@@ -1,5 +1,5 @@
 """Command line: `python -m ningxia_dash build-db [--db PATH] [--force] [--scale K]`, and template / import /
-rollback / user (ningxia_dash/ingest/cli.py) (imports no streamlit)."""
+rollback / user (ningxia_dash/ingest/cli.py), backup / restore (ningxia_dash/backup.py) (imports no streamlit)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ningxia_dash import config
+from ningxia_dash import backup, config
 from ningxia_dash.brief.cli import add_command as add_brief_command
 from ningxia_dash.brief.cli import add_evaluation_command
 from ningxia_dash.build import BuildRefused, build_database
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.set_defaults(func=_cmd_build_db)
     add_commands(sub)  # template, import, rollback, user … (ningxia_dash/ingest/cli.py)
+    backup.add_commands(sub)  # backup, restore (ningxia_dash/backup.py)
     add_brief_command(sub)  # export-brief (ningxia_dash/brief/cli.py)
     add_evaluation_command(sub)  # export-evaluation (ningxia_dash/brief/cli.py)
     args = parser.parse_args(argv)

@@ -298,3 +298,18 @@ def batch_count(path: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM import_batches").fetchone()[0])  # type: ignore[index]
     finally:
         conn.close()
+
+
+def table_names(path: Path) -> set[str] | None:
+    """The tables of a DuckDB file, opened read-only for a moment; None when the file is not a DuckDB database
+    (backup.restore checks a backup with this before publishing it)."""
+    try:
+        conn = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return {str(r[0]) for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    except duckdb.Error:
+        return None
+    finally:
+        conn.close()

@@ -7,9 +7,10 @@ signing in replaces this one function and the form, nothing else:
 
 - Reverse proxy with a trusted header (e.g. nginx `auth_request`, Apache `mod_auth_gssapi` for Windows domain
   logins, or oauth2-proxy in front of an on-premises OIDC server such as Keycloak): the proxy authenticates and
-  sets `X-Remote-User`, stripping any such header the client sent, and Streamlit listens on 127.0.0.1 only. Then
-  `current_user()` reads `st.context.headers.get("X-Remote-User")` and returns `accounts.get_user(db, name)`
-  (roles and scopes still live in `users`; an unknown name is a viewer or is refused, as policy says).
+  sets `X-Remote-User`, stripping any such header the client sent, and Streamlit listens on 127.0.0.1 only.
+  Implemented: with NINGXIA_TRUSTED_HEADER set, `current_user()` takes the name from that header when the request
+  comes from NINGXIA_TRUSTED_PROXY (ningxia_dash/proxy_auth.py decides) and returns `accounts.get_user(db, name)`
+  (roles and scopes still live in `users`; an unknown name has no role). deploy/nginx/ningxia-dash.conf is the site.
 - OIDC directly: Streamlit's `st.login()` / `st.user` with an `[auth]` section in `.streamlit/secrets.toml`
   pointing at the intranet's OIDC provider; `current_user()` maps `st.user.email` (or a claim) to a row of
   `users`. The password hashes are then unused and `login_form()` becomes a "sign in" button.
@@ -21,7 +22,7 @@ import time
 
 import streamlit as st
 
-from ningxia_dash import accounts, signin
+from ningxia_dash import accounts, proxy_auth, signin
 from ningxia_dash.accounts import User
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.safe_text import md
@@ -58,9 +59,31 @@ def _expire_if_idle() -> bool:
     return False
 
 
+def proxy_name() -> str | None:
+    """The user a trusted reverse proxy vouches for (NINGXIA_TRUSTED_HEADER; rules in ningxia_dash/proxy_auth.py)."""
+    cfg = proxy_auth.setting()
+    if cfg is None:
+        return None
+    try:
+        headers = st.context.headers
+        pairs = [(k, v) for k in set(headers) for v in headers.get_all(k)]
+    except Exception:  # no session context (AppTest): no header
+        return None
+    return proxy_auth.identity(cfg, pairs, client_address())
+
+
 def current_user() -> User | None:
     """The signed-in, enabled user, read afresh on every run (a disabled or demoted account takes effect at once).
-    A session idle for longer than NINGXIA_SESSION_IDLE_MINUTES is signed out first."""
+    With a trusted reverse proxy (NINGXIA_TRUSTED_HEADER) the proxy's header names the account: an unknown or
+    disabled name has no role. Otherwise the password sign-in of this session; a session idle for longer than
+    NINGXIA_SESSION_IDLE_MINUTES is signed out first."""
+    proxied = proxy_name()
+    if proxied is not None:
+        try:
+            found = accounts.get_user(data.database(), proxied)
+        except FileNotFoundError:
+            return None
+        return found if found is not None and not found.disabled else None
     name = st.session_state.get(USER_KEY)
     if not name or _expire_if_idle():
         return None
@@ -166,6 +189,6 @@ def sidebar_account(lang: Lang) -> None:
         return
     with st.sidebar:
         st.caption(t("auth.signed_in", lang, user=md(user.username), role=role_label(user.role, lang)))
-        if st.button(t("auth.logout", lang), key="logout", type="tertiary"):
+        if proxy_name() is None and st.button(t("auth.logout", lang), key="logout", type="tertiary"):
             sign_out()
             st.rerun()
