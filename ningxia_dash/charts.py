@@ -137,10 +137,28 @@ def _wrap(text: str, width: int) -> str:
 
 
 def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | None, target_year: int,
-                      unit: str | None, lang: Lang, reference: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+                      unit: str | None, lang: Lang, reference: pd.DataFrame | None = None,
+                      projection: list[tuple[int, float]] | None = None, required: list[tuple[int, float]] | None = None,
+                      pace_hover: str = "") -> go.Figure:  # fmt: skip
     """Actual values (markers coloured by that year's status, provenance in the hover) against the straight
-    line from baseline to target and the target itself. `actual`: year, value, status, source, hover."""
+    line from baseline to target and the target itself. `actual`: year, value, status, source, hover.
+    `projection` / `required`: (year, value) paths from the latest point to the target year (ningxia_dash/pace.py),
+    drawn dotted and labelled as a projection; `pace_hover` is their hover text (the pace sentence)."""
     fig = go.Figure()
+    hover = plotly_text(pace_hover)
+    if required:
+        fig.add_scatter(
+            x=[y for y, _ in required], y=[v for _, v in required], mode="lines", name=t("pace.required", lang),
+            line={"color": "#2b8cbe", "dash": "dashdot", "width": 2}, hovertext=hover, hoverinfo="text",
+        )  # fmt: skip
+    if projection:
+        fig.add_scatter(
+            x=[y for y, _ in projection], y=[v for _, v in projection], mode="lines+markers+text",
+            name=t("pace.projection", lang), line={"color": "#d95f0e", "dash": "dot", "width": 3},
+            marker={"size": [0] * (len(projection) - 1) + [11], "symbol": "circle-open", "color": "#d95f0e"},
+            text=[""] * (len(projection) - 1) + [format_number(projection[-1][1], unit, lang)],
+            textposition="middle right", textfont={"color": "#d95f0e"}, hovertext=hover, hoverinfo="text",
+        )  # fmt: skip
     if not line.empty:
         fig.add_scatter(
             x=line["year"],

@@ -1,0 +1,66 @@
+"""Pace and projection as a reader sees them: the detail page's sentence and the all-targets columns (AppTest)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tests.test_pages_apptest import _app
+
+
+def _detail(lang: str, indicator: str, as_of: int | None = None):  # type: ignore[no-untyped-def]
+    at = _app(lang, query={"indicator": indicator})
+    at.switch_page("pages/indicator.py").run()
+    if as_of is not None:
+        at.selectbox(key="_as_of_widget").set_value(as_of).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _pace_line(at, title: str) -> str:  # type: ignore[no-untyped-def]
+    lines = [m.value for m in at.markdown if m.value.startswith(f"**{title}**")]
+    assert len(lines) == 1, [m.value for m in at.markdown]
+    return re.sub(r"\\(.)", r"\1", lines[0])  # the text as read: Markdown escapes undone
+
+
+def _trace_names(at) -> set[str]:  # type: ignore[no-untyped-def]
+    return {tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]}
+
+
+def test_detail_shows_the_projection_mid_period(db_path: Path) -> None:
+    # compulsory_education_retention_rate: 95% (2020) → 97% by 2025; demo values 95.1, 95.3, 95.5 in 2021–2023
+    at = _detail("zh", "compulsory_education_retention_rate", 2023)
+    line = _pace_line(at, "速度与预测")
+    assert "按当前速度，2025年预计达" in line and "（目标97%）" in line and "需每年提高" in line
+    assert "此预测依据示范数据" in line  # demonstration data makes a demonstration projection
+    assert {"预测（按当前速度）", "所需速度"} <= _trace_names(at)
+
+
+def test_detail_after_the_target_year_gives_the_pace_that_was_needed(db_path: Path) -> None:
+    at = _detail("en", "compulsory_education_retention_rate", 2025)
+    line = _pace_line(at, "Pace and projection")
+    assert "the target year 2025 has come: no projection" in line
+    assert "from the 2020 baseline of 95% needed +0.4 points a year (for the next plan)" in line
+    assert not {"Projection (at current pace)", "Required pace"} & _trace_names(at)  # nothing left to project
+
+
+def test_detail_says_why_a_maintain_target_has_no_pace(db_path: Path) -> None:
+    zh = _pace_line(_detail("zh", "low_income_medical_insurance_rate"), "速度与预测")
+    assert "保持类目标不适用速度预测" in zh
+    en = _pace_line(_detail("en", "low_income_medical_insurance_rate"), "Pace and projection")
+    assert "a target to maintain has no pace to project" in en
+
+
+def test_targets_table_has_the_pace_columns(db_path: Path) -> None:
+    at = _app("zh", "targets")
+    at.selectbox(key="_as_of_widget").set_value(2023).run()
+    table = at.dataframe[0].value
+    assert {"年均变化", "按当前速度2025年预计"} <= set(table.columns)
+    assert (table["年均变化"].str.endswith("个百分点")).any()
+    assert table["按当前速度2025年预计"].str.contains("不及目标").any()
+    at = _app("en", "targets")
+    at.selectbox(key="_as_of_widget").set_value(2023).run()
+    table = at.dataframe[0].value
+    assert {"Change a year", "At this pace by 2025"} <= set(table.columns)
+    assert table["Change a year"].str.endswith(" pts").any()
