@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
+import pytest
+
+from tests.browser import browser_page, streamlit_server, wait_rendered
 from tests.test_pages_apptest import _app
 
 
@@ -64,3 +68,30 @@ def test_targets_table_has_the_pace_columns(db_path: Path) -> None:
     table = at.dataframe[0].value
     assert {"Change a year", "At this pace by 2025"} <= set(table.columns)
     assert table["Change a year"].str.endswith(" pts").any()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_detail_projection_in_chromium(db_path: Path, artifacts: Path, lang: str) -> None:
+    """Mid-period (as of 2023) the chart's legend names the projection and the required pace, and the sentence
+    under the chart reads as a projection; screenshots at 1366×768 for a person to look at."""
+    with streamlit_server(db_path) as url, browser_page() as (page, outbound):
+        page.goto(f"{url}/indicator?indicator=compulsory_education_retention_rate&lang={lang}")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        label = "评估年份（截至）" if lang == "zh" else "Assess as of"
+        page.get_by_role("combobox", name=label).first.click()  # type: ignore[attr-defined]
+        page.get_by_role("option", name="2023年" if lang == "zh" else "2023", exact=True).click()  # type: ignore[attr-defined]
+        sentence = "按当前速度，2025年预计达95.8%" if lang == "zh" else "at this pace 95.8% by 2025"
+        page.get_by_text(sentence).wait_for(timeout=30_000)  # type: ignore[attr-defined]
+        names = (
+            ["预测（按当前速度）", "所需速度"] if lang == "zh" else ["Projection (at current pace)", "Required pace"]
+        )
+        page.wait_for_function(  # type: ignore[attr-defined]
+            "names => [...document.querySelectorAll('.js-plotly-plot .legend')]"
+            ".some(l => names.every(n => l.textContent.includes(n)))",
+            arg=names, timeout=30_000,
+        )  # fmt: skip
+        page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / f"pace-detail-{lang}.png"))  # type: ignore[attr-defined]
+        assert outbound.urls == []
