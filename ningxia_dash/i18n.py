@@ -245,6 +245,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "pace.col.observed": ("年均变化", "Change a year"),
     "pace.col.projected": ("按当前速度{year}年预计", "At this pace by {year}"),
     "pace.points": ("个百分点", "pts"),
+    "pace.counties_miss": (
+        "按当前速度，{year}年仍达不到目标的县（{n}/{m}）：{names}",
+        "At their current pace, counties short of the target in {year} ({n} of {m}): {names}",
+    ),
+    "pace.counties_all": (
+        "按当前速度，有数据的{m}个县{year}年均可达到目标",
+        "At their current pace, all {m} counties with data reach the target by {year}",
+    ),
+    "pace.rests_on_demo": ("（预测依据示范数据）", " (projection from demonstration data)"),
     # overview
     "overview.title": ("规划执行总览：各项目标进展如何", "Where the plan stands against each target"),
     "overview.period": ("规划期", "Plan period"),

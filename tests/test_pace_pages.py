@@ -95,3 +95,49 @@ def test_detail_projection_in_chromium(db_path: Path, artifacts: Path, lang: str
         page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / f"pace-detail-{lang}.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []
+
+
+def test_counties_that_miss_at_their_pace_are_named() -> None:
+    import pandas as pd
+
+    from ningxia_dash import places, tracking
+
+    indicators = pd.DataFrame([{"id": "x", "rule_kind": "min", "unit": "%", "baseline_value": 90.0,
+                                "baseline_year": 2020, "target_value": 95.0, "target_year": 2025}])  # fmt: skip
+    rows = [
+        ("640104", 2020, 90.0),
+        ("640104", 2021, 91.0),
+        ("640104", 2022, 92.0),  # +1 a year: 95 by 2025
+        ("640105", 2020, 90.0),
+        ("640105", 2021, 90.2),
+        ("640105", 2022, 90.4),
+    ]  # +0.2 a year: 91 by 2025
+    observations = pd.DataFrame([{"indicator_id": "x", "region_code": c, "year": y, "value": v,
+                                  "source_kind": "demo", "source_id": "d", "period_type": "year"} for c, y, v in rows])  # fmt: skip
+    regions = pd.DataFrame({"code": ["640000", "640104", "640105"], "level": ["province", "county", "county"],
+                            "name_zh": ["宁夏", "兴庆区", "西夏区"], "name_en": ["Ningxia", "Xingqing", "Xixia"]})  # fmt: skip
+    paces = tracking.pace_regions(indicators, observations, 2020, 2022, [])
+    assert (
+        places.miss_at_pace(paces, regions, "zh")
+        == "按当前速度，2025年仍达不到目标的县（1/2）：西夏区（预测依据示范数据）"
+    )
+    assert places.miss_at_pace(paces, regions, "en") == (
+        "At their current pace, counties short of the target in 2025 (1 of 2): Xixia (projection from demonstration data)"
+    )
+    # once the target year has come there is nothing to project
+    assert (
+        places.miss_at_pace(tracking.pace_regions(indicators, observations, 2020, 2025, []), regions, "zh") is not None
+    )
+    late = observations.assign(year=observations["year"] + 3)
+    assert places.miss_at_pace(tracking.pace_regions(indicators, late, 2020, 2025, []), regions, "zh") is None
+
+
+def test_county_map_names_the_counties_short_at_their_pace(db_path: Path) -> None:
+    at = _app("zh", "county_map")
+    year = next(s for s in at.selectbox if s.label == "截至年份")
+    year.set_value(2023).run()
+    indicator = next(s for s in at.selectbox if s.label == "指标")
+    indicator.set_value("compulsory_education_retention_rate").run()
+    assert not at.exception, [e.value for e in at.exception]
+    notes = [c.value for c in at.caption if "按当前速度" in c.value]
+    assert len(notes) == 1 and "预测依据示范数据" in notes[0], [c.value for c in at.caption]

@@ -197,6 +197,19 @@ def county_map(
     return indicator, frame, edges, deck, ranking
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def county_pace_note(plan_id: str, indicator_id: str, year: int, baseline_year: int, lang: Lang,
+                     data_version: str) -> str | None:  # fmt: skip
+    """Under the county ranking: which counties miss the target at their own pace (places.miss_at_pace)."""
+    from ningxia_dash import places, tracking
+
+    indicators = data.indicators(plan_id, data_version)
+    paces = tracking.pace_regions(
+        indicators[indicators["id"] == indicator_id], data.observations(plan_id, data_version), baseline_year, year, []
+    )  # fmt: skip
+    return places.miss_at_pace(paces, data.regions(data_version), lang)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """A county's profile: its name and level, its targets against the province, how many lag, its villages
