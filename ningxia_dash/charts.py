@@ -136,11 +136,32 @@ def _wrap(text: str, width: int) -> str:
     )
 
 
+PROJECTION_COLOUR = "#7b3294"  # apart from every status colour: a projection is not a status
+
+
 def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | None, target_year: int,
-                      unit: str | None, lang: Lang, reference: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+                      unit: str | None, lang: Lang, reference: pd.DataFrame | None = None,
+                      projection: list[tuple[int, float]] | None = None, required: list[tuple[int, float]] | None = None,
+                      pace_hover: str = "") -> go.Figure:  # fmt: skip
     """Actual values (markers coloured by that year's status, provenance in the hover) against the straight
-    line from baseline to target and the target itself. `actual`: year, value, status, source, hover."""
+    line from baseline to target and the target itself. `actual`: year, value, status, source, hover.
+    `projection` / `required`: (year, value) paths from the latest point to the target year (ningxia_dash/pace.py),
+    drawn dotted and labelled as a projection; `pace_hover` is their hover text (the pace sentence)."""
     fig = go.Figure()
+    hover = plotly_text(pace_hover)
+    if required:
+        fig.add_scatter(
+            x=[y for y, _ in required], y=[v for _, v in required], mode="lines", name=t("pace.required", lang),
+            line={"color": "#2b8cbe", "dash": "dashdot", "width": 2}, hovertext=hover, hoverinfo="text",
+        )  # fmt: skip
+    if projection:
+        fig.add_scatter(
+            x=[y for y, _ in projection], y=[v for _, v in projection], mode="lines+markers+text",
+            name=t("pace.projection", lang), line={"color": PROJECTION_COLOUR, "dash": "dot", "width": 3},
+            marker={"size": [0] * (len(projection) - 1) + [11], "symbol": "diamond-open", "color": PROJECTION_COLOUR},
+            text=[""] * (len(projection) - 1) + [format_number(projection[-1][1], unit, lang)],
+            textposition="top center", textfont={"color": PROJECTION_COLOUR}, hovertext=hover, hoverinfo="text", cliponaxis=False,
+        )  # fmt: skip
     if not line.empty:
         fig.add_scatter(
             x=line["year"],
@@ -168,6 +189,7 @@ def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | 
             marker={"symbol": "star", "size": 18, "color": "#222"},
             text=[format_number(target, unit, lang)],
             textposition="top center",
+            cliponaxis=False,  # the label above the star stays whole at the top of the plot
         )
     if not actual.empty:
         fig.add_scatter(
@@ -193,7 +215,7 @@ def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | 
                 text=[t(f"prov.{k}", lang) for k in part["source_kind"]], textposition="bottom center",
                 textfont={"size": 11, "color": "#666"}, hovertext=part["hover"], hoverinfo="text",
             )  # fmt: skip
-    fig.update_layout(height=380, margin={"l": 10, "r": 10, "t": 30, "b": 10}, font={"family": FONT, "size": 14},
+    fig.update_layout(height=380, margin={"l": 10, "r": 10, "t": 40, "b": 10}, font={"family": FONT, "size": 14},
                       plot_bgcolor="white", legend={"orientation": "h", "y": -0.15},
                       xaxis={"dtick": 1, "gridcolor": "#eee"},
                       yaxis={"gridcolor": "#eee", "ticksuffix": "%" if unit == "%" else ""})  # fmt: skip

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ningxia_dash import config, tracking
+from ningxia_dash import config, pace, tracking
 from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.pace import Pace
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.tracking_views import status_label
 
@@ -71,6 +72,17 @@ def history_frame(indicator: pd.Series, observations: pd.DataFrame, references: 
 
 def straight_line(indicator: pd.Series, baseline_year: int, period_start: int, period_end: int) -> pd.DataFrame:
     return tracking.straight_line(indicator, baseline_year, list(range(baseline_year, period_end + 1)))
+
+
+def pace_text(p: Pace, lang: Lang) -> str:
+    """The pace sentence under the chart (or why a target has no pace)."""
+    return pick(lang, p.sentence_zh, p.sentence_en)
+
+
+def pace_paths(p: Pace) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+    """The projection from the latest point at the observed pace, and the required path beside it (none once the
+    target is met: there is nothing left to require)."""
+    return pace.path(p, "projection"), [] if p.met else pace.path(p, "required")
 
 
 def county_frame(assessments: pd.DataFrame, regions: pd.DataFrame, indicator_id: str, lang: Lang) -> pd.DataFrame:

@@ -236,6 +236,32 @@ TEXT: dict[str, tuple[str, str]] = {
     "detail.no_notes": ("暂无情况说明（科室上传后显示）。", "No notes yet (shown once officers upload them)."),
     "detail.data": ("数据", "Data"),
     "detail.rows": ("条记录", "records"),
+    # --- pace and projection (hardening) ---
+    "pace.title": ("速度与预测", "Pace and projection"),
+    "pace.projection": ("预测（按当前速度）", "Projection (at current pace)"),
+    "pace.required": ("所需速度", "Required pace"),
+    "pace.help": (
+        "年均变化为基期以来各年实际值的最小二乘斜率（以元计的金额用复合增长率）；预测自最新实际值按该速度外推至目标年份，"
+        "是推算而非实际数据，沿用所依据数据的来源；所需速度为从最新值到目标值每年需要的变化。目标年份已到时不再预测，"
+        "所需速度改为从基期起达到目标每年本需的变化，供下一规划参考。",
+        "The observed pace is the least-squares slope of the actual values since the baseline (compound growth for "
+        "amounts in yuan); the projection carries the latest value forward at that pace to the target year — an "
+        "estimate, not data, and only as reliable as the data it rests on; the required pace is the change a year "
+        "needed from the latest value to the target. Once the target year has come there is no projection, and the "
+        "required pace is what would have been needed from the baseline (for the next plan).",
+    ),
+    "pace.col.observed": ("年均变化", "Change a year"),
+    "pace.col.projected": ("按当前速度{year}年预计", "At this pace by {year}"),
+    "pace.points": ("个百分点", "pts"),
+    "pace.counties_miss": (
+        "按当前速度，{year}年仍达不到目标的县（{n}/{m}）：{names}",
+        "At their current pace, counties short of the target in {year} ({n} of {m}): {names}",
+    ),
+    "pace.counties_all": (
+        "按当前速度，有数据的{m}个县{year}年均可达到目标",
+        "At their current pace, all {m} counties with data reach the target by {year}",
+    ),
+    "pace.rests_on_demo": ("（预测依据示范数据）", " (projection from demonstration data)"),
     # overview
     "overview.title": ("规划执行总览：各项目标进展如何", "Where the plan stands against each target"),
     "overview.period": ("规划期", "Plan period"),

@@ -147,6 +147,22 @@ def county_ranking(frame: pd.DataFrame, higher_better: bool) -> pd.DataFrame:
     )
 
 
+def miss_at_pace(paces: pd.DataFrame, regions: pd.DataFrame, lang: Lang) -> str | None:
+    """Which counties will miss the target at their own pace (tracking.pace_regions rows of one indicator):
+    a sentence under the ranking, or None when there is no projection (no pace, or the target year has come)."""
+    names = dict(zip(regions["code"], regions["name_zh" if lang == "zh" else "name_en"], strict=True))
+    level = dict(zip(regions["code"], regions["level"], strict=True))
+    rows = paces[paces["region_code"].map(level).eq("county") & paces["projected"].notna()]
+    if rows.empty:
+        return None
+    year, missing = int(rows["target_year"].iloc[0]), rows[rows["on_pace"] == False]  # noqa: E712 (object column)
+    sep = "、" if lang == "zh" else ", "
+    text = (t("pace.counties_miss", lang, year=year, n=len(missing), m=len(rows),
+              names=sep.join(names.get(c, c) for c in sorted(missing["region_code"])))
+            if len(missing) else t("pace.counties_all", lang, year=year, m=len(rows)))  # fmt: skip
+    return text + (t("pace.rests_on_demo", lang) if rows["rests_on_demo"].any() else "")
+
+
 def ranked_label(row: Mapping[str, Any]) -> str:
     """County name with a marker for key-assistance counties (★ national, ☆ regional)."""
     marker = {"national": " ★", "regional": " ☆"}.get(str(row["level"]), "")

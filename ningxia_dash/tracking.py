@@ -8,6 +8,8 @@ from dataclasses import fields
 import pandas as pd
 
 from ningxia_dash import config
+from ningxia_dash.i18n import unit_label
+from ningxia_dash.pace import Pace, pace
 from ningxia_dash.status import Assessment, Obs, Status, TargetSpec, assess, is_binding_alert
 from ningxia_dash.verdicts import Evaluation, evaluate
 
@@ -149,6 +151,47 @@ def status_history(
     ref = _references(references).get(spec.reference_series or "") if spec.reference_series else None
     rows = [_row(assess(spec, obs, y, reference=ref), region_code, spec) for y in years]
     return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+PACE_COLUMNS = [
+    "indicator_id", "region_code", "applicable", "reason", "method", "first_year", "latest_year", "latest_value",
+    "observed", "target_value", "target_year", "projected", "required", "required_from", "on_pace", "met",
+    "source_kinds", "rests_on_demo", "sentence_zh", "sentence_en",
+]  # fmt: skip
+
+
+def _pace_row(p: Pace, region: str) -> dict[str, object]:
+    d: dict[str, object] = {c: getattr(p, c) for c in PACE_COLUMNS if c not in ("region_code", "rests_on_demo")}
+    d["region_code"], d["rests_on_demo"], d["source_kinds"] = region, p.rests_on_demo, list(p.source_kinds)
+    return d
+
+
+def pace_of(
+    indicator: pd.Series, observations: pd.DataFrame, plan_baseline_year: int, as_of_year: int,
+    region_code: str = config.PROVINCE_CODE,
+) -> Pace:  # fmt: skip
+    """The pace and projection of one target in one region (the indicator detail page)."""
+    spec = TargetSpec.from_row(indicator.to_dict(), plan_baseline_year=plan_baseline_year)
+    obs = _series(observations).get((str(indicator["id"]), region_code), {})
+    return pace(spec, obs, as_of_year, unit_en=unit_label(spec.unit, "en"))
+
+
+def pace_regions(
+    indicators: pd.DataFrame, observations: pd.DataFrame, plan_baseline_year: int, as_of_year: int,
+    region_codes: list[str] | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """One pace row per (indicator, region): every indicator for each of `region_codes` (default: the province),
+    or, with region_codes=[], every pair that has data (county rankings)."""
+    series = _series(observations)
+    codes = [config.PROVINCE_CODE] if region_codes is None else region_codes
+    pairs = [(i, r) for i in indicators["id"] for r in codes] if codes else list(series)
+    all_specs = specs(indicators, plan_baseline_year)
+    rows = [
+        _pace_row(pace(all_specs[i], series.get((i, r), {}), as_of_year, unit_label(all_specs[i].unit, "en")), r)
+        for i, r in pairs
+        if i in all_specs
+    ]
+    return pd.DataFrame(rows, columns=PACE_COLUMNS)
 
 
 def straight_line(indicator: pd.Series, plan_baseline_year: int, years: list[int]) -> pd.DataFrame:

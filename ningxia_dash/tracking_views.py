@@ -69,8 +69,62 @@ def alerts(df: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["_rank", "seq"]).drop(columns="_rank")
 
 
-def tracked_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The 目标清单 with status: one row per target, ready to show and download (status right after the name)."""
+def pace_change_text(observed: object, method: object, unit: str | None, lang: Lang) -> str:
+    """A pace for a table cell: '+0.16个百分点', '−10人', '+10%（复合）'; '—' without one."""
+    if not isinstance(observed, (int, float)) or math.isnan(observed):
+        return "—"
+    v = float(observed)
+    sign = "+" if v > 0 else "−" if v < 0 else "±"
+    if method == "compound":
+        return f"{sign}{format_number(abs(v) * 100, '%', lang, digits=1)}" + (
+            "（复合）" if lang == "zh" else " (compound)"
+        )
+    if unit == "%":
+        return (
+            f"{sign}{format_number(abs(v), None, lang, digits=2)}{'' if lang == 'zh' else ' '}{t('pace.points', lang)}"
+        )
+    return sign + format_number(abs(v), unit, lang, digits=2)
+
+
+def _projected_text(r: dict[str, object], year: int | None, unit: str | None, lang: Lang) -> str:
+    v = r.get("projected")
+    if not isinstance(v, (int, float)) or math.isnan(v):
+        return "—"
+    text = format_number(float(v), unit, lang)
+    if r.get("target_year") != year:
+        text += f" ({r['target_year']})"
+    if r.get("on_pace") is False:
+        text += "（不及目标）" if lang == "zh" else " (short of target)"
+    return text
+
+
+def pace_columns(df: pd.DataFrame, paces: pd.DataFrame, lang: Lang) -> dict[str, list[str]]:
+    """The all-targets table's pace columns: 年均变化 and 按当前速度{year}年预计 (year: the usual target year)."""
+    by_id = {r["indicator_id"]: r for r in paces.to_dict("records")}
+    years = df["target_year"].dropna().astype(int)
+    year = int(years.mode().iloc[0]) if not years.empty else None
+    units = [u if isinstance(u, str) else None for u in df["unit"]]
+    rows = [by_id.get(i, {}) for i in df["id"]]
+    return {
+        t("pace.col.observed", lang): [pace_change_text(r.get("observed"), r.get("method"), u, lang)
+                                      for r, u in zip(rows, units, strict=True)],
+        t("pace.col.projected", lang, year=year or ""): [_projected_text(r, year, u, lang)
+                                                         for r, u in zip(rows, units, strict=True)],
+    }  # fmt: skip
+
+
+def tracked_table(df: pd.DataFrame, lang: Lang, paces: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The 目标清单 with status: one row per target, ready to show and download (status right after the name).
+    With `paces` (tracking.pace_regions rows) the observed pace and the projection follow the target column."""
+    table = _tracked_table(df, lang)
+    if paces is not None:
+        at = table.columns.get_loc(t("col.target", lang)) + 1  # type: ignore[operator]
+        for offset, (name, values) in enumerate(pace_columns(df, paces, lang).items()):
+            table.insert(at + offset, name, values)
+    return table
+
+
+def _tracked_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "id": df["id"],

@@ -88,6 +88,8 @@ with rank_col:
         ranking, key="county_map_rank", on_select=pick_from_chart, selection_mode="points",
         config={"displayModeBar": False},
     )  # fmt: skip
+    if pace_note := models.county_pace_note(ctx.plan_id, indicator_id, year, base, lang, ctx.version):
+        st.caption(md(pace_note), help=t("pace.help", lang))
 st.caption(f"{t('places.pick_hint', lang)} {t('map.caption', lang)}")
 
 # ---------------------------------------------------------------- the chosen county's profile

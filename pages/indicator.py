@@ -65,6 +65,9 @@ m[3].metric(t("col.expected", lang), md(views.value_text(assessment["expected_va
 st.subheader(t("detail.path", lang))
 st.plotly_chart(view["history_chart"], width="stretch", key="history", config={"displayModeBar": False})
 st.caption(t("detail.path_caption", lang))
+st.markdown(
+    f"**{t('pace.title', lang)}**{'：' if lang == 'zh' else ': '}{md(view['pace_text'])}", help=t("pace.help", lang)
+)
 if view["has_demo"]:
     chrome.demo_banner(lang)
 

@@ -64,7 +64,7 @@ view = c2.segmented_control(t("tracking.view", lang), ["table", "bullets"], key=
                             format_func=lambda v: t(f"tracking.view.{v}", lang), label_visibility="collapsed")  # fmt: skip
 chrome.demo_banner(lang)
 
-table = tracking_views.tracked_table(shown, lang)
+table = tracking_views.tracked_table(shown, lang, data.paces(ctx.plan_id, "640000", as_of, base, ctx.version))
 if view == "bullets":
     bullets = tracking_views.bullet_rows(shown, lang).dropna(subset=["progress"])
     st.caption(t("tracking.bullets_help", lang))
@@ -79,6 +79,8 @@ else:
             t("col.explanation", lang): st.column_config.TextColumn(t("col.explanation", lang), width="large"),
             t("col.clause", lang): st.column_config.TextColumn(t("col.clause", lang), width="small"),
             t("col.indicator", lang): st.column_config.TextColumn(t("col.indicator", lang), width="medium"),
+            t("pace.col.observed", lang): st.column_config.TextColumn(t("pace.col.observed", lang),
+                                                                      help=t("pace.help", lang)),
         },
     )  # fmt: skip
     st.caption(t("tracking.select_hint", lang) + " " + t("status.rule_help", lang))

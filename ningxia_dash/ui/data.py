@@ -121,6 +121,17 @@ def evaluations(plan_id: str, region_code: str, as_of_year: int, baseline_year: 
     )  # fmt: skip
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def paces(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """Pace and projection of every target of a plan for one region as of a year (ningxia_dash/pace.py)."""
+    from ningxia_dash import tracking
+
+    return tracking.pace_regions(
+        indicators(plan_id, data_version), observations(plan_id, data_version), baseline_year, as_of_year,
+        [region_code],
+    )  # fmt: skip
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def assessments_all_regions(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """Status of every (target, region) pair with data, as of a year (maps, scorecards, county breakdowns)."""

@@ -197,6 +197,19 @@ def county_map(
     return indicator, frame, edges, deck, ranking
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def county_pace_note(plan_id: str, indicator_id: str, year: int, baseline_year: int, lang: Lang,
+                     data_version: str) -> str | None:  # fmt: skip
+    """Under the county ranking: which counties miss the target at their own pace (places.miss_at_pace)."""
+    from ningxia_dash import places, tracking
+
+    indicators = data.indicators(plan_id, data_version)
+    paces = tracking.pace_regions(
+        indicators[indicators["id"] == indicator_id], data.observations(plan_id, data_version), baseline_year, year, []
+    )  # fmt: skip
+    return places.miss_at_pace(paces, data.regions(data_version), lang)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """A county's profile: its name and level, its targets against the province, how many lag, its villages
@@ -294,7 +307,7 @@ def indicator_detail(
     plan_id: str, indicator_id: str, region: str, as_of_year: int, lang: Lang, data_version: str
 ) -> dict[str, Any]:
     """Everything the indicator page draws below its selectors, for one target, region and as-of year."""
-    from ningxia_dash import charts, detail
+    from ningxia_dash import charts, detail, tracking
 
     plan = plan_row(plan_id, data_version)
     start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
@@ -306,6 +319,8 @@ def indicator_detail(
     history = detail.history_frame(row, observations, data.reference_values(data_version), base, region, lang)
     line = detail.straight_line(row, base, start, end)  # the path a target on track follows
     unit = row["unit"] if isinstance(row["unit"], str) else None
+    pace = tracking.pace_of(row, observations, base, as_of_year, region)
+    projection, required = detail.pace_paths(pace)
     counties = detail.county_frame(
         data.assessments_all_regions(plan_id, as_of_year, base, data_version), regions, indicator_id, lang
     )
@@ -314,8 +329,19 @@ def indicator_detail(
         "assessment": assessment.set_index("indicator_id").loc[indicator_id],
         "unit": unit,
         "history_chart": charts.indicator_history(
-            history.actual, line, history.target, int(row["target_year"]), unit, lang, history.reference
+            history.actual,
+            line,
+            history.target,
+            int(row["target_year"]),
+            unit,
+            lang,
+            history.reference,
+            projection,
+            required,
+            detail.pace_text(pace, lang),
         ),
+        "pace": pace,
+        "pace_text": detail.pace_text(pace, lang),
         "has_demo": bool((history.actual["source_kind"] == "demo").any()),
         "counties": counties,
         "county_chart": None if counties.empty else charts.county_breakdown(counties, history.target, unit, lang),
