@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ningxia_dash import charts, tracking_views, views
+from ningxia_dash import charts, evaluation, tracking_views, views
 from ningxia_dash.i18n import pick, t
-from ningxia_dash.ui import chrome, data
+from ningxia_dash.ui import chrome, data, models
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
@@ -18,12 +18,12 @@ indicators = data.indicators(ctx.plan_id, ctx.version)
 chapters = sorted(int(c) for c in indicators["chapter_no"].unique())
 categories = list(dict.fromkeys(indicators["category_zh"]))
 cat_en = dict(zip(indicators["category_zh"], indicators["category_en"], strict=False))
-statuses = ["achieved", "on_track", "lagging", "off_track", "no_data"]
 all_label = t("common.all", lang)
 
 f = st.columns([1.2, 1.2, 2, 1.4, 1.6, 2])
 with f[0]:
     as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
+final = evaluation.is_final_year(as_of, end)  # from the plan's last year on, the status is the final verdict
 chosen_chapters = f[1].multiselect(
     t("targets.filter.chapter", lang),
     chapters,
@@ -46,15 +46,15 @@ chosen_attributes = f[3].multiselect(
     placeholder=all_label,
 )
 chosen_statuses = f[4].multiselect(
-    t("tracking.filter.status", lang),
-    statuses,
-    key="targets_statuses",
+    t("evaluation.col.verdict" if final else "tracking.filter.status", lang),
+    evaluation.status_ids(final),
+    key="targets_verdicts" if final else "targets_statuses",
     format_func=lambda s: tracking_views.status_label(s, lang),
     placeholder=all_label,
 )
 query = f[5].text_input(t("targets.search", lang), key="targets_query")  # fmt: skip
 
-rows = tracking_views.with_status(indicators, data.assessments(ctx.plan_id, "640000", as_of, base, ctx.version))
+rows = models.province_rows(ctx.plan_id, as_of, base, ctx.version)
 shown = tracking_views.filter_tracked(
     rows, chosen_chapters, chosen_categories, chosen_attributes, chosen_statuses, query
 )
