@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 DB ?= $(or $(NINGXIA_DB),data/ningxia.duckdb)
+# DEMO=0: a production database without demonstration data (`make run DEMO=0`, `make rebuild-db DEMO=0`).
+DEMO ?= 1
+BUILD_KIND := $(if $(filter 0,$(DEMO)),--no-demo,)
 
 .PHONY: run test check format lint types pytest db rebuild-db system-deps clean bench bundle install-offline
 
@@ -20,10 +23,10 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 db: $(VENV)/.runtime
-	$(PY) -m ningxia_dash build-db --if-missing --db $(DB)
+	$(PY) -m ningxia_dash build-db --if-missing $(BUILD_KIND) --db $(DB)
 
 rebuild-db: $(VENV)/.runtime
-	$(PY) -m ningxia_dash build-db --db $(DB)
+	$(PY) -m ningxia_dash build-db $(BUILD_KIND) --db $(DB)
 
 # First run with no users: creates `admin` and prints its random password once (ningxia_dash/ingest/cli.py).
 # system-deps is best effort here (the leading '-'): without Chromium and the fonts the app still runs; only the

@@ -1,4 +1,4 @@
-"""Command line: `python -m ningxia_dash build-db [--db PATH] [--force] [--scale K]`, and template / import /
+"""Command line: `python -m ningxia_dash build-db [--db PATH] [--force] [--no-demo] [--scale K]`, and template / import /
 rollback / user (ningxia_dash/ingest/cli.py), backup / restore (ningxia_dash/backup.py) (imports no streamlit)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ningxia_dash import backup, config
 from ningxia_dash.brief.cli import add_command as add_brief_command
 from ningxia_dash.brief.cli import add_evaluation_command
 from ningxia_dash.build import BuildRefused, build_database
-from ningxia_dash.db import DatabaseLockedError
+from ningxia_dash.db import DatabaseLockedError, database_kind
 from ningxia_dash.ingest.cli import add_commands
 
 
@@ -23,18 +23,32 @@ def _cmd_build_db(args: argparse.Namespace) -> int:
     if args.scale > 1 and not args.db:
         print("压测数据库（--scale > 1）须用 --db 指定路径，以免覆盖正式数据库", file=sys.stderr)
         return 2
+    if args.scale > 1 and args.no_demo:
+        print("--scale 生成的是压测示例数据，不能与 --no-demo 同用", file=sys.stderr)
+        return 2
+    wanted = "production" if args.no_demo else "demo"
     if args.if_missing and path.exists():
+        existing = database_kind(path)
+        if existing is not None and existing != wanted:
+            names = {"production": "正式数据库（无示例数据）", "demo": "含示例数据的数据库"}
+            print(
+                f"数据库已存在，但它是{names[existing]}，而本次要求的是{names[wanted]}；未做任何改动: {path}。"
+                f"如确需切换，请显式重建：python -m ningxia_dash build-db --db {path}"
+                f"{' --no-demo' if args.no_demo else ''}（已有上传数据时还需 --force，先备份）",
+                file=sys.stderr,
+            )
+            return 5
         print(f"数据库已存在，跳过构建: {path}")
         return 0
     try:
-        report = build_database(path, force=args.force, scale=args.scale)
+        report = build_database(path, force=args.force, scale=args.scale, demo=not args.no_demo)
     except BuildRefused as exc:
         print(f"拒绝重建: {exc}", file=sys.stderr)
         return 3
     except DatabaseLockedError as exc:
         print(str(exc), file=sys.stderr)
         return 4
-    print(f"已构建 {report.path}")
+    print(f"已构建 {report.path}（{'正式数据库，无示例数据' if args.no_demo else '含示例数据'}）")
     for table, n in report.counts.items():
         print(f"  {table:<18} {n:>7}")
     per_chapter = ", ".join(f"第{ch}章 {n}" for ch, n in sorted(report.targets_per_chapter.items()))
@@ -49,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", help="数据库路径（默认 $NINGXIA_DB 或 data/ningxia.duckdb）")
     b.add_argument("--force", action="store_true", help="即使数据库中已有上传批次也重建（会丢失上传数据）")
     b.add_argument("--if-missing", action="store_true", help="数据库已存在时什么也不做（make run 使用）")
+    b.add_argument(
+        "--no-demo",
+        action="store_true",
+        help="正式数据库：只含规划、目标、行政区划、园区、公开数据与规划基期值，不生成任何示例数据",
+    )
     b.add_argument(
         "--scale",
         type=int,

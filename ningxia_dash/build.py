@@ -348,8 +348,9 @@ DEMO_REFERENCE_LEVELS = {
 }
 
 
-def derive_references(figs: Figures, years: Iterable[int]) -> None:
-    """Fill demo reference levels, then growth rates from levels (public only when both years are public)."""
+def derive_references(figs: Figures, years: Iterable[int], with_demo: bool = True) -> None:
+    """Fill demo reference levels (unless with_demo is False), then growth rates from levels (public only when
+    both years are public; without demo data only public growth rates are derived)."""
     # The public source for the resettled population's 2020 income (11624元) says it was 2265元 below the
     # regional rural average, which puts that average at 13889元: derived from a public figure, kept public.
     moved = figs.observations.get(("relocated_income_vs_regional_rural", config.PROVINCE_CODE, 2020))
@@ -357,7 +358,7 @@ def derive_references(figs: Figures, years: Iterable[int]) -> None:
         figs.references.setdefault(
             ("regional_rural_income", config.PROVINCE_CODE, 2020), (moved[0] + 2265, "public", moved[2])
         )
-    for (series, region), values in DEMO_REFERENCE_LEVELS.items():
+    for (series, region), values in DEMO_REFERENCE_LEVELS.items() if with_demo else ():
         for y, v in values.items():
             if y in years:
                 figs.references.setdefault((series, region, y), (v, "demo", DEMO_SOURCE))
@@ -369,6 +370,8 @@ def derive_references(figs: Figures, years: Iterable[int]) -> None:
             cur, prev = figs.references.get((level, region, y)), figs.references.get((level, region, y - 1))
             if cur and prev:
                 kind = "public" if cur[1] == prev[1] == "public" else "demo"
+                if kind == "demo" and not with_demo:
+                    continue
                 src = cur[2] if kind == "public" else DEMO_SOURCE
                 figs.references[(growth, region, y)] = (round((cur[0] / prev[0] - 1) * 100, 2), kind, src)
 
@@ -398,6 +401,19 @@ def _relative_values(r: Any, figs: Figures, years: list[int], region: str) -> di
     return demo.approach_series(start * rng.uniform(0.93, 1.05), ref, years, end_ratio + rng.uniform(-0.04, 0.03))
 
 
+def plan_baselines(indicators: pd.DataFrame, plan: pd.Series, figs: Figures) -> None:
+    """The plan's own baselines as public province observations (never over a published figure)."""
+    for r in indicators.itertuples():
+        if r.rule_kind in RELATIVE_KINDS:
+            continue
+        t = _target(r, plan)
+        if t.baseline_value is not None:
+            figs.observations.setdefault(
+                (r.id, config.PROVINCE_CODE, t.baseline_year),
+                (t.baseline_value, "public", f"plan-{plan['id']}", "规划基期值"),
+            )
+
+
 def demo_observations(indicators: pd.DataFrame, regions: pd.DataFrame, plan: pd.Series, figs: Figures) -> None:
     """Fill every indicator's province series (and county series of the headline rates) with demo values,
     never over a public figure."""
@@ -417,11 +433,6 @@ def demo_observations(indicators: pd.DataFrame, regions: pd.DataFrame, plan: pd.
                 t = demo.Target(t.id, t.unit, t.rule_kind, anchor[0], None, t.baseline_year, t.target_year)
             demo_years = [y for y in years if not (y == t.baseline_year and t.baseline_value is not None)]
             series = {config.PROVINCE_CODE: demo.indicator_series(t, demo_years)}
-            if t.baseline_value is not None:
-                figs.observations.setdefault(
-                    (r.id, config.PROVINCE_CODE, t.baseline_year),
-                    (t.baseline_value, "public", f"plan-{plan['id']}", "规划基期值"),
-                )
             if r.is_headline and r.unit == "%":
                 for c in counties.itertuples():
                     _, offset = demo.county_adjustment(c.code, c.assistance_level)
@@ -447,7 +458,9 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> in
     return len(df)
 
 
-def _load(conn: duckdb.DuckDBPyConnection, seed_dir: Path, geo_dir: Path, report: BuildReport) -> None:
+def _load(
+    conn: duckdb.DuckDBPyConnection, seed_dir: Path, geo_dir: Path, report: BuildReport, with_demo: bool = True
+) -> None:
     plans, sections = plan_frames(seed_dir)
     plan = plans.iloc[0]
     indicators = indicator_frame(seed_dir, sections)
@@ -455,32 +468,39 @@ def _load(conn: duckdb.DuckDBPyConnection, seed_dir: Path, geo_dir: Path, report
     parks = park_frame(seed_dir, regions, sections)
     figs = Figures()
     figs.sources[f"plan-{plan['id']}"] = _plan_source(plan)
-    figs.sources[DEMO_SOURCE] = {
-        "id": DEMO_SOURCE,
-        "kind": "demo",
-        "title": "演示数据（固定随机种子生成）",
-        "url": None,
-        "quality": None,
-        "note": "无公开来源时生成的演示数据，仅用于展示功能，不代表真实情况",
-    }
+    if with_demo:
+        figs.sources[DEMO_SOURCE] = {
+            "id": DEMO_SOURCE,
+            "kind": "demo",
+            "title": "演示数据（固定随机种子生成）",
+            "url": None,
+            "quality": None,
+            "note": "无公开来源时生成的演示数据，仅用于展示功能，不代表真实情况",
+        }
     pub = public_figures(seed_dir, indicators, figs)
     years = list(range(int(plan["baseline_year"]), int(plan["period_end"]) + 1))
-    derive_references(figs, years)
-    demo_observations(indicators, regions, plan, figs)
+    derive_references(figs, years, with_demo=with_demo)
+    if with_demo:
+        demo_observations(indicators, regions, plan, figs)
+    plan_baselines(indicators, plan, figs)
 
     geo = {c.code: json.loads(g) for c, g in zip(shapes.itertuples(), shapes["geometry"], strict=True)}
     county_objs = [
         demo.County(r.code, r.short_zh, r.short_en, r.assistance_level, geo[r.code])
         for r in regions[regions["level"] == "county"].itertuples()
     ]
-    villages = _frame({**v, "source_kind": "demo", "source_id": DEMO_SOURCE} for v in demo.villages(county_objs))
+    # Without demo data: no village list and no village or park metrics (only the metric definitions below).
+    villages = _frame(
+        {**v, "source_kind": "demo", "source_id": DEMO_SOURCE} for v in demo.villages(county_objs) if with_demo
+    )
     income = figs.reference("regional_rural_income", config.PROVINCE_CODE)
     vmetrics = _frame(
         {**m, "source_kind": "demo", "source_id": DEMO_SOURCE}
-        for m in demo.village_metric_rows(villages.to_dict("records"), years, income)
+        for m in (demo.village_metric_rows(villages.to_dict("records"), years, income) if with_demo else [])
     )
     pmetrics = _frame(
-        {**m, "source_kind": "demo", "source_id": DEMO_SOURCE} for m in demo.park_metric_rows(list(parks["id"]), years)
+        {**m, "source_kind": "demo", "source_id": DEMO_SOURCE}
+        for m in (demo.park_metric_rows(list(parks["id"]), years) if with_demo else [])
     )
     metrics = _frame(
         [
@@ -559,11 +579,18 @@ def _load(conn: duckdb.DuckDBPyConnection, seed_dir: Path, geo_dir: Path, report
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
-            ("data_version", seed_fingerprint(seed_dir, geo_dir)),
+            # the kind is part of the version, so no cache mixes a production build with a demo one
+            ("data_version", _kind_version(seed_fingerprint(seed_dir, geo_dir), with_demo)),
             ("default_plan_id", str(plan["id"])),
             ("schema", "1"),
+            ("demo", "1" if with_demo else "0"),
         ],
     )
+
+
+def _kind_version(fingerprint: str, with_demo: bool) -> str:
+    """The demo build keeps the seed fingerprint; a production build gets its own (its first 12 characters differ)."""
+    return fingerprint if with_demo else hashlib.sha256(f"{fingerprint}|demo=0".encode()).hexdigest()
 
 
 # ---------------------------------------------------------------- scaled benchmark dataset (generated, never shipped)
@@ -669,13 +696,18 @@ def build_database(
     geo_dir: Path = config.GEO_DIR,
     scale: int = 1,
     lock_wait: float = 30.0,
+    demo: bool = True,
 ) -> BuildReport:
     """Build into <path>.tmp-<pid> and atomically replace <path>. Refuses to drop uploaded batches unless force.
     Holds the database's write lock throughout (waits up to lock_wait seconds for an import to finish).
 
-    scale > 1 adds the benchmark's generated k× dataset (add_scaled_data); the default build is the shipped one."""
+    scale > 1 adds the benchmark's generated k× dataset (add_scaled_data); the default build is the shipped one.
+    demo=False builds a production database: the plan, its targets, regions, parks, public figures and the plan's
+    baselines, and nothing invented (meta key 'demo' = '0')."""
     if scale < 1:
         raise ValueError(f"scale must be ≥ 1, got {scale}")
+    if scale > 1 and not demo:
+        raise ValueError("scale > 1 is demo data; it cannot be combined with demo=False")
     target = (path or config.db_path()).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     # Under the import write lock: an import or rollback publishing while this build swaps the file in would
@@ -689,7 +721,7 @@ def build_database(
         with private_copy(target, empty=True) as conn:
             create_schema(conn)
             conn.execute("BEGIN TRANSACTION")
-            _load(conn, seed_dir, geo_dir, report)
+            _load(conn, seed_dir, geo_dir, report, with_demo=demo)
             if scale > 1:
                 add_scaled_data(conn, scale, report)
             conn.execute("COMMIT")

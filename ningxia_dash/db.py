@@ -313,3 +313,21 @@ def table_names(path: Path) -> set[str] | None:
         return None
     finally:
         conn.close()
+
+
+def database_kind(path: Path) -> str | None:
+    """'demo' or 'production' for an existing database file (meta key 'demo'; files built before that key are
+    demo builds), None when there is no readable database there. Opened read-only for a moment."""
+    if not path.exists():
+        return None
+    try:
+        conn = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        conn.close()
+    return "production" if row is not None and str(row[0]) == "0" else "demo"

@@ -65,6 +65,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "sidebar.plan": ("规划", "Plan"),
     "sidebar.data_version": ("数据版本", "Data version"),
     "sidebar.offline": ("离线运行：不加载任何外部资源", "Runs offline: no external resources are loaded"),
+    # --- production database (hardening) ---
+    "sidebar.kind_production": (
+        "正式数据库：不含示例数据",
+        "Production database: no demonstration data",
+    ),
+    "sidebar.kind_demo": (
+        "含示例数据：部分数值为生成的示例，非真实统计",
+        "Includes demonstration data: some values are generated examples, not real statistics",
+    ),
+    "empty.villages_upload": (
+        "尚无移民村数据：请在数据上传页导入",
+        "No resettlement-village data yet: import it on the data upload page",
+    ),
+    "empty.parks_upload": (
+        "尚无园区指标数据：请在数据上传页导入",
+        "No industrial-park figures yet: import them on the data upload page",
+    ),
+    "empty.upload_link": ("前往数据上传页", "Go to the data upload page"),
+    "parks.col.industries": ("主导产业", "Lead industries"),
     # provenance
     "prov.official": ("官方", "Official"),
     "prov.public": ("公开", "Public"),

@@ -47,7 +47,7 @@ base = int(ctx.plan["baseline_year"])
 choices, names = models.county_choices(ctx.plan_id, year, base, lang, ctx.version)
 ids = list(choices["id"])
 if not ids:  # a new plan (e.g. the next five-year plan) before any county figures are imported
-    st.info(t("places.no_county_data", lang))
+    chrome.upload_needed("places.no_county_data", lang)
     st.stop()
 with c_ind:
     indicator_id = st.selectbox(

@@ -27,7 +27,7 @@ with c_year:
 with c_note:
     st.caption(t("key_counties.intro", lang))
 if models.county_choices(ctx.plan_id, year, int(ctx.plan["baseline_year"]), lang, ctx.version)[0].empty:
-    st.info(t("places.no_county_data", lang))  # a new plan before any county figures are imported
+    chrome.upload_needed("places.no_county_data", lang)  # a new plan before any county figures are imported
     st.stop()
 view = models.key_counties(ctx.plan_id, year, int(ctx.plan["baseline_year"]), lang, ctx.version)
 

@@ -19,10 +19,14 @@ sticky = partial(state.sticky, "parks")  # widget values that survive page switc
 
 
 st.title(t("parks.title", lang))
-chrome.demo_banner(lang)
-
 metrics = data.place_metrics("park", ctx.version)
 values = data.park_metric_values(ctx.version)
+if values.empty:  # a production database: the parks as the plan names them, no figures yet
+    chrome.upload_needed("empty.parks_upload", lang)
+    st.dataframe(models.park_list(lang, ctx.version), hide_index=True, width="stretch")
+    st.stop()
+if (values["source_kind"] == "demo").any():
+    chrome.demo_banner(lang)
 labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
 units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
 kpis = [k for k in places.PARK_KPIS if k in labels and k not in places.PARK_PARTS.values()]

@@ -32,7 +32,12 @@ def pick_from_table(ids: list[str]) -> None:
 
 
 st.title(t("villages.title", lang))
-st.warning(f"{chrome.badge('demo', lang)} {t('villages.demo_notice', lang)}")
+all_villages = data.villages(ctx.version)
+if all_villages.empty:  # a production database before the village list is uploaded
+    chrome.upload_needed("empty.villages_upload", lang)
+    st.stop()
+if (all_villages["source_kind"] == "demo").any():
+    st.warning(f"{chrome.badge('demo', lang)} {t('villages.demo_notice', lang)}")
 
 metrics = data.place_metrics("village", ctx.version)
 metric_ids = list(metrics["id"])
@@ -42,7 +47,6 @@ metric_names = dict(
     )
 )
 county_rows = places.counties(data.regions(ctx.version))
-all_villages = data.villages(ctx.version)
 county_codes = [c for c in county_rows["code"] if c in set(all_villages["county_code"])]
 county_names = dict(
     zip(

@@ -123,6 +123,8 @@ def render_sidebar(version: str) -> None:
                 on_change=state.keep_widget_value,
                 args=(state.PLAN, state.PLAN_WIDGET),
             )
+        kind = "sidebar.kind_production" if data.is_production(version) else "sidebar.kind_demo"
+        st.caption(t(kind, lang))
         st.caption(provenance_legend_md(lang))
         st.caption(f"{t('sidebar.data_version', lang)}: `{version}` · {t('sidebar.offline', lang)}")
 
@@ -163,7 +165,7 @@ def page_context() -> PageContext:
 
 def badge(kind: str | None, lang: Lang) -> str:
     """Markdown badge for a source kind: colour plus a word, never colour alone."""
-    if not kind:
+    if not isinstance(kind, str) or not kind:  # None, or NaN from a frame when a target has no value yet
         return t("common.none", lang)
     return f":{BADGE_COLOURS.get(kind, 'gray')}-badge[{t('prov.' + kind, lang)}]"
 
@@ -186,7 +188,15 @@ def provenance_legend_md(lang: Lang) -> str:
 
 
 def demo_banner(lang: Lang) -> None:
+    if data.is_production(data.version()):  # a production build holds no demonstration data to warn of
+        return
     st.caption(f"{badge('demo', lang)} {t('prov.demo_banner', lang)}")
+
+
+def upload_needed(key: str, lang: Lang) -> None:
+    """An empty state that says what to upload, with a link to the upload page (a production database)."""
+    st.info(t(key, lang))
+    st.page_link(page_file("upload"), label=t("empty.upload_link", lang) + " →")
 
 
 def download_buttons(df: pd.DataFrame, stem: str, lang: Lang) -> None:

@@ -26,6 +26,12 @@ def version() -> str:
     return db.per_file("data_version", lambda: queries.data_version(db))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def is_production(data_version: str) -> bool:
+    """A production build (build-db --no-demo, meta demo = '0'); builds without the key are demo builds."""
+    return queries.meta_value(database(), "demo") == "0"
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def indicators_with_latest(plan_id: str, region_code: str, data_version: str) -> pd.DataFrame:
     return queries.indicators_with_latest(database(), plan_id, region_code)

@@ -248,6 +248,25 @@ def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang:
 # ---------------------------------------------------------------- parks
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def park_list(lang: Lang, data_version: str) -> pd.DataFrame:
+    """The parks as the plan names them (name, county, lead industries, clause): what a production database holds
+    before any park figure is uploaded."""
+    from ningxia_dash.i18n import pick, t
+
+    parks = data.parks(data_version)
+    rows = [
+        {
+            t("parks.col.park", lang): pick(lang, p["name_zh"], p["name_en"]) or t("parks.unnamed_short", lang),
+            t("col.county", lang): pick(lang, p["county_zh"], p["county_en"]) if p["county_zh"] else "",
+            t("parks.col.industries", lang): pick(lang, p["lead_industries_zh"], p["lead_industries_en"]) or "",
+            t("col.clause", lang): p["clause"],
+        }
+        for p in parks.where(parks.notna(), None).to_dict("records")
+    ]
+    return pd.DataFrame(rows)
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def parks_year(year: int, lang: Lang, data_version: str) -> Any:
     """(the parks' frame as of the year, their totals, the KPI table)."""
