@@ -133,3 +133,46 @@ def test_a_demo_build_says_so_in_the_sidebar(db_path: Path) -> None:
         os.environ["NINGXIA_DB"] = previous
     assert any("含示例数据" in c.value for c in at.sidebar.caption)
     assert database_kind(db_path) == "demo"
+
+
+def test_the_final_evaluation_report_generates_on_a_production_database(nodemo: Path) -> None:
+    from datetime import datetime
+
+    from ningxia_dash.brief.evaluation_report import load_evaluation, write_docx, write_xlsx
+    from ningxia_dash.db import get_database
+
+    inputs = load_evaluation(get_database(nodemo, read_only=True))
+    for lang in ("zh", "en"):
+        assert write_docx(inputs, lang, datetime(2026, 1, 5)).startswith(b"PK")
+        assert write_xlsx(inputs, lang).startswith(b"PK")
+
+
+@pytest.fixture()
+def one_upload(nodemo: Path, tmp_path: Path) -> Iterator[Path]:
+    """The operator's path: a production build, then an officer uploads one target's provincial values."""
+    import shutil
+
+    from ningxia_dash.db import get_database
+    from ningxia_dash.ingest import import_file
+    from tests.test_ingest import OBS_HEADER, OFFICER, csv_bytes
+
+    path = tmp_path / "uploaded.duckdb"
+    shutil.copyfile(nodemo, path)
+    rows = [OBS_HEADER, *[["rural_tap_water_rate", "640000", y, "", v, ""] for y, v in ((2023, 96.1), (2024, 96.7))]]
+    import_file(csv_bytes(rows), "水利厅.csv", "observations", OFFICER, get_database(path))
+    forget_database(path)
+    previous = os.environ["NINGXIA_DB"]
+    os.environ["NINGXIA_DB"] = str(path)
+    yield path
+    os.environ["NINGXIA_DB"] = previous
+    forget_database(path)
+
+
+@pytest.mark.parametrize(("lang", "official"), [("zh", "官方"), ("en", "Official")])
+def test_an_officers_upload_shows_as_official_in_the_targets_table(one_upload: Path, lang: str, official: str) -> None:
+    at = _app(lang, "targets")
+    assert not at.exception, [e.value for e in at.exception]
+    table = at.dataframe[0].value
+    row = table[table.apply(lambda r: "96.7" in " ".join(map(str, r.values)), axis=1)]
+    assert len(row) == 1, table.head().to_string()
+    assert official in " ".join(map(str, row.iloc[0].values)), row.to_string()
