@@ -21,7 +21,8 @@ PAGES = [key for _, entries in nav.REGISTRY for _, key in entries]
 
 
 @pytest.fixture(scope="module")
-def nodemo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def nodemo(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    # after the session's database fixture (db_path), so the address it set is the one restored afterwards
     path = tmp_path_factory.mktemp("nodemo") / "production.duckdb"
     build_database(path, demo=False)
     previous = os.environ.get("NINGXIA_DB")
