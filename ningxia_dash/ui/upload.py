@@ -165,6 +165,16 @@ def rejected_text(preview: ingest.Preview, lang: Lang) -> str:
     return t("upload.rejected", lang, n=preview.error_count)
 
 
+def plausibility_text(preview: ingest.Preview, lang: Lang) -> str | None:
+    """Markdown for the st.warning block: what the warnings mean, then one line per value (row, column, the
+    history beside the new value). The column is the file's header, so every line is escaped."""
+    if not preview.plausibility:
+        return None
+    lines = [md(i.message(preview.file_name, lang)) for i in preview.plausibility[:DIFF_SHOWN]]
+    head = t("upload.plausibility", lang, n=len({i.row for i in preview.plausibility}))
+    return head + "\n\n" + "\n".join(f"- {line}" for line in lines)
+
+
 def commit(preview: ingest.Preview, user: User, lang: Lang) -> Outcome:
     """Commit a dry run; on success clear every cached table and forget the preview."""
     try:
