@@ -97,7 +97,7 @@ def history_flags(incoming: pd.DataFrame, history: pd.DataFrame, units: Mapping[
     floor = JUMP_FLOOR_SHARE * merged["ref_value"].abs()
     allowed = JUMP_MULTIPLE * np.maximum(merged["max_step"].fillna(0), floor)
     jump = (merged["n_hist"] >= MIN_HISTORY) & (per_year > allowed) & (per_year > 0)
-    is_rate = merged["indicator_id"].map(lambda i: units.get(i) == "%").astype(bool)
+    is_rate = merged["indicator_id"].isin([i for i, u in units.items() if u == "%"])
     rate = is_rate & (per_year > RATE_POINTS)
     merged["rule"] = np.where(rate, "rate", "jump")
     out = merged[jump | rate].reset_index()
