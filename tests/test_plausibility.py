@@ -167,6 +167,20 @@ def test_dry_run_of_a_normal_value_says_nothing(fresh: Database) -> None:
     assert table.iloc[0]["上传提示"] == ""
 
 
+def test_cli_prints_the_warning_and_imports(
+    fresh: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ningxia_dash.__main__ import main
+
+    csv = tmp_path / "jump.csv"
+    csv.write_bytes((HEADER + "rural_tap_water_rate,640000,2025,69.5\r\n").encode())
+    args = ["import", str(csv), "--kind", "observations", "--db", str(fresh.path), "--show", "0"]
+    assert main([*args, "--dry-run"]) == 0
+    assert "本次2025年为69.5%" in capsys.readouterr().out
+    assert main(args) == 0  # the warning does not stop the CLI either
+    assert P.seen_count(queries.import_batches(fresh).iloc[0]["source_note"]) == 1
+
+
 # ---------------------------------------------------------------- the pages
 
 
@@ -200,3 +214,16 @@ def test_upload_page_shows_the_warning_and_still_commits(
     at.switch_page("pages/history.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.dataframe[0].value.iloc[0][history_col] in ("已确认 1 处数值提示", "1 value warnings seen")
+
+
+def test_the_page_lists_at_most_thirty_warnings() -> None:
+    from ningxia_dash.ingest import KINDS, Preview
+    from ningxia_dash.ingest.messages import Issue
+    from ningxia_dash.ui import upload as up
+
+    preview = Preview(KINDS["observations"], "f.csv", 1, "x")
+    params = {"ref_year": 2024, "ref_value": "98%", "year": 2025, "new": "9%", "why": ("跌", "fell")}
+    preview.plausibility = [Issue("warn.implausible_jump", r, "数值", "9", params, "warning") for r in range(2, 42)]
+    text = up.plausibility_text(preview, "zh")
+    assert text is not None and text.count("是否录入有误？") == 30 and "另有 10 处提示未列出" in text
+    assert text.startswith("以下 40 个数值")
