@@ -695,6 +695,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "upload.issues": ("错误与提示", "Errors and warnings"),
     "upload.warnings": ("提示（不影响导入）", "Warnings (do not block the import)"),
+    # --- plausibility on upload (hardening) ---
+    "upload.plausibility": (
+        "以下 {n} 个数值与该指标的历史或其他县区相差很大，请核对是否录入有误。这只是提示：核对无误仍可确认导入，"
+        "导入记录会注明已看到这些提示。",
+        "{n} values below lie far from the indicator's own history or from the other counties: check them for "
+        "typing errors. This is only a warning: you can still commit, and the import history notes that it was seen.",
+    ),
+    "upload.plausibility_more": ("……另有 {n} 处提示未列出", "… and {n} more not listed"),
     "upload.diff": ("将要写入的变化（原值 → 新值）", "What will change (old → new)"),
     "upload.diff_more": ("仅显示前 {n} 行，完整差异请下载。", "Showing the first {n} lines; download the full diff."),
     "upload.nothing": (
@@ -749,6 +757,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "history.col.user": ("上传人", "By"),
     "history.col.encoding": ("编码", "Encoding"),
     "history.col.state": ("状态", "State"),
+    # --- plausibility on upload, history (hardening) ---
+    "history.col.warnings": ("上传提示", "Warnings at upload"),
+    "history.warnings_seen": ("已确认 {n} 处数值提示", "{n} value warnings seen"),
     "history.committed": ("已生效", "In effect"),
     "history.rolled_back_by": ("已于 {when} 由 {user} 回滚", "Rolled back {when} by {user}"),
     "history.pick": ("查看批次", "Show batch"),

@@ -268,12 +268,14 @@ def park_metric_values(db: Database) -> pd.DataFrame:
 
 
 def import_batches(db: Database) -> pd.DataFrame:
-    """Every import batch, newest first (the history page)."""
+    """Every import batch, newest first (the history page), with its source row's note (which records the
+    plausibility warnings committed past: ingest/plausibility.batch_note)."""
     return db.df(
         """
-        SELECT id, kind, file_name, sha256, size_bytes, encoding, username, created_at, rows_new, rows_changed,
-               rows_unchanged, status, rolled_back_at, rolled_back_by
-        FROM import_batches ORDER BY id DESC
+        SELECT b.id, b.kind, b.file_name, b.sha256, b.size_bytes, b.encoding, b.username, b.created_at, b.rows_new,
+               b.rows_changed, b.rows_unchanged, b.status, b.rolled_back_at, b.rolled_back_by, s.note AS source_note
+        FROM import_batches b LEFT JOIN sources s ON s.id = 'batch-' || CAST(b.id AS VARCHAR)
+        ORDER BY b.id DESC
         """
     )
 

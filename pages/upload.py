@@ -55,6 +55,8 @@ if preview.issues:
     issues = report.error_table(preview.issues, preview.file_name, lang)
     st.dataframe(issues, hide_index=True, width="stretch", height=min(38 + 35 * len(issues), 420))
     chrome.download_buttons(issues, "upload_errors", lang)
+if warned := up.plausibility_text(preview, lang):
+    st.warning(warned)  # Markdown, the file's text escaped (ui.upload.plausibility_text)
 if not preview.accepted:
     st.stop()
 if preview.changes == 0:

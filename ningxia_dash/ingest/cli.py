@@ -129,7 +129,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 5
     for line in _describe(preview):
         print(line)
-    for line in cli_lines(preview.warnings, preview.file_name):
+    for line in cli_lines(preview.warnings + preview.plausibility, preview.file_name):
         if not line.startswith("级别"):
             print(line)
     if preview.diff is not None and preview.changes:

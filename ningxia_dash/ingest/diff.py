@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ningxia_dash.ingest import plausibility
 from ningxia_dash.ingest.kinds import KINDS, Kind
 from ningxia_dash.ingest.messages import Issue
 from ningxia_dash.ingest.refs import Refs, Store
@@ -37,6 +38,7 @@ class Diff:
     compare: list[str]
     table_columns: list[str]
     warnings: list[Issue] = field(default_factory=list)
+    plausibility: list[Issue] = field(default_factory=list)  # values far from their history or neighbours
 
     def count(self, status: str) -> int:
         return int((self.rows["status"] == status).sum())
@@ -110,6 +112,7 @@ def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff
     typed = checked.typed
     keys = list(TABLE_KEYS[kind.table])
     current = current_rows(store, kind, typed)
+    plausible = plausibility.check(typed, current, refs) if kind.id == "observations" else []
     table_columns = list(current.columns)
     incoming = pd.DataFrame(index=typed.index)
     for k in keys:
@@ -175,7 +178,7 @@ def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff
     warnings = _warnings(kind, rows)
     # Arrow holds a million rows compactly, and the commit hands it to DuckDB as it is.
     table = pa.Table.from_pandas(write.reset_index(drop=True), preserve_index=False)
-    return Diff(rows, table, compare, table_columns, warnings)
+    return Diff(rows, table, compare, table_columns, warnings, plausible)
 
 
 def _warnings(kind: Kind, rows: pd.DataFrame) -> list[Issue]:

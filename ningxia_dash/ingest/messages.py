@@ -274,6 +274,16 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "人口（{population}）少于户数（{households}），请核对",
         "population ({population}) is below the number of households ({households}); please check",
     ),
+    # --- plausibility on upload (issue 15) ---
+    "warn.implausible_jump": (
+        "{ref_year}年为{ref_value}，本次{year}年为{new}（{why}），是否录入有误？",
+        "{ref_year}: {ref_value}; this file, {year}: {new} ({why}). Is it a typing error?",
+    ),
+    "warn.implausible_neighbours": (
+        "其他{n}个县区{year}年为{low}至{high}，本次为{new}，远在其外，是否录入有误？",
+        "the other {n} counties lie between {low} and {high} in {year}; this file says {new}, far outside. "
+        "Is it a typing error?",
+    ),
 }
 
 SEVERITY_LABEL = {"error": ("错误", "Error"), "warning": ("提示", "Warning")}

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import gc
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from ningxia_dash.db import Database, writable_copy
+from ningxia_dash.ingest import plausibility
 from ningxia_dash.ingest.checks import validate
 from ningxia_dash.ingest.decode import DecodeError, Grid, read_grid, sniff_format
 from ningxia_dash.ingest.diff import Diff, compute_diff
@@ -44,6 +46,9 @@ class Preview:
     issues: list[Issue] = field(default_factory=list)
     scope: Scope | None = None
     base: tuple[int, int, int] | None = None  # the database file the dry run read (inode, device, mtime)
+    # Values far from their own history or the other counties (ingest/plausibility.py): warnings kept apart from
+    # `issues`, never errors; a commit past them records that they were seen.
+    plausibility: list[Issue] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Issue]:
@@ -203,6 +208,8 @@ def dry_run(
     del checked
     release_memory()
     preview.issues.extend(preview.diff.warnings)
+    column = parsed.headers.get("value") or "数值"
+    preview.plausibility = [dataclasses.replace(i, column=column) for i in preview.diff.plausibility]
     preview.issues.sort(key=lambda i: (i.row or 0, i.severity != "error"))
     return preview
 
@@ -284,6 +291,7 @@ def commit(
             encoding=preview.encoding or (preview.fmt or "").upper() or None,
             username=scope.username,
             diff=diff,
+            note=plausibility.batch_note(preview.plausibility),
         )
 
 

@@ -14,6 +14,7 @@ from ningxia_dash.ingest.diff import TABLE_KEYS
 from ningxia_dash.ingest.kinds import KINDS, Kind
 from ningxia_dash.ingest.limits import MAX_ERRORS
 from ningxia_dash.ingest.messages import SEVERITY_LABEL, Issue, shorten
+from ningxia_dash.ingest.plausibility import seen_count
 from ningxia_dash.ingest.refs import Refs
 
 STATUS = {"new": ("新增", "new"), "changed": ("修改", "changed"), "unchanged": ("未变", "unchanged")}
@@ -195,6 +196,10 @@ def batches_table(batches: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("upload.summary.unchanged", lang): batches["rows_unchanged"].astype(int),
             t("history.col.encoding", lang): batches["encoding"].fillna(""),
             t("history.col.state", lang): [state(r) for _, r in batches.iterrows()],
+            t("history.col.warnings", lang): [
+                t("history.warnings_seen", lang, n=n) if n else ""
+                for n in map(seen_count, batches.get("source_note", pd.Series([None] * len(batches))))
+            ],
             "sha256": [s[:12] for s in batches["sha256"]],
         }
     )

@@ -88,8 +88,11 @@ def record_batch(
     encoding: str | None,
     username: str,
     diff: Diff,
+    note: str = "",
 ) -> BatchInfo:
-    """Write one batch (data, audit, source row) on an open read-write connection, in one transaction."""
+    """Write one batch (data, audit, source row) on an open read-write connection, in one transaction. `note` is
+    added to the source row's note (the plausibility warnings the officer committed past: import_batches has no
+    column for it, and schema.sql is only run on new databases, so an existing database needs no migration)."""
     batch_id = next_batch_id(conn)
     now = datetime.now().replace(microsecond=0)
     table = kind_table(kind_id)
@@ -109,7 +112,8 @@ def record_batch(
             [
                 f"batch-{batch_id}",
                 file_name,
-                f"{KIND_LABEL} #{batch_id}（{kind_zh}），{username}，{now:%Y-%m-%d %H:%M}",
+                f"{KIND_LABEL} #{batch_id}（{kind_zh}），{username}，{now:%Y-%m-%d %H:%M}"
+                + (f"；{note}" if note else ""),
             ],
         )
         conn.execute(

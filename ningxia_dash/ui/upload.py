@@ -30,6 +30,7 @@ DELIMITERS = {
     "|": "upload.delim.pipe",
 }
 DIFF_SHOWN = 500
+PLAUSIBILITY_SHOWN = 30  # warning lines listed on the page (the CLI prints every one)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,18 @@ def rejected_text(preview: ingest.Preview, lang: Lang) -> str:
     if preview.error_count == 1:
         return t("upload.rejected_one", lang)
     return t("upload.rejected", lang, n=preview.error_count)
+
+
+def plausibility_text(preview: ingest.Preview, lang: Lang) -> str | None:
+    """Markdown for the st.warning block: what the warnings mean, then one line per value (row, column, the
+    history beside the new value). The column is the file's header, so every line is escaped."""
+    if not preview.plausibility:
+        return None
+    lines = [md(i.message(preview.file_name, lang)) for i in preview.plausibility[:PLAUSIBILITY_SHOWN]]
+    if len(preview.plausibility) > PLAUSIBILITY_SHOWN:
+        lines.append(t("upload.plausibility_more", lang, n=len(preview.plausibility) - PLAUSIBILITY_SHOWN))
+    head = t("upload.plausibility", lang, n=len({i.row for i in preview.plausibility}))
+    return head + "\n\n" + "\n".join(f"- {line}" for line in lines)
 
 
 def commit(preview: ingest.Preview, user: User, lang: Lang) -> Outcome:
