@@ -39,6 +39,18 @@ def navigation_run() -> Iterator[None]:
         _run.active = False
 
 
+# Streamlit keeps the main area's scroll offset when the page changes: a page opened from far down the overview's
+# table would open half-way down. A fixed script (no user text), sent once per page change, after the page.
+_TO_TOP = "<script>document.querySelector('[data-testid=\"stMain\"]')?.scrollTo(0, 0)</script>"
+
+
+def top_of_new_page(page: str) -> None:
+    """Scroll the main area to the top on the first run of a page the session was not on before."""
+    if st.session_state.get("_nav.page") != page:
+        st.session_state["_nav.page"] = page
+        st.html(_TO_TOP, unsafe_allow_javascript=True)
+
+
 def configure_page() -> None:
     presenting = st.query_params.get("present") == "1"  # 汇报模式 starts with the sidebar folded away
     st.set_page_config(
