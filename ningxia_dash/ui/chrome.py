@@ -40,7 +40,8 @@ def navigation_run() -> Iterator[None]:
 
 
 # Streamlit keeps the main area's scroll offset when the page changes: a page opened from far down the overview's
-# table would open half-way down. A fixed script (no user text), sent once per page change, after the page.
+# table would open half-way down. A fixed script (no user text), sent once per page change, after the page, into
+# the sidebar (an element in the main area would add height; 汇报模式 has no sidebar and screens that do not scroll).
 _TO_TOP = "<script>document.querySelector('[data-testid=\"stMain\"]')?.scrollTo(0, 0)</script>"
 
 
@@ -48,7 +49,7 @@ def top_of_new_page(page: str) -> None:
     """Scroll the main area to the top on the first run of a page the session was not on before."""
     if st.session_state.get("_nav.page") != page:
         st.session_state["_nav.page"] = page
-        st.html(_TO_TOP, unsafe_allow_javascript=True)
+        st.sidebar.html(_TO_TOP, unsafe_allow_javascript=True)
 
 
 def configure_page() -> None:
