@@ -51,3 +51,29 @@ def test_page_addresses_and_bad_parameters(db_path: Path, artifacts: Path) -> No
         assert any(t.endswith("using 第一章 脱贫攻坚回顾") for t in _toasts(page))
         assert not page.get_by_text("view more").count(), "a notice overflows its toast"  # type: ignore[attr-defined]
         assert outbound.urls == []
+
+
+def test_a_target_opened_from_far_down_the_overview_opens_at_its_top(db_path: Path) -> None:
+    """Streamlit keeps the scroll offset across a page change: after picking the as-of year and a row of the
+    overview's table (far down), the detail page opened half-way down."""
+    main_scroll = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+    with streamlit_server(db_path) as url, browser_page() as (page, _):
+        page.goto(f"{url}/indicator")  # type: ignore[attr-defined]
+        wait_rendered(page)  # warm: a slow first render happened to reset the offset, a warm one kept it
+        for year in ("2024年", "2023年", "2022年", "2021年", "2025年", "2024年"):  # the old code: about half the time
+            page.goto(url)  # type: ignore[attr-defined]
+            wait_rendered(page)
+            as_of = page.locator("[data-testid=stSelectbox]").filter(has_text="截至").first  # type: ignore[attr-defined]
+            as_of.click()
+            page.get_by_role("option", name=year).click()  # type: ignore[attr-defined]
+            wait_rendered(page)
+            assert as_of.locator("input").input_value() == year
+            table = page.locator("[data-testid=stDataFrame]").first  # type: ignore[attr-defined]
+            table.scroll_into_view_if_needed()
+            assert page.evaluate(main_scroll) > 500  # type: ignore[attr-defined]
+            box = table.bounding_box()
+            page.mouse.click(box["x"] + 5, box["y"] + 55)  # type: ignore[attr-defined]  # the first row
+            page.wait_for_url("**/indicator?**")  # type: ignore[attr-defined]
+            wait_rendered(page)
+            page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+            assert page.evaluate(main_scroll) == 0, year  # type: ignore[attr-defined]

@@ -41,6 +41,24 @@ def navigation_run() -> Iterator[None]:
         _run.active = False
 
 
+# Streamlit keeps the main area's scroll offset when the page changes: a page opened from far down the overview's
+# table would open half-way down (the clicked table keeps the focus, and a table of the new page drawn in its place
+# scrolls itself into view). A fixed script (no user text), sent once per page change at the end of the page: it
+# drops the old page's focus and scrolls to the top, now and after the next layout. Not in 汇报模式 (screens that do
+# not scroll, and the element's few pixels would push a slide past the screen's edge).
+_TO_TOP = (
+    "<script>(()=>{document.activeElement?.blur();const m=document.querySelector('[data-testid=\"stMain\"]');"
+    "m?.scrollTo(0,0);requestAnimationFrame(()=>m?.scrollTo(0,0));})()</script>"
+)
+
+
+def top_of_new_page(page: str) -> None:
+    """Scroll the main area to the top on the first run of a page the session was not on before."""
+    if st.session_state.get("_nav.page") != page:
+        st.session_state["_nav.page"] = page
+        st.html(_TO_TOP, unsafe_allow_javascript=True)
+
+
 def configure_page() -> None:
     presenting = st.query_params.get("present") == "1"  # 汇报模式 starts with the sidebar folded away
     st.set_page_config(

@@ -106,3 +106,5 @@ def run_app() -> None:
             return
     with chrome.navigation_run():
         selected.run()
+    if not presenting:
+        chrome.top_of_new_page(selected.url_path)
