@@ -45,7 +45,7 @@ def _admin_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["lang"] = "zh"
     at.run()
-    at.switch_page("pages/admin.py").run()
+    at.switch_page("screens/admin.py").run()
     at.text_input(key="login_name").set_value("admin1")
     at.text_input(key="login_password").set_value(PASSWORDS["admin1"])
     next(b for b in at.button if b.label == "登录").click().run()
@@ -100,7 +100,7 @@ def _sign_in_upload(name: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["lang"] = "zh"
     at.run()
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("screens/upload.py").run()
     at.text_input(key="login_name").set_value(name)
     at.text_input(key="login_password").set_value(PASSWORDS[name])
     next(b for b in at.button if b.label == "登录").click().run()
@@ -137,7 +137,7 @@ def _page(page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["lang"] = "zh"
     at.run()
-    at.switch_page(f"pages/{page}.py").run()
+    at.switch_page(f"screens/{page}.py").run()
     return at
 
 

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "ningxia_dash"
-LAYOUT_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+LAYOUT_FILES = [ROOT / "app.py", *sorted((ROOT / "screens").glob("*.py"))]
 SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b[\s\S]{0,200}\b(FROM|INTO|SET|WHERE)\b")
 
 

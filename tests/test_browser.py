@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import browser_page, streamlit_server, wait_rendered
+from tests.browser import ROOT, browser_page, streamlit_server, wait_rendered
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,12 +52,22 @@ def test_every_page_offline(server: str, artifacts: Path, lang: str) -> None:
 
 
 def test_a_page_reached_first_on_a_cold_server(db_path: Path, artifacts: Path) -> None:
-    """A fresh server whose first request is /targets runs pages/targets.py directly: it must still work."""
+    """A fresh server whose first request is /targets shows that page, and its sidebar never shows file names
+    (a pages/ folder beside app.py made Streamlit list 'app', 'admin', 'bigscreen' … before the Chinese menu)."""
+    assert not (ROOT / "pages").exists(), "a pages/ folder beside app.py turns on Streamlit's legacy file menu"
     with streamlit_server(db_path) as url, browser_page() as (page, outbound):
+        page.add_init_script(  # type: ignore[attr-defined]
+            """window.__seen = new Set();
+            new MutationObserver(() => { const s = document.querySelector('[data-testid=stSidebarNav]');
+              if (s) window.__seen.add(s.innerText); })
+              .observe(document, {subtree: true, childList: true, characterData: true});"""
+        )
         page.goto(f"{url}/targets")  # type: ignore[attr-defined]
         wait_rendered(page)
         assert page.inner_text("h1").startswith("规划量化目标清单")  # type: ignore[attr-defined]
         assert page.locator("[data-testid=stSidebar]").count() == 1  # type: ignore[attr-defined]
+        menus = page.evaluate("() => [...window.__seen]")  # type: ignore[attr-defined]
+        assert menus and all("目标清单" in m and "bigscreen" not in m for m in menus), menus
         page.screenshot(path=str(artifacts / "cold-targets.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []
 

@@ -123,14 +123,14 @@ def test_every_download_goes_through_export() -> None:
     writers = re.compile(r"\.to_csv\(|\.to_excel\(|ExcelWriter\(|csv\.writer\(|Workbook\(\)")
     allowed = {"ningxia_dash/export.py", "ningxia_dash/ingest/templates.py"}
     found = set()
-    for path in [*ROOT.glob("ningxia_dash/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
+    for path in [*ROOT.glob("ningxia_dash/**/*.py"), *ROOT.glob("screens/*.py"), ROOT / "app.py"]:
         rel = path.relative_to(ROOT).as_posix()
         if writers.search(path.read_text(encoding="utf-8")):
             found.add(rel)
     assert found <= allowed, found - allowed
     buttons = {
         p.relative_to(ROOT).as_posix()
-        for p in [*ROOT.glob("ningxia_dash/**/*.py"), *ROOT.glob("pages/*.py")]
+        for p in [*ROOT.glob("ningxia_dash/**/*.py"), *ROOT.glob("screens/*.py")]
         if "download_button(" in p.read_text(encoding="utf-8")
     }
     # chrome: the tables; brief_button: the PDF/PPTX brief; report_button: the Word report (no formulas in Word);
@@ -140,7 +140,7 @@ def test_every_download_goes_through_export() -> None:
         "ningxia_dash/ui/brief_button.py",
         "ningxia_dash/ui/report_button.py",
     }
-    assert buttons <= {*allowed_buttons, "pages/upload.py"}, buttons
+    assert buttons <= {*allowed_buttons, "screens/upload.py"}, buttons
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-x", "@A1", "\tx", "\rx"])

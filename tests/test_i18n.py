@@ -21,7 +21,7 @@ def test_every_key_has_both_languages() -> None:
 
 
 def test_every_key_used_in_code_exists() -> None:
-    sources = [*ROOT.glob("pages/*.py"), ROOT / "app.py", *(ROOT / "ningxia_dash").rglob("*.py")]
+    sources = [*ROOT.glob("screens/*.py"), ROOT / "app.py", *(ROOT / "ningxia_dash").rglob("*.py")]
     used = {m for p in sources for m in KEY_CALL.findall(p.read_text(encoding="utf-8"))}
     assert used, "the scan found no keys: the pattern is broken"
     missing = sorted(k for k in used if k not in TEXT)

@@ -51,7 +51,7 @@ def test_every_page_runs_with_a_sparse_new_plan(two_plans: Path, page: str) -> N
     at.session_state[state.PLAN] = "nx-15-rr"
     at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"screens/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state[state.PLAN] == "nx-15-rr"
     if page in ("county_map", "key_counties"):

@@ -79,7 +79,7 @@ def _app(lang: str, page: str) -> AppTest:
     at.query_params["lang"] = lang
     at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"screens/{page}.py").run()
     return at
 
 

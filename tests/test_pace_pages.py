@@ -15,7 +15,7 @@ from tests.test_pages_apptest import _app
 
 def _detail(lang: str, indicator: str, as_of: int | None = None):  # type: ignore[no-untyped-def]
     at = _app(lang, query={"indicator": indicator})
-    at.switch_page("pages/indicator.py").run()
+    at.switch_page("screens/indicator.py").run()
     if as_of is not None:
         at.selectbox(key="_as_of_widget").set_value(as_of).run()
     assert not at.exception, [e.value for e in at.exception]

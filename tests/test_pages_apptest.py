@@ -18,7 +18,7 @@ def _app(lang: str, page: str | None = None, query: dict[str, str] | None = None
         at.query_params[k] = v
     at.run()
     if page and page != "overview":
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"screens/{page}.py")
         at.run()
     return at
 
@@ -36,8 +36,8 @@ def test_page_runs(db_path: Path, page: str, lang: str) -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_reached_directly_on_a_cold_server(db_path: Path, page: str) -> None:
-    """Streamlit runs pages/X.py itself for a first request to /X: the page must draw its own chrome."""
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
+    """A screen's file run as the main script (screens/X.py) draws the app's own frame around itself."""
+    at = AppTest.from_file(str(ROOT / "screens" / f"{page}.py"), default_timeout=60)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.sidebar.get("segmented_control") or at.sidebar.markdown, "sidebar missing on a direct run"
@@ -48,9 +48,9 @@ def test_language_switch_changes_the_screen_and_survives_page_switches(db_path: 
     assert at.title[0].value.startswith("规划执行总览")
     at.sidebar.get("segmented_control")[0].set_value("en").run()  # type: ignore[union-attr]
     assert at.title[0].value.startswith("Where the plan stands")
-    at.switch_page("pages/targets.py").run()
+    at.switch_page("screens/targets.py").run()
     assert at.title[0].value == "Every quantified target of the plan"
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("screens/overview.py").run()
     assert at.title[0].value.startswith("Where the plan stands")
 
 

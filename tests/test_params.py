@@ -43,7 +43,7 @@ def test_validators() -> None:
 def _run(page: str, query: dict[str, str]) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update(query)
-    at.switch_page(f"pages/{page}.py")  # before the first run the page is found by its file name (= its url_path)
+    at.switch_page(f"screens/{page}.py")  # before the first run the page is found by its file name (= its url_path)
     return at.run()
 
 

@@ -213,7 +213,7 @@ def _app(lang: str, page: str, query: dict[str, str] | None = None) -> AppTest:
     for k, v in (query or {}).items():
         at.query_params[k] = v
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"screens/{page}.py")
     at.run()
     return at
 
@@ -231,7 +231,7 @@ def test_place_page_runs_and_labels_demo_data(db_path: Path, page: str, lang: st
 
 @pytest.mark.parametrize("page", PLACE_PAGES)
 def test_place_page_reached_directly(db_path: Path, page: str) -> None:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90)
+    at = AppTest.from_file(str(ROOT / "screens" / f"{page}.py"), default_timeout=90)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
 
@@ -278,8 +278,8 @@ def test_county_map_profile_and_deep_link(db_path: Path) -> None:
 def test_choices_survive_a_page_switch(db_path: Path) -> None:
     at = _app("zh", "parks")
     at.selectbox(key="_parks.kpi").set_value("p_output").run()
-    at.switch_page("pages/overview.py").run()
-    at.switch_page("pages/parks.py").run()
+    at.switch_page("screens/overview.py").run()
+    at.switch_page("screens/parks.py").run()
     assert at.selectbox(key="_parks.kpi").value == "p_output"
 
 

@@ -211,7 +211,7 @@ def test_upload_page_shows_the_warning_and_still_commits(
     at.button(key="upload_confirm").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(committed in s.value for s in at.success)
-    at.switch_page("pages/history.py").run()
+    at.switch_page("screens/history.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.dataframe[0].value.iloc[0][history_col] in ("已确认 1 处数值提示", "1 value warnings seen")
 

@@ -66,7 +66,7 @@ def _present(lang: str, **query: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update({"lang": lang, "present": "1", **query})
     at.run()
-    at.switch_page("pages/present.py").run()
+    at.switch_page("screens/present.py").run()
     return at
 
 
@@ -92,7 +92,7 @@ def test_next_button_moves_on(db_path: Path) -> None:
 def _page(page: str, query: dict[str, str]) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update(query)
-    at.switch_page(f"pages/{page}.py")  # the address opens this page: its first run reads the parameters
+    at.switch_page(f"screens/{page}.py")  # the address opens this page: its first run reads the parameters
     return at.run()
 
 
@@ -125,9 +125,9 @@ def test_launcher_and_big_screen(db_path: Path) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page("pages/present.py").run()
+    at.switch_page("screens/present.py").run()
     assert not at.exception and at.title[0].value == "Presenter mode"
-    at.switch_page("pages/bigscreen.py").run()
+    at.switch_page("screens/bigscreen.py").run()
     assert not at.exception
 
 

@@ -28,7 +28,7 @@ def test_overview_as_of_year_reassesses_everything(db_path: Path) -> None:
     counts_2022 = _status_cards(at)
     assert len(counts_2022) == 5 and counts_2022 != counts_2024
     # the choice is shared: the targets page opens on the same year
-    at.switch_page("pages/targets.py").run()
+    at.switch_page("screens/targets.py").run()
     assert at.selectbox(key="_as_of_widget").value == 2022
     assert set(at.dataframe[0].value["年份"].dropna()) <= {2020, 2021, 2022}
 
@@ -75,7 +75,7 @@ def test_targets_status_filter_and_bullets(db_path: Path) -> None:
 )  # fmt: skip
 def test_indicator_detail_deep_link(db_path: Path, indicator: str) -> None:
     at = _app("zh", query={"indicator": indicator})
-    at.switch_page("pages/indicator.py").run()
+    at.switch_page("screens/indicator.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="detail_indicator").value == indicator
     assert at.query_params["indicator"] == [indicator] or at.query_params["indicator"] == indicator
@@ -85,7 +85,7 @@ def test_indicator_detail_deep_link(db_path: Path, indicator: str) -> None:
 
 def test_indicator_detail_county_view_in_english(db_path: Path) -> None:
     at = _app("en", query={"indicator": "rural_tap_water_rate", "region": "640303"})
-    at.switch_page("pages/indicator.py").run()
+    at.switch_page("screens/indicator.py").run()
     assert not at.exception
     assert at.selectbox(key="detail_region_rural_tap_water_rate").value == "640303"
     assert "Hongsibu" in " ".join(m.value for m in at.markdown)

@@ -42,7 +42,7 @@ def _app(page: str | None = None, lang: str = "zh") -> AppTest:
     at.query_params["lang"] = lang
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"screens/{page}.py").run()
     return at
 
 
@@ -56,9 +56,9 @@ def _sign_in(at: AppTest, name: str) -> AppTest:
 
 @pytest.mark.parametrize("page", ["upload", "admin"])
 def test_guarded_pages_run_directly_never_show_their_content(app_db: Path, page: str) -> None:
-    """Run as a fresh server runs pages/X.py: the frame takes over (AppTest has no URL, so it lands on the default
+    """Run as its own main script (screens/X.py): the frame takes over (AppTest has no URL, so it lands on the default
     page; the real-browser test checks /upload itself). Nothing of the guarded page may appear."""
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90)
+    at = AppTest.from_file(str(ROOT / "screens" / f"{page}.py"), default_timeout=90)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.file_uploader
@@ -113,13 +113,13 @@ def test_upload_flow_dry_run_diff_commit_and_new_value(app_db: Path) -> None:
     assert any("已导入批次 #1" in s.value for s in at.success)
     assert get_database(app_db, read_only=True).scalar("SELECT count(*) FROM import_batches") == 1
 
-    at.switch_page("pages/targets.py").run()
+    at.switch_page("screens/targets.py").run()
     assert not at.exception, [e.value for e in at.exception]
     table = next(d.value for d in at.dataframe if "指标" in d.value.columns)
     row = table[table["指标"].str.contains("农村自来水普及率")].iloc[0]
     assert row["来源"] == "官方" and "99.1" in str(row["最新值"])
 
-    at.switch_page("pages/history.py").run()
+    at.switch_page("screens/history.py").run()
     assert at.dataframe[0].value.iloc[0]["文件"] == "水利厅.csv"
     assert any("仅管理员可以回滚" in c.value for c in at.caption)  # an officer cannot roll back
 
@@ -139,7 +139,7 @@ def test_admin_rolls_back_from_the_history_page(app_db: Path) -> None:
     assert "规划目标（新规划）" in at.selectbox(key="upload_kind").options
     at.file_uploader[0].set_value(("a.csv", GBK_FILE, "text/csv")).run()
     at.button(key="upload_confirm").click().run()
-    at.switch_page("pages/history.py").run()
+    at.switch_page("screens/history.py").run()
     changes = at.dataframe[1].value
     assert "99.1" in set(changes["新值"])
     at.checkbox(key="rollback_sure_1").check().run()
@@ -183,7 +183,7 @@ def test_login_required_setting_guards_every_page(app_db: Path, monkeypatch: pyt
     assert any("需要登录后查看" in c.value for c in at.caption)
     at = _sign_in(at, "viewer1")
     assert at.title[0].value.startswith("规划执行总览")
-    direct = AppTest.from_file(str(ROOT / "pages" / "targets.py"), default_timeout=90)
+    direct = AppTest.from_file(str(ROOT / "screens" / "targets.py"), default_timeout=90)
     direct.run()
     assert [t.value for t in direct.title] == ["登录"]
 
@@ -200,7 +200,7 @@ def test_admin_sets_the_presenter_deck_and_the_deck_follows(app_db: Path) -> Non
     present = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     present.query_params.update({"lang": "zh", "present": "1", "slide": "2"})
     present.run()
-    present.switch_page("pages/present.py").run()
+    present.switch_page("screens/present.py").run()
     assert not present.exception
     assert any("2 / 3" in m.value for m in present.markdown), "the deck has the admin's three slides"
     next(b for b in at.button if b.label == "恢复默认顺序").click().run()

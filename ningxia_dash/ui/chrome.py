@@ -1,8 +1,10 @@
 """Page chrome: page config, the shared sidebar, provenance badges and banners, downloads (imports streamlit).
 
 Pages call `page_context()` first. When app.py runs a page through st.navigation the frame is already drawn;
-when a freshly started server runs a file in pages/ directly (Streamlit's legacy pages/ routing),
-`page_context()` runs the same frame (navigation, sidebar, the page) itself, so every page works either way.
+when a screen's file is run directly (AppTest.from_file on screens/X.py), `page_context()` runs the same frame
+(navigation, sidebar, the page) itself, so every page works either way. The screens live in screens/, not pages/:
+Streamlit takes a pages/ folder beside app.py for a legacy multipage app and, on a cold server, showed its file names
+in the sidebar for a second before st.navigation drew the Chinese menu.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def page_context() -> PageContext:
     """Everything a page needs to start: language, plan, data version. Stops with a clear message if the
     database is missing."""
     if not getattr(_run, "active", False):
-        # Reached directly (Streamlit's pages/ routing on a fresh server): hand over to the real frame, which
+        # Reached directly (a screen's file run as the main script): hand over to the real frame, which
         # draws the navigation and runs this same page through it, then end this outer run.
         from ningxia_dash.ui import nav
 
@@ -230,8 +232,8 @@ def download_buttons(df: pd.DataFrame, stem: str, lang: Lang) -> None:
 
 
 def page_file(key: str) -> Path:
-    """A registered page's file, absolute (a page may run with pages/ as the main script's folder)."""
-    return config.ROOT / "pages" / f"{key}.py"
+    """A registered page's file, absolute (a page may run with screens/ as the main script's folder)."""
+    return config.ROOT / "screens" / f"{key}.py"
 
 
 def indicator_link(indicator_id: str, label: str, region_code: str | None = None) -> None:

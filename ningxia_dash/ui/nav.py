@@ -14,34 +14,38 @@ from ningxia_dash.params import flag
 from ningxia_dash.ui import auth, chrome, data, params, state
 
 # (group key, [(file, page key)]) in the order the sidebar shows them. Files are resolved from the project root:
-# st.Page resolves relative paths against the main script's folder, which is pages/ when a page runs directly.
+# st.Page resolves relative paths against the main script's folder, which is screens/ when a page runs directly.
 REGISTRY: list[tuple[str, list[tuple[str, str]]]] = [
-    ("nav.group.overview", [("pages/overview.py", "overview"), ("pages/evaluation.py", "evaluation")]),
+    ("nav.group.overview", [("screens/overview.py", "overview"), ("screens/evaluation.py", "evaluation")]),
     (
         "nav.group.indicators",
-        [("pages/targets.py", "targets"), ("pages/plan_text.py", "plan_text"), ("pages/indicator.py", "indicator")],
+        [
+            ("screens/targets.py", "targets"),
+            ("screens/plan_text.py", "plan_text"),
+            ("screens/indicator.py", "indicator"),
+        ],
     ),
     (
         "nav.group.maps",
         [
-            ("pages/county_map.py", "county_map"),
-            ("pages/villages.py", "villages"),
-            ("pages/parks.py", "parks"),
-            ("pages/key_counties.py", "key_counties"),
+            ("screens/county_map.py", "county_map"),
+            ("screens/villages.py", "villages"),
+            ("screens/parks.py", "parks"),
+            ("screens/key_counties.py", "key_counties"),
         ],
     ),
     (
         "nav.group.data",
         [
-            ("pages/sources.py", "sources"),
-            ("pages/upload.py", "upload"),
-            ("pages/history.py", "history"),
-            ("pages/admin.py", "admin"),
+            ("screens/sources.py", "sources"),
+            ("screens/upload.py", "upload"),
+            ("screens/history.py", "history"),
+            ("screens/admin.py", "admin"),
         ],
     ),
     (
         "nav.group.present",
-        [("pages/present.py", "present"), ("pages/bigscreen.py", "bigscreen"), ("pages/glance.py", "glance")],
+        [("screens/present.py", "present"), ("screens/bigscreen.py", "bigscreen"), ("screens/glance.py", "glance")],
     ),
 ]
 DEFAULT_PAGE = "overview"
@@ -92,7 +96,7 @@ def run_app() -> None:
     state.init_state()
     lang = state.current_lang()
     pages = _pages(lang)
-    presenting = params.read("present", flag, False, lang)  # 汇报模式: no menu, no sidebar (pages/present.py)
+    presenting = params.read("present", flag, False, lang)  # 汇报模式: no menu, no sidebar (screens/present.py)
     if unknown := _unknown_page():
         params.notice_page(unknown, lang)
     selected = st.navigation(

@@ -17,7 +17,7 @@ st.title(t("upload.title", lang))
 st.caption(t("upload.caption", lang))
 if done := st.session_state.pop(up.DONE_KEY, None):
     st.success(done)  # Markdown: ui.upload.Outcome
-    st.page_link("pages/history.py", label=t("upload.go_history", lang))
+    st.page_link("screens/history.py", label=t("upload.go_history", lang))
 
 kinds = [k.id for k in up.kinds_for(user)]
 kind_id = st.selectbox(t("upload.kind", lang), kinds, key="upload_kind", format_func=lambda k: up.kind_label(k, lang))

@@ -156,7 +156,7 @@ with tab_villages:
         st.markdown(t("places.villages_summary", lang, **p["village_summary"]))
         st.dataframe(p["village_table"], hide_index=True, width="stretch", column_config={"id": None}, height=300)
         st.page_link(
-            config.ROOT / "pages" / "villages.py", label=t("places.to_villages", lang), query_params={"county": code}
+            config.ROOT / "screens" / "villages.py", label=t("places.to_villages", lang), query_params={"county": code}
         )
 with tab_parks:
     if parks.empty:
@@ -164,4 +164,4 @@ with tab_parks:
     else:
         chrome.demo_banner(lang)
         st.dataframe(p["park_table"], hide_index=True, width="stretch")
-        st.page_link(config.ROOT / "pages" / "parks.py", label=t("places.to_parks", lang))
+        st.page_link(config.ROOT / "screens" / "parks.py", label=t("places.to_parks", lang))
