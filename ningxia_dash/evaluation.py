@@ -106,12 +106,15 @@ def _source(kind: object, lang: Lang) -> str:
 
 
 def evaluation_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The 终期评估 table: one row per target, as the page shows and the downloads and the report carry it."""
+    """The 终期评估 table: one row per target, as the page shows and the downloads and the report carry it (the
+    verdict and the gap right after the name, where a reader at 1366 px sees them without scrolling)."""
     return pd.DataFrame(
         {
             "id": rows["id"],
             t("col.clause", lang): [clause_label(c, lang) for c in rows["clause"]],
             t("col.indicator", lang): [pick(lang, z, e) for z, e in zip(rows["name_zh"], rows["name_en"], strict=True)],
+            t("evaluation.col.verdict", lang): [verdict_label(v, lang) for v in rows["verdict"]],
+            t("evaluation.col.gap", lang): [gap_text(r, lang) for _, r in rows.iterrows()],
             t("col.attribute", lang): [t(f"attr.{a}", lang) for a in rows["attribute"]],
             t("col.baseline", lang): [
                 value_text(v, u, lang) + (f" ({int(y)})" if not pd.isna(y) else "")
@@ -120,8 +123,6 @@ def evaluation_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("evaluation.col.final", lang): [_final(r, lang) for _, r in rows.iterrows()],
             t("col.source", lang): [_source(k, lang) for k in rows["final_source_kind"]],
             t("col.target", lang): [target_text(r, lang) + f" ({int(r['target_year'])})" for _, r in rows.iterrows()],
-            t("evaluation.col.verdict", lang): [verdict_label(v, lang) for v in rows["verdict"]],
-            t("evaluation.col.gap", lang): [gap_text(r, lang) for _, r in rows.iterrows()],
             t("evaluation.col.missed", lang): [missed_text(r, lang) for _, r in rows.iterrows()],
             t("col.explanation", lang): rows["explanation_zh" if lang == "zh" else "explanation_en"],
             t("col.chapter", lang): rows["chapter_no"],
