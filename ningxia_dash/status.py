@@ -382,6 +382,21 @@ def _judge(c: _Ctx, as_of: int) -> _Out:
     return _RULES[sp.rule_kind](c, t)
 
 
+def _context(
+    spec: TargetSpec, observations: Mapping[int, Obs], as_of_year: int,
+    reference: Mapping[int, float | Obs] | None, thresholds: Thresholds,
+) -> _Ctx:  # fmt: skip
+    """What a rule sees: the finite observations up to as_of_year (ascending) and the usable reference values
+    (year → value, source kind); shared by the status engine and the end-of-period verdicts."""
+    obs = {y: observations[y] for y in sorted(observations) if y <= as_of_year and math.isfinite(observations[y].value)}
+    ref: dict[int, tuple[float, str | None]] = {}
+    for y, v in (reference or {}).items():
+        value, kind = (v.value, v.source_kind) if isinstance(v, Obs) else (float(v), None)
+        if math.isfinite(value) and (spec.rule_kind != "reach_reference" or value > thresholds.tolerance):
+            ref[y] = (value, kind)
+    return _Ctx(spec, obs, ref, thresholds)
+
+
 def assess(
     spec: TargetSpec,
     observations: Mapping[int, Obs],
@@ -391,13 +406,8 @@ def assess(
 ) -> Assessment:
     """The status of one target as of `as_of_year`, from its yearly observations (later years are ignored).
     `reference` is the series a relative target is judged against (year → value or Obs with its source kind)."""
-    obs = {y: observations[y] for y in sorted(observations) if y <= as_of_year and math.isfinite(observations[y].value)}
-    ref: dict[int, tuple[float, str | None]] = {}
-    for y, v in (reference or {}).items():
-        value, kind = (v.value, v.source_kind) if isinstance(v, Obs) else (float(v), None)
-        if math.isfinite(value) and (spec.rule_kind != "reach_reference" or value > thresholds.tolerance):
-            ref[y] = (value, kind)
-    c = _Ctx(spec, obs, ref, thresholds)
+    c = _context(spec, observations, as_of_year, reference, thresholds)
+    obs, ref = c.obs, c.ref
     out = _judge(c, as_of_year)
     latest = obs[c.y] if obs else None
     share = out.share

@@ -29,13 +29,12 @@ Decisions (tested in tests/test_verdicts.py):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
-from ningxia_dash.status import DEFAULT_THRESHOLDS, Obs, TargetSpec, Thresholds, _baseline, _Ctx
+from ningxia_dash.status import DEFAULT_THRESHOLDS, Obs, TargetSpec, Thresholds, _baseline, _context, _Ctx
 
 
 class Verdict(StrEnum):
@@ -261,13 +260,8 @@ def evaluate(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Evaluation:
     """The end-of-period verdict of one target as of `as_of_year` (meaningful once as_of_year ≥ target year)."""
-    obs = {y: observations[y] for y in sorted(observations) if y <= as_of_year and math.isfinite(observations[y].value)}
-    ref: dict[int, tuple[float, str | None]] = {}
-    for y, r in (reference or {}).items():
-        value, kind = (r.value, r.source_kind) if isinstance(r, Obs) else (float(r), None)
-        if math.isfinite(value) and (spec.rule_kind != "reach_reference" or value > thresholds.tolerance):
-            ref[y] = (value, kind)
-    c = _Ctx(spec, obs, ref, thresholds)
+    c = _context(spec, observations, as_of_year, reference, thresholds)
+    obs, ref = c.obs, c.ref
     v = _judge(c, as_of_year)
     final = obs[c.y] if obs and c.y > (spec.baseline_year or spec.plan_baseline_year) else None
     rv = ref.get(c.y) if final and spec.rule_kind.endswith("_reference") else None
