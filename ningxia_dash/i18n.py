@@ -448,6 +448,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "places.legend.stars": ("排名图中：★ 国家级 ☆ 自治区级", "In the ranking: ★ national ☆ regional"),
     "places.ranking": ("各县排名", "Counties ranked"),
     "places.chart.province": ("全区", "Ningxia"),
+    "places.legend.empty_note": (
+        "全部县（市、区）为灰色：尚无县级数据，导入后按状态着色。",
+        "Every county is grey: no county figures yet; they are coloured by status once imported.",
+    ),
     "places.no_county_data": (
         "所选规划还没有县级数据：县级实际值经“数据上传”导入后，这里按县显示。",
         "The chosen plan has no county figures yet: they appear here once county values are imported on the "

@@ -46,8 +46,12 @@ with c_year:
 base = int(ctx.plan["baseline_year"])
 choices, names = models.county_choices(ctx.plan_id, year, base, lang, ctx.version)
 ids = list(choices["id"])
-if not ids:  # a new plan (e.g. the next five-year plan) before any county figures are imported
+if not ids:  # a new plan (the next five-year plan) or a production database before county figures are imported
     chrome.upload_needed("places.no_county_data", lang)
+    map_col, legend_col = st.columns([4.3, 1.6])
+    map_col.pydeck_chart(models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck")
+    legend_col.html(maps.legend_html(t("places.mode.status", lang), [maps.status_legend(lang)[-1]],
+                                     t("places.legend.empty_note", lang)))  # fmt: skip
     st.stop()
 with c_ind:
     indicator_id = st.selectbox(

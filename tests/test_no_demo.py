@@ -114,7 +114,13 @@ def test_empty_pages_say_what_to_upload_and_link_to_it(nodemo: Path, page: str, 
     assert any(want.lower() in i.value.lower() for i in at.info), [i.value for i in at.info]
     links = [e for e in at.main if getattr(e, "type", "") == "page_link"]
     assert any("upload" in str(e.proto.page) for e in links), "a link to the upload page"
-    assert not at.get("plotly_chart") and not at.get("deck_gl_json_chart"), "no chart of nothing"
+    assert not at.get("plotly_chart"), "no chart of nothing"
+    if page == "county_map":  # the counties in grey, with a legend that says why
+        assert len(at.get("deck_gl_json_chart")) == 1
+        legend = "".join(h.proto.body for h in at.get("html"))
+        assert ("尚无县级数据" if lang == "zh" else "no county figures yet") in legend, legend
+    else:
+        assert not at.get("deck_gl_json_chart"), "no map of nothing"
     shown = _texts(at)
     assert "演示" not in shown and "demo" not in shown.lower(), shown
 

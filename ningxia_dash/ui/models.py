@@ -197,6 +197,19 @@ def county_map(
     return indicator, frame, edges, deck, ranking
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def empty_county_deck(lang: Lang, data_version: str, height: int, width: int) -> Any:
+    """The 22 counties in the no-data grey, for a plan (or a production database) without county figures yet."""
+    from ningxia_dash import maps, places
+
+    frame = places.county_frame(
+        places.counties(data.regions(data_version)), pd.DataFrame(columns=["indicator_id", "region_code"]),
+        {"id": None, "unit": None}, lang,
+    )  # fmt: skip
+    return maps.county_choropleth_deck(frame, data.county_shapes(data_version), "status", "", None, None,
+                                       maps.framed_view(height, width))  # fmt: skip
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def county_pace_note(plan_id: str, indicator_id: str, year: int, baseline_year: int, lang: Lang,
                      data_version: str) -> str | None:  # fmt: skip
