@@ -10,7 +10,7 @@ DB ?= $(or $(NINGXIA_DB),data/ningxia.duckdb)
 DEMO ?= 1
 BUILD_KIND := $(if $(filter 0,$(DEMO)),--no-demo,)
 
-.PHONY: run test check format lint types pytest db rebuild-db system-deps clean bench bundle install-offline
+.PHONY: run test check format lint types pytest db rebuild-db system-deps test-deps clean bench bundle install-offline
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,10 +45,18 @@ run: db
 system-deps:
 	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q . \
 		|| ! test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || ! test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
-		|| ! command -v pdftoppm >/dev/null || ! test -x /usr/sbin/nginx || ! command -v openssl >/dev/null; then \
-		echo "installing chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-dejavu-core, poppler-utils, nginx-light and openssl from Debian"; \
+		|| ! command -v pdftoppm >/dev/null; then \
+		echo "installing chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-dejavu-core and poppler-utils from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
-			fonts-wqy-zenhei fonts-dejavu-core poppler-utils nginx-light openssl >/dev/null; \
+			fonts-wqy-zenhei fonts-dejavu-core poppler-utils >/dev/null; \
+	fi
+
+# Only for the tests (never for `make run`): nginx and openssl run the shipped reverse-proxy site on loopback in
+# tests/test_deploy_nginx.py.
+test-deps:
+	@if ! test -x /usr/sbin/nginx || ! command -v openssl >/dev/null; then \
+		echo "installing nginx-light and openssl from Debian (for the reverse-proxy test)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light openssl >/dev/null; \
 	fi
 
 format:
@@ -66,7 +74,7 @@ pytest:
 
 check: lint types pytest
 
-test: $(VENV)/.dev system-deps
+test: $(VENV)/.dev system-deps test-deps
 	$(MAKE) check
 
 # The benchmark of issue 7 (docs/PERFORMANCE.md): JSON in bench/out/latest.json and a table with PASS/MISS per goal.
