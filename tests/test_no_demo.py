@@ -183,3 +183,27 @@ def test_an_officers_upload_shows_as_official_in_the_targets_table(one_upload: P
     row = table[table.apply(lambda r: "96.7" in " ".join(map(str, r.values)), axis=1)]
     assert len(row) == 1, table.head().to_string()
     assert official in " ".join(map(str, row.iloc[0].values)), row.to_string()
+
+
+@pytest.mark.parametrize(("lang", "official"), [("zh", "官方"), ("en", "Official")])
+def test_an_officers_upload_shows_as_official_on_the_overview(one_upload: Path, lang: str, official: str) -> None:
+    at = _app(lang, "overview")
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.main.dataframe if "96.7" in d.value.to_string())
+    row = table[table.apply(lambda r: "96.7" in " ".join(map(str, r.values)), axis=1)]
+    assert len(row) == 1, table.head().to_string()
+    assert official in " ".join(map(str, row.iloc[0].values)), row.to_string()
+
+
+@pytest.mark.parametrize(("lang", "official"), [("zh", "官方"), ("en", "Official")])
+def test_an_officers_upload_shows_as_official_on_its_detail_page(one_upload: Path, lang: str, official: str) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("screens/indicator.py")
+    at.query_params["indicator"] = "rural_tap_water_rate"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    header = next(m.value for m in at.main.markdown if "1-9" in m.value)
+    assert f"[{official}]" in header, header
+    assert any("96.7" in m.value.replace("\\", "") for m in at.main.metric)

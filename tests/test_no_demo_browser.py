@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ningxia_dash.i18n import t
 from tests.browser import browser_page, streamlit_server, wait_rendered
 from tests.test_no_demo import nodemo  # noqa: F401  (the production-database fixture)
 
@@ -15,25 +16,28 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`"),
 ]
+# the words each page shows on a production database (translation keys, so both languages are checked)
 PAGES = {
-    "": "正式数据库",
-    "targets": "正式数据库",
-    "villages": "尚无移民村数据：请在数据上传页导入",
-    "parks": "尚无园区指标数据：请在数据上传页导入",
-    "county_map": "还没有县级数据",
-    "key_counties": "还没有县级数据",
-    "evaluation": "正式数据库",
+    "": "sidebar.kind_production",
+    "targets": "sidebar.kind_production",
+    "villages": "empty.villages_upload",
+    "parks": "empty.parks_upload",
+    "county_map": "places.no_county_data",
+    "key_counties": "places.no_county_data",
+    "evaluation": "sidebar.kind_production",
 }
 
 
-def test_main_pages_on_a_production_database(nodemo: Path, artifacts: Path) -> None:  # noqa: F811
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_main_pages_on_a_production_database(nodemo: Path, artifacts: Path, lang: str) -> None:  # noqa: F811
     with streamlit_server(nodemo) as url, browser_page() as (page, outbound):
-        for path, text in PAGES.items():
-            page.goto(f"{url}/{path}?lang=zh")  # type: ignore[attr-defined]
+        for path, key in PAGES.items():
+            page.goto(f"{url}/{path}?lang={lang}")  # type: ignore[attr-defined]
             wait_rendered(page)
-            body = page.inner_text("body")  # type: ignore[attr-defined]
-            assert text in body, (path, body[:500])
+            body = " ".join(page.inner_text("body").split())  # type: ignore[attr-defined]
+            assert " ".join(t(key, lang).split()) in body, (path, body[:500])
             assert page.locator("[data-testid=stException]").count() == 0, path  # type: ignore[attr-defined]
             assert "error" not in body.lower(), (path, body[:500])
-            page.screenshot(path=str(artifacts / f"nodemo-{path or 'overview'}.png"))  # type: ignore[attr-defined]
+            assert "Traceback" not in body, (path, body[:500])
+            page.screenshot(path=str(artifacts / f"nodemo-{lang}-{path or 'overview'}.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []
