@@ -83,8 +83,9 @@ bench: $(VENV)/.dev system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Offline bundle (scripts/bundle.py): project + wheelhouse for this platform + SHA256SUMS + INSTALL.md, one archive.
+# The wheelhouse is downloaded once into ~/.cache/ningxia_dash/wheelhouse/ and reused. BUNDLE_ARGS: e.g. "--out FILE".
 bundle:
-	$(PYTHON) scripts/bundle.py
+	$(PYTHON) scripts/bundle.py $(BUNDLE_ARGS)
 
 # On the air-gapped target, inside the unpacked bundle: check every file, then install from wheels/ only.
 install-offline:
