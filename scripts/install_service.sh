@@ -55,6 +55,10 @@ echo "已写出 $units/ningxia-dash{.service,-backup.service,-backup.timer} 与 
 [[ -n "$DESTDIR" ]] && exit 0
 
 # Into the running system (root).
+if [[ "$PREFIX" == /home/* || "$PREFIX" == /root* ]]; then
+	echo "make service: 服务单元设了 ProtectHome=true，项目不能放在 /home 或 /root 下（例如改放 /opt/ningxia_dash）" >&2
+	exit 2
+fi
 if [[ ! -x "$PREFIX/.venv/bin/streamlit" ]]; then
 	echo "make service: $PREFIX/.venv 不存在：先在 $PREFIX 执行 make install-offline（离线包）或 make run" >&2
 	exit 3
