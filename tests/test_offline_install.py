@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,16 @@ def _clean_env(home: Path) -> dict[str, str]:
     }
 
 
-def test_bundle_installs_and_serves_with_no_network(tmp_path: Path, artifacts: Path) -> None:
+@pytest.fixture
+def server_dir(tmp_path: Path) -> Iterator[Path]:
+    """The fresh directory the bundle is unpacked into; removed afterwards (its .venv is ~700 MB)."""
+    target = tmp_path / "server"
+    target.mkdir()
+    yield target
+    shutil.rmtree(target, ignore_errors=True)
+
+
+def test_bundle_installs_and_serves_with_no_network(tmp_path: Path, server_dir: Path, artifacts: Path) -> None:
     wheels = bundle.cached_wheelhouse()
     archive = tmp_path / "bundle.tar.gz"
     made = subprocess.run(
@@ -64,11 +74,10 @@ def test_bundle_installs_and_serves_with_no_network(tmp_path: Path, artifacts: P
         text=True,
     )
     assert made.returncode == 0, made.stdout + made.stderr
-    target = tmp_path / "server"
-    target.mkdir()
     with tarfile.open(archive) as tar:
-        tar.extractall(target, filter="data")
-    top = target / "ningxia_dash"
+        tar.extractall(server_dir, filter="data")
+    archive.unlink()
+    top = server_dir / "ningxia_dash"
     home = tmp_path / "home"
     home.mkdir()
     env = _clean_env(home)
