@@ -10,7 +10,7 @@ DB ?= $(or $(NINGXIA_DB),data/ningxia.duckdb)
 DEMO ?= 1
 BUILD_KIND := $(if $(filter 0,$(DEMO)),--no-demo,)
 
-.PHONY: run test check format lint types pytest db rebuild-db system-deps test-deps clean bench bundle install-offline
+.PHONY: run test check format lint types pytest db rebuild-db system-deps test-deps clean bench bundle install-offline service
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,8 +83,9 @@ bench: $(VENV)/.dev system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Offline bundle (scripts/bundle.py): project + wheelhouse for this platform + SHA256SUMS + INSTALL.md, one archive.
+# The wheelhouse is downloaded once into ~/.cache/ningxia_dash/wheelhouse/ and reused. BUNDLE_ARGS: e.g. "--out FILE".
 bundle:
-	$(PYTHON) scripts/bundle.py
+	$(PYTHON) scripts/bundle.py $(BUNDLE_ARGS)
 
 # On the air-gapped target, inside the unpacked bundle: check every file, then install from wheels/ only.
 install-offline:
@@ -92,6 +93,24 @@ install-offline:
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --no-index --find-links wheels/ -r requirements.txt
 	touch $(VENV)/.runtime
+
+# The service behind nginx (scripts/install_service.sh renders deploy/ with these values). As root on the server, in
+# the installed project: `make service DEMO=0 SERVER_NAME=… SSL_CERT=… SSL_KEY=…` creates the user and the database,
+# installs and starts ningxia-dash.service + the nightly backup timer, and reloads nginx. DESTDIR=DIR only writes the
+# rendered files under DIR (a dry run, what the tests do).
+PREFIX ?= $(CURDIR)
+SERVICE_USER ?= ningxia
+APP_PORT ?= 8501
+SERVER_NAME ?= dash.example.gov.cn
+SSL_CERT ?= /etc/ssl/certs/ORGANISATION-CERT.pem
+SSL_KEY ?= /etc/ssl/private/ORGANISATION-KEY.pem
+HTPASSWD ?= /etc/nginx/ningxia-dash.htpasswd
+BACKUP_DIR ?= /var/backups/ningxia-dash
+BACKUP_KEEP ?= 7
+service:
+	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SERVICE_USER="$(SERVICE_USER)" APP_PORT="$(APP_PORT)" \
+	SERVER_NAME="$(SERVER_NAME)" SSL_CERT="$(SSL_CERT)" SSL_KEY="$(SSL_KEY)" HTPASSWD="$(HTPASSWD)" \
+	BACKUP_DIR="$(BACKUP_DIR)" BACKUP_KEEP="$(BACKUP_KEEP)" BUILD_KIND="$(BUILD_KIND)" bash scripts/install_service.sh
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache tests/artifacts
