@@ -1,4 +1,4 @@
-"""Deterministic demonstration data for what no public source gives (pure Python; imports nothing of the app).
+"""Deterministic demonstration data for what no public source gives (pure Python; imports only rollup).
 
 Every row made here is labelled source_kind='demo' by the caller. Randomness comes from a seed derived from
 stable text (crc32), never from Python's salted hash(), so two builds produce identical databases.
@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 import random
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from ningxia_dash import rollup
 
 SEED = 20211207  # the plan's issue date: a fixed, meaningful seed
 
@@ -299,9 +301,14 @@ def villages(counties: Sequence[County]) -> list[dict[str, Any]]:
 
 
 def village_metric_rows(
-    village_rows: Sequence[dict[str, Any]], years: Sequence[int], regional_income: dict[int, float]
+    village_rows: Sequence[dict[str, Any]],
+    years: Sequence[int],
+    regional_income: dict[int, float],
+    county_income: Mapping[tuple[str, int], float] | None = None,
 ) -> list[dict[str, Any]]:
-    """Demo metric values for every village, year and metric."""
+    """Demo metric values for every village, year and metric. With `county_income` ((county, year) → the county's
+    relocated residents' income), each county's villages' incomes are scaled so that their population-weighted mean
+    is the county's value: villages lie around their county, the county within its villages' range."""
     out: list[dict[str, Any]] = []
     for v in village_rows:
         rng = rng_for("vmetrics", v["id"])
@@ -321,7 +328,27 @@ def village_metric_rows(
                 values[mid] = round(min(100.0, base + gains[mid] * i + rng.uniform(-1.5, 1.5)), 1)
             for mid, value in values.items():
                 out.append({"village_id": v["id"], "metric_id": mid, "year": y, "value": value})
+    if county_income:
+        _centre_incomes(out, village_rows, county_income)
     return out
+
+
+def _centre_incomes(
+    rows: list[dict[str, Any]], village_rows: Sequence[dict[str, Any]], county_income: Mapping[tuple[str, int], float]
+) -> None:
+    """Scale the v_income rows of each county and year onto the county's value (in place)."""
+    county = {v["id"]: v["county_code"] for v in village_rows}
+    weight = {v["id"]: float(v["population"]) for v in village_rows}
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["metric_id"] == "v_income" and r["value"]:
+            groups.setdefault((county[r["village_id"]], r["year"]), []).append(r)
+    for key, members in groups.items():
+        if key not in county_income:
+            continue
+        scaled = rollup.rescale_to_mean({r["village_id"]: r["value"] for r in members}, weight, county_income[key])
+        for r in members:
+            r["value"] = float(round(scaled[r["village_id"]]))
 
 
 def park_metric_rows(park_ids: Sequence[str], years: Sequence[int]) -> list[dict[str, Any]]:
