@@ -5,6 +5,7 @@ public and are never bent to fit."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -149,3 +150,59 @@ def test_disagreements_are_found() -> None:
     ranges = rollup.disagreements(rows, regions, rollup.MEAN)
     assert {d.kind for d in ranges} == {"range"} and len(ranges) == 2
     assert rollup.disagreements(rows.assign(value=[4.5, 4.5, 4.0, 5.0]), regions, rollup.MEAN) == []
+
+
+@pytest.fixture()
+def disagreeing_upload(db_path: Path, tmp_path: Path) -> Iterator[Path]:
+    """An officer uploads provincial values that the (demo) counties cannot give: 12 dilapidated houses where the
+    counties count none, a tap-water rate below every county's."""
+    import os
+    import shutil
+
+    from ningxia_dash.db import forget_database, get_database
+    from ningxia_dash.ingest import import_file
+    from tests.test_ingest import OBS_HEADER, OFFICER, csv_bytes
+
+    path = tmp_path / "disagree.duckdb"
+    shutil.copyfile(db_path, path)
+    rows = [
+        OBS_HEADER,
+        ["rural_dilapidated_housing_zeroing", "640000", 2024, "", 12, ""],
+        ["rural_tap_water_rate", "640000", 2024, "", 90.5, ""],
+    ]
+    import_file(csv_bytes(rows), "住建厅.csv", "observations", OFFICER, get_database(path))
+    forget_database(path)
+    previous = os.environ["NINGXIA_DB"]
+    os.environ["NINGXIA_DB"] = str(path)
+    yield path
+    os.environ["NINGXIA_DB"] = previous
+    forget_database(path)
+
+
+def _detail_warnings(lang: str, indicator: str) -> str:
+    from tests.test_pages_apptest import _app
+
+    at = _app(lang, "indicator", {"indicator": indicator})
+    assert not at.exception, [e.value for e in at.exception]
+    return " ".join(w.value for w in at.warning).replace("\\", "")  # the Markdown escapes aside: what one reads
+
+
+@pytest.mark.parametrize(
+    ("lang", "indicator", "words"),
+    [
+        ("zh", "rural_dilapidated_housing_zeroing", ["数据不一致", "2024年", "合计0", "宁夏回族自治区的12"]),
+        ("en", "rural_dilapidated_housing_zeroing", ["do not add up", "2024", "sum to 0", "12"]),
+        ("zh", "rural_tap_water_rate", ["数据不一致", "2024年", "90.5%", "不在其各县（市、区）数值范围"]),
+        ("en", "rural_tap_water_rate", ["do not add up", "90.5%", "outside its counties' range"]),
+    ],
+)
+def test_detail_page_says_when_uploaded_numbers_do_not_add_up(
+    disagreeing_upload: Path, lang: str, indicator: str, words: list[str]
+) -> None:
+    text = _detail_warnings(lang, indicator)
+    assert all(w in text for w in words), text
+
+
+@pytest.mark.parametrize("indicator", ["rural_dilapidated_housing_zeroing", "rural_sewage_treatment_rate"])
+def test_detail_page_is_quiet_when_numbers_add_up(db_path: Path, indicator: str) -> None:
+    assert "数据不一致" not in _detail_warnings("zh", indicator)
