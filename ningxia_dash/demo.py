@@ -329,14 +329,21 @@ def village_metric_rows(
             for mid, value in values.items():
                 out.append({"village_id": v["id"], "metric_id": mid, "year": y, "value": value})
     if county_income:
-        _centre_incomes(out, village_rows, county_income)
+        _centre_incomes(out, village_rows, county_income, regional_income)
     return out
 
 
+INCOME_CAP = 1.25  # no demo village earns more than this multiple of the regional rural average
+
+
 def _centre_incomes(
-    rows: list[dict[str, Any]], village_rows: Sequence[dict[str, Any]], county_income: Mapping[tuple[str, int], float]
+    rows: list[dict[str, Any]],
+    village_rows: Sequence[dict[str, Any]],
+    county_income: Mapping[tuple[str, int], float],
+    regional_income: Mapping[int, float],
 ) -> None:
-    """Scale the v_income rows of each county and year onto the county's value (in place)."""
+    """Shift the v_income rows of each county and year so that their population-weighted mean is the county's value
+    (their spread kept, none above INCOME_CAP × the regional average), in place."""
     county = {v["id"]: v["county_code"] for v in village_rows}
     weight = {v["id"]: float(v["population"]) for v in village_rows}
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -346,9 +353,14 @@ def _centre_incomes(
     for key, members in groups.items():
         if key not in county_income:
             continue
-        scaled = rollup.rescale_to_mean({r["village_id"]: r["value"] for r in members}, weight, county_income[key])
+        raw = {r["village_id"]: float(r["value"]) for r in members}
+        mean = rollup.weighted_mean(raw, weight)
+        cap = INCOME_CAP * regional_income[key[1]] if key[1] in regional_income else None
+        made = rollup.spread_mean(
+            county_income[key], {k: weight[k] for k in raw}, {k: v - mean for k, v in raw.items()}, hi=cap, digits=0
+        )
         for r in members:
-            r["value"] = float(round(scaled[r["village_id"]]))
+            r["value"] = made[r["village_id"]]
 
 
 def park_metric_rows(park_ids: Sequence[str], years: Sequence[int]) -> list[dict[str, Any]]:
