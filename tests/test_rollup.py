@@ -206,3 +206,15 @@ def test_detail_page_says_when_uploaded_numbers_do_not_add_up(
 @pytest.mark.parametrize("indicator", ["rural_dilapidated_housing_zeroing", "rural_sewage_treatment_rate"])
 def test_detail_page_is_quiet_when_numbers_add_up(db_path: Path, indicator: str) -> None:
     assert "数据不一致" not in _detail_warnings("zh", indicator)
+
+
+@pytest.mark.parametrize(("lang", "city", "public"), [("zh", "银川市", "公开"), ("en", "Yinchuan City", "Public")])
+def test_city_sewage_rates_show_as_public_on_the_detail_page(db_path: Path, lang: str, city: str, public: str) -> None:
+    from tests.test_pages_apptest import _app
+
+    at = _app(lang, "indicator", {"indicator": "rural_sewage_treatment_rate", "region": "640100"})
+    assert not at.exception, [e.value for e in at.exception]
+    table = at.dataframe[-1].value
+    cols = {k: table.columns[i] for i, k in enumerate(("region", "year", "value", "source"))}
+    row = table[(table[cols["region"]] == city) & (table[cols["year"]] == 2021)]
+    assert row[cols["value"]].tolist() == [69.85] and row[cols["source"]].tolist() == [public]
