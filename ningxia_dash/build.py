@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ningxia_dash import config, demo
+from ningxia_dash import config, demo, demo_regions
 from ningxia_dash.db import batch_count, create_schema, private_copy, write_lock
 from ningxia_dash.plan_text import normalise, section_id_for_clause, split_sections
 
@@ -27,6 +27,7 @@ SEED_FILES = (
     "parks.csv",
     "public_figures.csv",
     "public_figure_map.csv",
+    "region_population.csv",
 )
 GEO_FILE = "ningxia_counties.geojson"
 RELATIVE_KINDS = ("above_reference", "reach_reference")
@@ -234,9 +235,19 @@ def _plan_source(plan: pd.Series) -> dict[str, Any]:
     }
 
 
-def public_figures(seed_dir: Path, indicators: pd.DataFrame, figs: Figures) -> pd.DataFrame:
+def _region_codes(regions: pd.DataFrame) -> dict[str, str]:
+    """The names public_figures.csv may give a region (全国, 宁夏, a city's or county's full or short name) → code."""
+    names = {"全国": config.NATION_CODE, "宁夏": config.PROVINCE_CODE}
+    for code, full, short in zip(regions["code"], regions["name_zh"], regions["short_zh"], strict=True):
+        names.setdefault(full, code)
+        names.setdefault(short, code)
+    return names
+
+
+def public_figures(seed_dir: Path, indicators: pd.DataFrame, figs: Figures, regions: pd.DataFrame) -> pd.DataFrame:
     """Load public_figures.csv verbatim, and its mapped rows as public observations / reference values."""
     mapping = {r["subject"]: r for r in read_csv(seed_dir / "public_figure_map.csv")}
+    codes = _region_codes(regions)
     by_clause = indicators.groupby("clause")["id"].apply(list).to_dict()
     rows = []
     for seq, r in enumerate(read_csv(seed_dir / "public_figures.csv"), start=1):
@@ -257,7 +268,9 @@ def public_figures(seed_dir: Path, indicators: pd.DataFrame, figs: Figures) -> p
             "quality": r["source_kind"],
             "note": r["note"] or None,
         }
-        region = config.NATION_CODE if r["region"] == "全国" else config.PROVINCE_CODE
+        region = codes.get(r["region"])
+        if region is None:
+            raise ValueError(f"public_figures.csv 第{seq + 1}行“region”列：地区“{r['region']}”不在 regions.csv 中")
         value, year = float(r["value"]), int(r["year"])
         note = "；".join(x for x in (r["note"], m["note"] if m else "") if x) or None
         if kind == "indicator":
@@ -414,17 +427,13 @@ def plan_baselines(indicators: pd.DataFrame, plan: pd.Series, figs: Figures) -> 
             )
 
 
-def demo_observations(indicators: pd.DataFrame, regions: pd.DataFrame, plan: pd.Series, figs: Figures) -> None:
-    """Fill every indicator's province series (and county series of the headline rates) with demo values,
-    never over a public figure."""
+def demo_observations(indicators: pd.DataFrame, plan: pd.Series, figs: Figures) -> None:
+    """Fill every indicator's province series with demo values, never over a public figure (the cities' and
+    counties' come after, from demo_regions, so that they add up to the province's)."""
     years = list(range(int(plan["baseline_year"]), int(plan["period_end"]) + 1))
-    counties = regions[regions["level"] == "county"]
     for r in indicators.itertuples():
         if r.rule_kind in RELATIVE_KINDS:
-            series = {config.PROVINCE_CODE: _relative_values(r, figs, years, config.PROVINCE_CODE)}
-            if r.is_headline:
-                for c in counties.itertuples():
-                    series[c.code] = _relative_values(r, figs, years, c.code)
+            values = _relative_values(r, figs, years, config.PROVINCE_CODE)
         else:
             t = _target(r, plan)
             anchor = figs.observations.get((r.id, config.PROVINCE_CODE, t.baseline_year))
@@ -432,14 +441,9 @@ def demo_observations(indicators: pd.DataFrame, regions: pd.DataFrame, plan: pd.
                 # "稳步提高" has no number: continue from the published level rather than a doubtful baseline
                 t = demo.Target(t.id, t.unit, t.rule_kind, anchor[0], None, t.baseline_year, t.target_year)
             demo_years = [y for y in years if not (y == t.baseline_year and t.baseline_value is not None)]
-            series = {config.PROVINCE_CODE: demo.indicator_series(t, demo_years)}
-            if r.is_headline and r.unit == "%":
-                for c in counties.itertuples():
-                    _, offset = demo.county_adjustment(c.code, c.assistance_level)
-                    series[c.code] = demo.indicator_series(t, years, offset=offset)
-        for region, values in series.items():
-            for y, v in values.items():
-                figs.observations.setdefault((r.id, region, y), (v, "demo", DEMO_SOURCE, None))
+            values = demo.indicator_series(t, demo_years)
+        for y, v in values.items():
+            figs.observations.setdefault((r.id, config.PROVINCE_CODE, y), (v, "demo", DEMO_SOURCE, None))
 
 
 # ---------------------------------------------------------------- assemble
@@ -477,12 +481,15 @@ def _load(
             "quality": None,
             "note": "无公开来源时生成的演示数据，仅用于展示功能，不代表真实情况",
         }
-    pub = public_figures(seed_dir, indicators, figs)
+    pub = public_figures(seed_dir, indicators, figs, regions)
     years = list(range(int(plan["baseline_year"]), int(plan["period_end"]) + 1))
     derive_references(figs, years, with_demo=with_demo)
     if with_demo:
-        demo_observations(indicators, regions, plan, figs)
+        demo_observations(indicators, plan, figs)
     plan_baselines(indicators, plan, figs)
+    if with_demo:  # cities and counties around the province's values, once those are all in (baselines included)
+        population = demo_regions.read_population(seed_dir / "region_population.csv")
+        demo_regions.fill(figs.observations, indicators, regions, population, years, DEMO_SOURCE)
 
     geo = {c.code: json.loads(g) for c, g in zip(shapes.itertuples(), shapes["geometry"], strict=True)}
     county_objs = [
@@ -496,7 +503,16 @@ def _load(
     income = figs.reference("regional_rural_income", config.PROVINCE_CODE)
     vmetrics = _frame(
         {**m, "source_kind": "demo", "source_id": DEMO_SOURCE}
-        for m in (demo.village_metric_rows(villages.to_dict("records"), years, income) if with_demo else [])
+        for m in (
+            demo.village_metric_rows(
+                villages.to_dict("records"),
+                years,
+                income,
+                demo_regions.county_values(figs.observations, "relocated_income_vs_regional_rural"),
+            )
+            if with_demo
+            else []
+        )
     )
     pmetrics = _frame(
         {**m, "source_kind": "demo", "source_id": DEMO_SOURCE}

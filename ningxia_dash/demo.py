@@ -1,4 +1,4 @@
-"""Deterministic demonstration data for what no public source gives (pure Python; imports nothing of the app).
+"""Deterministic demonstration data for what no public source gives (pure Python; imports only rollup).
 
 Every row made here is labelled source_kind='demo' by the caller. Randomness comes from a seed derived from
 stable text (crc32), never from Python's salted hash(), so two builds produce identical databases.
@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 import random
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from ningxia_dash import rollup
 
 SEED = 20211207  # the plan's issue date: a fixed, meaningful seed
 
@@ -299,9 +301,14 @@ def villages(counties: Sequence[County]) -> list[dict[str, Any]]:
 
 
 def village_metric_rows(
-    village_rows: Sequence[dict[str, Any]], years: Sequence[int], regional_income: dict[int, float]
+    village_rows: Sequence[dict[str, Any]],
+    years: Sequence[int],
+    regional_income: dict[int, float],
+    county_income: Mapping[tuple[str, int], float] | None = None,
 ) -> list[dict[str, Any]]:
-    """Demo metric values for every village, year and metric."""
+    """Demo metric values for every village, year and metric. With `county_income` ((county, year) → the county's
+    relocated residents' income), each county's villages' incomes are scaled so that their population-weighted mean
+    is the county's value: villages lie around their county, the county within its villages' range."""
     out: list[dict[str, Any]] = []
     for v in village_rows:
         rng = rng_for("vmetrics", v["id"])
@@ -321,7 +328,39 @@ def village_metric_rows(
                 values[mid] = round(min(100.0, base + gains[mid] * i + rng.uniform(-1.5, 1.5)), 1)
             for mid, value in values.items():
                 out.append({"village_id": v["id"], "metric_id": mid, "year": y, "value": value})
+    if county_income:
+        _centre_incomes(out, village_rows, county_income, regional_income)
     return out
+
+
+INCOME_CAP = 1.25  # no demo village earns more than this multiple of the regional rural average
+
+
+def _centre_incomes(
+    rows: list[dict[str, Any]],
+    village_rows: Sequence[dict[str, Any]],
+    county_income: Mapping[tuple[str, int], float],
+    regional_income: Mapping[int, float],
+) -> None:
+    """Shift the v_income rows of each county and year so that their population-weighted mean is the county's value
+    (their spread kept, none above INCOME_CAP × the regional average), in place."""
+    county = {v["id"]: v["county_code"] for v in village_rows}
+    weight = {v["id"]: float(v["population"]) for v in village_rows}
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["metric_id"] == "v_income" and r["value"]:
+            groups.setdefault((county[r["village_id"]], r["year"]), []).append(r)
+    for key, members in groups.items():
+        if key not in county_income:
+            continue
+        raw = {r["village_id"]: float(r["value"]) for r in members}
+        mean = rollup.weighted_mean(raw, weight)
+        cap = INCOME_CAP * regional_income[key[1]] if key[1] in regional_income else None
+        made = rollup.spread_mean(
+            county_income[key], {k: weight[k] for k in raw}, {k: v - mean for k, v in raw.items()}, hi=cap, digits=0
+        )
+        for r in members:
+            r["value"] = made[r["village_id"]]
 
 
 def park_metric_rows(park_ids: Sequence[str], years: Sequence[int]) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ningxia_dash import config, pace, tracking
+from ningxia_dash import config, pace, rollup, tracking
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.pace import Pace
 from ningxia_dash.safe_text import plotly_text
@@ -26,6 +26,34 @@ def regions_with_data(observations: pd.DataFrame, indicator_id: str, regions: pd
     codes = set(observations.loc[observations["indicator_id"] == indicator_id, "region_code"])
     ordered = [c for c in regions["code"] if c in codes and c != config.PROVINCE_CODE]
     return [config.PROVINCE_CODE, *ordered]
+
+
+def rollup_notice(indicator: pd.Series, observations: pd.DataFrame, regions: pd.DataFrame, lang: Lang) -> str | None:
+    """One sentence when uploaded or published values of this target do not add up (a county sum that is not the
+    region's count, a region's rate outside its counties' range); None when they do or cannot be compared. Values
+    are only reported, never changed; disagreements among demonstration values alone are the generator's to avoid."""
+    unit = indicator["unit"] if isinstance(indicator["unit"], str) else None
+    how = rollup.aggregation(str(indicator["id"]), unit, str(indicator["rule_kind"]))
+    mine = observations[(observations["indicator_id"] == indicator["id"]) & (observations["period_type"] == "year")]
+    found = [d for d in rollup.disagreements(mine, regions, how) if not d.demo_only]
+    if not found:
+        return None
+    names = region_names(regions, lang)
+    sep = "；" if lang == "zh" else "; "
+    parts = []
+    for d in found[:3]:
+        values = {
+            "year": d.year,
+            "parent": names.get(d.parent, d.parent),
+            "children": t(f"rollup.children.{d.children_level}", lang),
+            "value": format_number(d.parent_value, unit, lang, 2),
+            "total": format_number(d.low, unit, lang, 2),
+            "low": format_number(d.low, unit, lang, 2),
+            "high": format_number(d.high, unit, lang, 2),
+        }
+        parts.append(t("rollup.sum" if d.kind == rollup.SUM else "rollup.range", lang, **values))
+    more = f"{sep}{t('rollup.more', lang, n=len(found))}" if len(found) > 3 else ""
+    return f"{t('rollup.title', lang)}{'：' if lang == 'zh' else ': '}{sep.join(parts)}{more}"
 
 
 @dataclass

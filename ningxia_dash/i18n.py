@@ -255,6 +255,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "detail.no_notes": ("暂无情况说明（科室上传后显示）。", "No notes yet (shown once officers upload them)."),
     "detail.data": ("数据", "Data"),
     "detail.rows": ("条记录", "records"),
+    # --- numbers that add up (helper sum) ---
+    "rollup.title": ("数据不一致", "Figures that do not add up"),
+    "rollup.sum": (
+        "{year}年：{children}合计{total}，与{parent}的{value}不符",
+        "{year}: the {children} sum to {total}, not {parent}'s {value}",
+    ),
+    "rollup.range": (
+        "{year}年：{parent}的{value}不在其{children}数值范围（{low}–{high}）之内",
+        "{year}: {parent}'s {value} lies outside its {children}' range ({low}–{high})",
+    ),
+    "rollup.children.county": ("各县（市、区）", "counties"),
+    "rollup.children.city": ("各地级市", "cities"),
+    "rollup.more": ("等{n}处", "and {n} more"),
+    "rollup.help": (
+        "比率按各地常住人口加权平均应落在各地数值之间，数量应等于各地之和。官方与公开数据不作调整，请核对来源或口径。",
+        "A rate, as a population-weighted mean, must lie between its places' values; a count must equal their sum. "
+        "Official and public figures are never adjusted: check their sources or definitions.",
+    ),
     # --- pace and projection (hardening) ---
     "pace.title": ("速度与预测", "Pace and projection"),
     "pace.projection": ("预测（按当前速度）", "Projection (at current pace)"),

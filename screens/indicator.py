@@ -70,6 +70,8 @@ st.markdown(
 )
 if view["has_demo"]:
     chrome.demo_banner(lang)
+if view["rollup_notice"]:  # uploaded or published values that do not add up (never adjusted to fit)
+    st.warning(f"{md(view['rollup_notice'])}\n\n{t('rollup.help', lang)}", icon="⚠️")
 
 if view["county_chart"] is not None:
     st.subheader(t("detail.counties", lang, year=as_of))

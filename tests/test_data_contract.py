@@ -173,7 +173,7 @@ def test_every_value_has_provenance(db: Database, table: str) -> None:
 
 def test_public_figures_keep_their_addresses(db: Database) -> None:
     pub = db.df("SELECT * FROM public_figures")
-    assert len(pub) == 17
+    assert len(pub) == 25
     assert pub["source_url"].str.startswith("http").all()
     obs = db.df(
         "SELECT o.*, s.url FROM observations o JOIN sources s ON s.id = o.source_id "

@@ -379,4 +379,5 @@ def indicator_detail(
         "county_chart": None if counties.empty else charts.county_breakdown(counties, history.target, unit, lang),
         "notes": detail.notes_table(data.indicator_notes(indicator_id, data_version), regions, lang),
         "table": detail.data_table(observations, data.sources(data_version), regions, indicator_id, lang),
+        "rollup_notice": detail.rollup_notice(row, observations, regions, lang),
     }
