@@ -11,7 +11,7 @@ import pandas as pd
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_SYMBOLS
-from ningxia_dash.views import clause_label, filter_targets, target_text, value_text
+from ningxia_dash.views import clause_label, demo_marked, filter_targets, rests_on_demo, target_text, value_text
 
 ALERT_STATUSES = ("off_track", "not_met", "lagging", "basically_met", "no_data", "cannot_assess")
 
@@ -19,21 +19,6 @@ ALERT_STATUSES = ("off_track", "not_met", "lagging", "basically_met", "no_data",
 def status_label(status: str, lang: Lang) -> str:
     """Symbol and word, never colour alone: '✖ 严重滞后'."""
     return f"{STATUS_SYMBOLS[status]} {t(f'status.{status}', lang)}"
-
-
-def rests_on_demo(row: pd.Series | dict[str, object]) -> bool:
-    """Whether a status (or verdict) rests on sample data: read at run time from the source kinds of the numbers
-    it was judged on (the latest or final value, and the reference a relative target is judged against)."""
-    flag = row.get("rests_on_demo")
-    if isinstance(flag, (bool, int)) and not (isinstance(flag, float) and math.isnan(flag)):
-        return bool(flag)
-    return "demo" in (row.get("latest_source_kind"), row.get("reference_source_kind"))
-
-
-def demo_marked(text: str, demo: bool, lang: Lang) -> str:
-    """A status, verdict or value with the sample-data mark when it rests on sample data: '✖ 严重滞后（示例）'.
-    A word, never colour alone; gone as soon as the numbers behind it are official or public."""
-    return t("prov.demo_mark", lang, text=text) if demo else text
 
 
 def as_of_choices(period_start: int, period_end: int, latest_data_year: int | None) -> list[int]:
