@@ -49,7 +49,7 @@ def test_overview_headline_table_has_13_rows_with_provenance(db_path: Path) -> N
     at = _app("en")
     table = at.dataframe[0].value
     assert len(table) == 13
-    assert set(table["Source"]) <= {"Official", "Public", "Demo"}
+    assert set(table["Source"]) <= {"Official", "Public", "Sample"}
 
 
 def test_targets_status_filter_and_bullets(db_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_indicator_detail_deep_link(db_path: Path, indicator: str) -> None:
     assert at.selectbox(key="detail_indicator").value == indicator
     assert at.query_params["indicator"] == [indicator] or at.query_params["indicator"] == indicator
     assert any(s.value == "规划原文" for s in at.subheader)
-    assert any(("公开" in m.value) or ("演示" in m.value) or ("官方" in m.value) for m in at.markdown)
+    assert any(("公开" in m.value) or ("示例" in m.value) or ("官方" in m.value) for m in at.markdown)
 
 
 def test_indicator_detail_county_view_in_english(db_path: Path) -> None:
