@@ -166,3 +166,35 @@ def test_the_brief_and_the_word_report_lose_the_mark_of_that_target(db_path: Pat
     for before, after in zip(briefs[db_path], briefs[official], strict=True):
         assert before[name].endswith(mark) and not after[name].endswith(mark)
         assert [k for k in before if before[k] != after[k]] == [name]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_overview_in_chromium_marks_sample_verdicts_and_not_the_official_one(
+    official: Path, artifacts: Path, lang: str
+) -> None:
+    """At 1366×768 a reader sees whether the binding target's verdict rests on sample data (not the one just
+    uploaded) and, under the status tiles, how many still do."""
+    from ningxia_dash import evaluation
+    from ningxia_dash.brief.evaluation_report import load_evaluation
+    from tests.browser import browser_page, streamlit_server, wait_rendered
+
+    os.environ["NINGXIA_DB"], previous = str(official), os.environ["NINGXIA_DB"]
+    try:
+        name = _name(lang)
+        rows = load_evaluation(get_database(official, read_only=True)).rows
+    finally:
+        os.environ["NINGXIA_DB"] = previous
+    line = t("prov.demo_total", lang, n=evaluation.demo_count(rows), total=len(rows))
+    with streamlit_server(official) as url, browser_page(1366, 768) as (page, outbound):
+        page.goto(f"{url}/?lang={lang}")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.get_by_text(name).first.wait_for(timeout=30_000)  # type: ignore[attr-defined]
+        card = page.locator('[data-testid="stMarkdownContainer"]', has_text=name).first.inner_text()  # type: ignore[attr-defined]
+        assert MARK[lang].strip() not in card, card
+        page.get_by_text(line).first.wait_for(timeout=10_000)  # type: ignore[attr-defined]
+        tiles = page.locator(".nx-cards").first.inner_text()  # type: ignore[attr-defined]
+        assert t("prov.demo_of", lang, n=1)[-6:] in tiles, tiles  # the tiles say how many rest on sample data
+        page.screenshot(path=str(artifacts / f"provenance-overview-{lang}-1366.png"))  # type: ignore[attr-defined]
+        assert outbound.urls == []
