@@ -255,7 +255,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Dots are each year's actual value, coloured by the status as of that year; the dashed line runs from baseline to target; the star is the target.",
     ),
     "detail.counties": ("各县（市、区）情况（截至{year}年）", "Counties (as of {year})"),
-    "detail.counties_demo": ("县级分解值目前均为示例数据，非真实统计。", "County breakdowns are sample data for now, not real statistics."),
+    "detail.counties_demo": (
+        "县级分解值目前均为示例数据，非真实统计。",
+        "County breakdowns are sample data for now, not real statistics.",
+    ),
     "detail.sentence": ("规划原文", "What the plan says"),
     "detail.also_in": ("另见", "also in"),
     "detail.to_text": ("在规划原文中查看", "Show it in the plan's text"),
@@ -871,7 +874,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "261个重点移民村（社区）：收入对照全区农村平均",
         "The 261 key resettlement villages: income against the regional rural average",
     ),
-    "present.villages_demo": ("移民村名单与指标为示例数据，非真实统计。", "The village list and figures are sample data, not real statistics."),
+    "present.villages_demo": (
+        "移民村名单与指标为示例数据，非真实统计。",
+        "The village list and figures are sample data, not real statistics.",
+    ),
     "present.parks": ("闽宁产业园：带动就业", "Minning industrial parks: jobs"),
     "present.parks_demo": (
         "产业园指标为示例数据，非真实统计；第十个产业园未在规划中列名。",

@@ -337,9 +337,9 @@ def kinds_text(frame: pd.DataFrame, lang: Lang) -> str:
     found = set(frame.filter(like="source_kind").stack().dropna()) if len(frame) else set()
     kinds = [k for k in ("official", "public", "demo") if k in found]
     badges = {"official": "green", "public": "blue", "demo": "orange"}
-    return "；".join(f":{badges[k]}-badge[{t('prov.' + k, lang)}] {t('prov.' + k + '.desc', lang)}" for k in kinds) or t(
-        "common.none", lang
-    )
+    return "；".join(
+        f":{badges[k]}-badge[{t('prov.' + k, lang)}] {t('prov.' + k + '.desc', lang)}" for k in kinds
+    ) or t("common.none", lang)
 
 
 def village_statuses(
@@ -654,8 +654,10 @@ def scorecard_table(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang) -
     names = {r["id"]: pick(lang, r["name_zh"], r["name_en"]) for r in indicators.to_dict("records")}
     order = list(dict.fromkeys(score["code"]))
     score = score.assign(
-        cell=[demo_marked(f"{status_label(s, lang)} {v}", bool(d), lang)
-              for s, v, d in zip(score["status"], score["value_text"], score["demo"], strict=True)]
+        cell=[
+            demo_marked(f"{status_label(s, lang)} {v}", bool(d), lang)
+            for s, v, d in zip(score["status"], score["value_text"], score["demo"], strict=True)
+        ]
     )
     wide = score.pivot(index=["code", "county", "level"], columns="indicator_id", values="cell").reset_index()
     wide = wide.set_index("code").loc[order].reset_index()

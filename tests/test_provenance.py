@@ -9,15 +9,16 @@ import io
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash.db import forget_database, get_database
-from ningxia_dash.i18n import t
+from ningxia_dash.i18n import Lang, t
 
 ROOT = Path(__file__).resolve().parent.parent
 IND = "low_income_medical_insurance_rate"  # binding, headline, absolute (no reference series), in the alerts
@@ -42,7 +43,7 @@ def official(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 @pytest.fixture()
-def use_db(db_path: Path) -> Iterator[object]:
+def use_db(db_path: Path) -> Iterator[Callable[[Path], None]]:
     """Point the app at a database for one step of a test (AppTest reads NINGXIA_DB on every run)."""
     previous = os.environ["NINGXIA_DB"]
 
@@ -53,13 +54,13 @@ def use_db(db_path: Path) -> Iterator[object]:
     os.environ["NINGXIA_DB"] = previous
 
 
-def _name(lang: str) -> str:
+def _name(lang: Lang) -> str:
     column = "name_zh" if lang == "zh" else "name_en"
     db = get_database(Path(os.environ["NINGXIA_DB"]), read_only=True)
     return str(db.scalar(f"SELECT {column} FROM indicators WHERE id = '{IND}'"))
 
 
-def _app(lang: str, page: str | None = None, **query: str) -> AppTest:
+def _app(lang: Lang, page: str | None = None, **query: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params.update({"lang": lang, **query})
     at.run()
@@ -69,7 +70,7 @@ def _app(lang: str, page: str | None = None, **query: str) -> AppTest:
     return at
 
 
-def _overview(lang: str) -> dict[str, object]:
+def _overview(lang: Lang) -> dict[str, Any]:
     """What a reader sees on the overview: the status of every headline target, the alert cards, the line under
     the status tiles and each tile's 其中N项依据示例数据."""
     at = _app(lang)
@@ -85,42 +86,42 @@ def _overview(lang: str) -> dict[str, object]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_official_upload_removes_the_marks_of_that_target_on_the_overview(
-    db_path: Path, official: Path, use_db: object, lang: str
+    db_path: Path, official: Path, use_db: Callable[[Path], None], lang: Lang
 ) -> None:
-    use_db(db_path)  # type: ignore[operator]
+    use_db(db_path)
     name = _name(lang)
     before = _overview(lang)
-    use_db(official)  # type: ignore[operator]
+    use_db(official)
     after = _overview(lang)
     mark = MARK[lang]
     # the headline table: that target's status loses its mark, every other row keeps what it had
-    assert before["statuses"][name].endswith(mark) and not after["statuses"][name].endswith(mark)  # type: ignore[index]
-    assert after["statuses"][name] == before["statuses"][name].removesuffix(mark)  # type: ignore[index]
-    others = {k: v for k, v in before["statuses"].items() if k != name}  # type: ignore[attr-defined]
-    assert others and {k: after["statuses"][k] for k in others} == others  # type: ignore[index]
+    assert before["statuses"][name].endswith(mark) and not after["statuses"][name].endswith(mark)
+    assert after["statuses"][name] == before["statuses"][name].removesuffix(mark)
+    others = {k: v for k, v in before["statuses"].items() if k != name}
+    assert others and {k: after["statuses"][k] for k in others} == others
     assert any(v.endswith(mark) for v in others.values()), "the others still rest on sample data"
     # the alert card of that binding target: no mark; the other cards keep theirs
-    card = [a for a in after["alerts"] if name.replace("-", "\\-") in a or name in a]  # type: ignore[attr-defined]
+    card = [a for a in after["alerts"] if name.replace("-", "\\-") in a or name in a]
     assert len(card) == 1 and mark.strip() not in card[0], card
-    assert any(mark.strip() in a for a in before["alerts"] if name in a or name.replace("-", "\\-") in a)  # type: ignore[attr-defined]
+    assert any(mark.strip() in a for a in before["alerts"] if name in a or name.replace("-", "\\-") in a)
     assert [a for a in after["alerts"] if a not in card] == [a for a in before["alerts"] if name not in a
-                                                             and name.replace("-", "\\-") not in a]  # type: ignore[attr-defined]  # fmt: skip
+                                                             and name.replace("-", "\\-") not in a]  # fmt: skip
     # the tiles: one fewer target rests on sample data, in total and on exactly one tile
-    n_before = [int(n) for n in re.findall(r"\d+", before["total"][0])]  # type: ignore[index]
-    n_after = [int(n) for n in re.findall(r"\d+", after["total"][0])]  # type: ignore[index]
+    n_before = [int(n) for n in re.findall(r"\d+", before["total"][0])]
+    n_after = [int(n) for n in re.findall(r"\d+", after["total"][0])]
     demo_index = 1 if lang == "zh" else 0  # "93项中有N项…" / "N of 93 rest on…"
     assert n_after[demo_index] == n_before[demo_index] - 1
-    assert sum(before["per_tile"]) - sum(after["per_tile"]) == 1  # type: ignore[arg-type]
+    assert sum(before["per_tile"]) - sum(after["per_tile"]) == 1
 
 
 def test_the_all_targets_table_and_the_evaluation_table_lose_the_mark(
-    db_path: Path, official: Path, use_db: object
+    db_path: Path, official: Path, use_db: Callable[[Path], None]
 ) -> None:
     name, mark = _name("zh"), MARK["zh"]
     for page, column in (("targets", t("col.status", "zh")), ("evaluation", t("evaluation.col.verdict", "zh"))):
         shown = {}
         for db in (db_path, official):
-            use_db(db)  # type: ignore[operator]
+            use_db(db)
             table = _app("zh", page).dataframe[0].value
             shown[db] = dict(zip(table[t("col.indicator", "zh")], table[column], strict=True))
         assert shown[db_path][name].endswith(mark) and not shown[official][name].endswith(mark), page
@@ -128,7 +129,7 @@ def test_the_all_targets_table_and_the_evaluation_table_lose_the_mark(
         assert changed == [name], (page, changed)
 
 
-def test_the_slides_lose_the_mark_of_that_target(db_path: Path, official: Path, use_db: object) -> None:
+def test_the_slides_lose_the_mark_of_that_target(db_path: Path, official: Path, use_db: Callable[[Path], None]) -> None:
     from ningxia_dash import slides
 
     name, mark = _name("zh"), MARK["zh"]
@@ -136,7 +137,7 @@ def test_the_slides_lose_the_mark_of_that_target(db_path: Path, official: Path, 
     status_slide = str(slides.DEFAULT_DECK.index("status") + 1)
     seen = {}
     for db in (db_path, official):
-        use_db(db)  # type: ignore[operator]
+        use_db(db)
         at = _app("zh", "present", present="1", slide=alerts_slide)
         cards = [m.value for m in at.markdown if name in m.value]
         at = _app("zh", "present", present="1", slide=status_slide)
@@ -172,7 +173,7 @@ def test_the_brief_and_the_word_report_lose_the_mark_of_that_target(db_path: Pat
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_overview_in_chromium_marks_sample_verdicts_and_not_the_official_one(
-    official: Path, artifacts: Path, lang: str
+    official: Path, artifacts: Path, lang: Lang
 ) -> None:
     """At 1366×768 a reader sees whether the binding target's verdict rests on sample data (not the one just
     uploaded) and, under the status tiles, how many still do."""
@@ -187,14 +188,15 @@ def test_the_overview_in_chromium_marks_sample_verdicts_and_not_the_official_one
     finally:
         os.environ["NINGXIA_DB"] = previous
     line = t("prov.demo_total", lang, n=evaluation.demo_count(rows), total=len(rows))
-    with streamlit_server(official) as url, browser_page(1366, 768) as (page, outbound):
-        page.goto(f"{url}/?lang={lang}")  # type: ignore[attr-defined]
+    with streamlit_server(official) as url, browser_page(1366, 768) as (pg, outbound):
+        page: Any = pg  # playwright's Page, typed loosely as tests/browser.py does
+        page.goto(f"{url}/?lang={lang}")
         wait_rendered(page)
-        page.get_by_text(name).first.wait_for(timeout=30_000)  # type: ignore[attr-defined]
-        card = page.locator('[data-testid="stMarkdownContainer"]', has_text=name).first.inner_text()  # type: ignore[attr-defined]
+        page.get_by_text(name).first.wait_for(timeout=30_000)
+        card = page.locator('[data-testid="stMarkdownContainer"]', has_text=name).first.inner_text()
         assert MARK[lang].strip() not in card, card
-        page.get_by_text(line).first.wait_for(timeout=10_000)  # type: ignore[attr-defined]
-        tiles = page.locator(".nx-cards").first.inner_text()  # type: ignore[attr-defined]
+        page.get_by_text(line).first.wait_for(timeout=10_000)
+        tiles = page.locator(".nx-cards").first.inner_text()
         assert t("prov.demo_of", lang, n=1)[-6:] in tiles, tiles  # the tiles say how many rest on sample data
-        page.screenshot(path=str(artifacts / f"provenance-overview-{lang}-1366.png"))  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / f"provenance-overview-{lang}-1366.png"))
         assert outbound.urls == []

@@ -134,7 +134,9 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     assert any(h.value == "未全部完成的约束性指标" for h in at.subheader)
     table = at.dataframe[0].value
     assert not {s.removesuffix("（示例）") for s in table["状态"]} & {"● 正常", "▲ 滞后", "✖ 严重滞后"}
-    assert "◎ 基本完成" in {s.removesuffix("（示例）") for s in table["状态"]}  # 农村低收入人口医保参保率: 100% in 2025, one dip in 2023
+    assert "◎ 基本完成" in {
+        s.removesuffix("（示例）") for s in table["状态"]
+    }  # 农村低收入人口医保参保率: 100% in 2025, one dip in 2023
     at.selectbox(key="_as_of_widget").set_value(2023).run()
     html = "".join(h.proto.body for h in at.get("html"))
     assert "正常</div>" in html and "基本完成" not in html  # mid-period: progress statuses again
