@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         "--scale",
         type=int,
         default=1,
-        help="生成 k 倍规模的演示压测数据（20 = 2254 个村 × 60 个月 × 20 项指标；仅供基准测试，须配合 --db）",
+        help="生成 k 倍规模的示例压测数据（20 = 2254 个村 × 60 个月 × 20 项指标；仅供基准测试，须配合 --db）",
     )
     b.set_defaults(func=_cmd_build_db)
     add_commands(sub)  # template, import, rollback, user … (ningxia_dash/ingest/cli.py)

@@ -476,10 +476,10 @@ def _load(
         figs.sources[DEMO_SOURCE] = {
             "id": DEMO_SOURCE,
             "kind": "demo",
-            "title": "演示数据（固定随机种子生成）",
+            "title": "示例数据（程序生成，非真实统计）",
             "url": None,
             "quality": None,
-            "note": "无公开来源时生成的演示数据，仅用于展示功能，不代表真实情况",
+            "note": "无公开来源时由程序生成的示例数据，仅用于展示功能，非真实统计",
         }
     pub = public_figures(seed_dir, indicators, figs, regions)
     years = list(range(int(plan["baseline_year"]), int(plan["period_end"]) + 1))

@@ -278,7 +278,7 @@ def villages(counties: Sequence[County]) -> list[dict[str, Any]]:
                 {
                     "id": f"demo-v-{code}-{n:02d}",
                     "name_zh": f"示例移民村·{county.short_zh}-{n:02d}",
-                    "name_en": f"Demo village · {county.short_en}-{n:02d}",
+                    "name_en": f"Sample village · {county.short_en}-{n:02d}",
                     "county_code": code,
                     "lon": lon,
                     "lat": lat,
@@ -419,7 +419,7 @@ def extra_villages(counties: Sequence[County], count: int) -> list[dict[str, Any
             {
                 "id": f"demo-x-{county.code}-{n:04d}",
                 "name_zh": f"示例行政村·{county.short_zh}-{n:03d}",
-                "name_en": f"Demo admin village · {county.short_en}-{n:03d}",
+                "name_en": f"Sample admin village · {county.short_en}-{n:03d}",
                 "county_code": county.code,
                 "lon": lon,
                 "lat": lat,

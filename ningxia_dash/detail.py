@@ -12,6 +12,7 @@ from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.pace import Pace
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.tracking_views import status_label
+from ningxia_dash.views import demo_marked, rests_on_demo
 
 
 def region_names(regions: pd.DataFrame, lang: Lang) -> dict[str, str]:
@@ -119,15 +120,18 @@ def county_frame(assessments: pd.DataFrame, regions: pd.DataFrame, indicator_id:
     mine = assessments[(assessments["indicator_id"] == indicator_id) & assessments["region_code"].isin(counties.index)]
     mine = mine.dropna(subset=["latest_value"])
     if mine.empty:
-        return pd.DataFrame(columns=["code", "name", "value", "status", "hover"])
+        return pd.DataFrame(columns=["code", "name", "value", "status", "hover", "demo"])
     names = [pick(lang, counties.at[c, "name_zh"], counties.at[c, "name_en"]) for c in mine["region_code"]]
+    demo = [rests_on_demo(a) for a in mine.to_dict("records")]
     return pd.DataFrame({
         "code": mine["region_code"].tolist(),
         "name": names,
         "value": mine["latest_value"].astype(float).tolist(),
         "status": mine["status"].tolist(),
-        "hover": [f"<b>{plotly_text(n)}</b><br>{status_label(s, lang)}<br>{plotly_text(e)}" for n, s, e in
-                  zip(names, mine["status"], mine["explanation_zh" if lang == "zh" else "explanation_en"], strict=True)],
+        "hover": [f"<b>{plotly_text(n)}</b><br>{demo_marked(status_label(s, lang), d, lang)}<br>{plotly_text(e)}"
+                  for n, s, e, d in zip(names, mine["status"], mine["explanation_zh" if lang == "zh" else "explanation_en"],
+                                        demo, strict=True)],
+        "demo": demo,
     })  # fmt: skip
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.style import VERDICT_SYMBOLS
 from ningxia_dash.verdicts import VERDICT_ORDER
-from ningxia_dash.views import clause_label, target_text, value_text
+from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, target_text, value_text
 
 VERDICTS = [str(v) for v in reversed(VERDICT_ORDER)]  # met, basically met, cannot assess, not met: best first
 SHOWN_ORDER = ["met", "basically_met", "not_met", "cannot_assess"]  # how counts read in a sentence and on cards
@@ -41,8 +41,14 @@ def verdict_counts(rows: pd.DataFrame) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def demo_count(rows: pd.DataFrame) -> int:
-    """How many verdicts rest on demonstration data."""
+    """How many verdicts rest on sample data."""
     return int(rows["rests_on_demo"].fillna(False).astype(bool).sum())
+
+
+def demo_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """Per verdict: how many rest on sample data (the cards' 其中N项依据示例数据)."""
+    demo = rows[rows["rests_on_demo"].fillna(False).astype(bool)]
+    return {v: int((demo["verdict"] == v).sum()) for v in SHOWN_ORDER}
 
 
 def summary_sentence(rows: pd.DataFrame, as_of: int, lang: Lang) -> str:
@@ -113,7 +119,8 @@ def evaluation_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "id": rows["id"],
             t("col.clause", lang): [clause_label(c, lang) for c in rows["clause"]],
             t("col.indicator", lang): [pick(lang, z, e) for z, e in zip(rows["name_zh"], rows["name_en"], strict=True)],
-            t("evaluation.col.verdict", lang): [verdict_label(v, lang) for v in rows["verdict"]],
+            t("evaluation.col.verdict", lang): [demo_marked(verdict_label(r["verdict"], lang), rests_on_demo(r), lang)
+                                                for _, r in rows.iterrows()],
             t("evaluation.col.gap", lang): [gap_text(r, lang) for _, r in rows.iterrows()],
             t("col.attribute", lang): [t(f"attr.{a}", lang) for a in rows["attribute"]],
             t("col.baseline", lang): [

@@ -198,12 +198,8 @@ def pace(spec: TargetSpec, observations: Mapping[int, Obs], as_of_year: int, uni
             required_from = "baseline"  # the target year has come, whether or not B is known
     sentence_zh, sentence_en = "；".join(zh), "; ".join(en)
     if "demo" in kinds:  # a projection from demonstration data is demonstration
-        sentence_zh += "；此预测依据示范数据" if projected is not None else "；依据示范数据"
-        sentence_en += (
-            "; this projection rests on demonstration data"
-            if projected is not None
-            else "; rests on demonstration data"
-        )
+        sentence_zh += "；此预测依据示例数据" if projected is not None else "；依据示例数据"
+        sentence_en += "; this projection rests on sample data" if projected is not None else "; rests on sample data"
     return Pace(spec.id, True, None, method, points[0][0], ly, a, observed, t, ty, projected, required,
                 required_from, on_pace, met, kinds, sentence_zh, sentence_en)  # fmt: skip
 

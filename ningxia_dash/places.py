@@ -18,7 +18,7 @@ from ningxia_dash.maps import LEVEL_LINE_HEX, LEVEL_LINE_PX
 from ningxia_dash.safe_text import md
 from ningxia_dash.status import STATUS_ORDER, Obs, TargetSpec, assess
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.views import clause_label, target_text
+from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, target_text
 
 KEY_LEVELS = ("national", "regional")
 BEST_FIRST = tuple(str(s) for s in reversed(STATUS_ORDER))  # achieved, on_track, no_data, lagging, off_track
@@ -320,11 +320,26 @@ def village_facts(v: Mapping[str, Any], lang: Lang) -> str:
     if v["leader_contacted"]:
         parts.append(f"**{t('villages.leader_mark', lang)}**")
     parts.append(md(f"{v['status_text']} {v['value_text']} {v['ratio_text']}".strip()))
-    return " · ".join(parts) + f" {_demo_badge(lang)}"
+    return " · ".join(parts) + (f" {_demo_badge(lang)}" if village_is_demo(v) else "")
+
+
+def village_is_demo(v: Mapping[str, Any]) -> bool:
+    """A village row (villages_view) whose list entry or metric value is sample data."""
+    return any(v.get(k) == "demo" for k in ("source_kind", "source_kind_metric"))
 
 
 def _demo_badge(lang: Lang) -> str:
     return f":orange-badge[{t('prov.demo', lang)}]"
+
+
+def kinds_text(frame: pd.DataFrame, lang: Lang) -> str:
+    """The source kinds found in a frame's source_kind columns, as badges: ':orange-badge[示例] 示例数据，非真实统计…'."""
+    found = set(frame.filter(like="source_kind").stack().dropna()) if len(frame) else set()
+    kinds = [k for k in ("official", "public", "demo") if k in found]
+    badges = {"official": "green", "public": "blue", "demo": "orange"}
+    return "；".join(
+        f":{badges[k]}-badge[{t('prov.' + k, lang)}] {t('prov.' + k + '.desc', lang)}" for k in kinds
+    ) or t("common.none", lang)
 
 
 def village_statuses(
@@ -606,16 +621,15 @@ def scorecard(
     rows_in["band"] = [lvl if lvl in KEY_LEVELS else "province" for lvl in rows_in["assistance_level"]]
     rows_in["_order"] = rows_in["band"].map({b: i for i, b in enumerate(SCORECARD_BANDS)})
     found = {
-        (r, i): (str(status_), v)
-        for r, i, status_, v in zip(assessments["region_code"], assessments["indicator_id"], assessments["status"],
-                               assessments["latest_value"], strict=True)
-    }  # fmt: skip
+        (a["region_code"], a["indicator_id"]): (str(a["status"]), a["latest_value"], rests_on_demo(a))
+        for a in assessments.to_dict("records")
+    }
     inds = indicators[["id", "unit"]].to_dict("records")
     rows = []
     for c in rows_in.sort_values(["_order", "code"]).itertuples():
         county = pick(lang, c.short_zh, c.short_en)
         for ind in inds:
-            status, value = found.get((c.code, ind["id"]), ("no_data", None))
+            status, value, demo = found.get((c.code, ind["id"]), ("no_data", None, False))
             rows.append(
                 {
                     "code": c.code,
@@ -624,6 +638,7 @@ def scorecard(
                     "indicator_id": ind["id"],
                     "status": status,
                     "value_text": value_text(value, ind.get("unit"), lang),
+                    "demo": demo,  # the value (or its reference) is sample data: the cell says so
                     "link": indicator_link(str(ind["id"]), str(c.code), lang),
                 }
             )
@@ -639,7 +654,10 @@ def scorecard_table(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang) -
     names = {r["id"]: pick(lang, r["name_zh"], r["name_en"]) for r in indicators.to_dict("records")}
     order = list(dict.fromkeys(score["code"]))
     score = score.assign(
-        cell=[f"{status_label(s, lang)} {v}" for s, v in zip(score["status"], score["value_text"], strict=True)]
+        cell=[
+            demo_marked(f"{status_label(s, lang)} {v}", bool(d), lang)
+            for s, v, d in zip(score["status"], score["value_text"], score["demo"], strict=True)
+        ]
     )
     wide = score.pivot(index=["code", "county", "level"], columns="indicator_id", values="cell").reset_index()
     wide = wide.set_index("code").loc[order].reset_index()
@@ -688,10 +706,11 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
             for r in inds:
                 c = cells[(code, r["id"])]
                 label = status_label(str(c["status"]), lang)
-                tip = f"{name} · {pick(lang, r['name_zh'], r['name_en'])}: {label}, {c['value_text']}"
+                value = demo_marked(c["value_text"], bool(c["demo"]), lang)
+                tip = f"{name} · {pick(lang, r['name_zh'], r['name_en'])}: {label}, {value}"
                 tds.append(
                     f'<td style="{_cell_style(c["status"])}"><a href="{e(c["link"])}" target="_self" '
-                    f'title="{e(tip)}"><b>{e(label)}</b><br/>{e(c["value_text"])}</a></td>'
+                    f'title="{e(tip)}"><b>{e(label)}</b><br/>{e(value)}</a></td>'
                 )
             body.append(f'<tr><th class="nxsc-county nxsc-{level}">{label_html}</th>' + "".join(tds) + "</tr>")
     corner = e(t("col.county", lang))
@@ -734,6 +753,7 @@ class ScorecardView:
     tallies: dict[str, str]
     html: str
     table: pd.DataFrame
+    has_demo: bool = False  # some cell rests on sample data
 
 
 def scorecard_view(
@@ -745,4 +765,5 @@ def scorecard_view(
         tallies={level: status_tally(level_statuses(score, level), lang) for level in KEY_LEVELS},
         html=scorecard_html(score, shown, lang),
         table=scorecard_table(score, shown, lang),
+        has_demo=bool(score["demo"].any()) if len(score) else False,
     )

@@ -11,7 +11,7 @@ import pandas as pd
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_SYMBOLS
-from ningxia_dash.views import clause_label, filter_targets, target_text, value_text
+from ningxia_dash.views import clause_label, demo_marked, filter_targets, rests_on_demo, target_text, value_text
 
 ALERT_STATUSES = ("off_track", "not_met", "lagging", "basically_met", "no_data", "cannot_assess")
 
@@ -130,7 +130,8 @@ def _tracked_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "id": df["id"],
             t("col.clause", lang): [clause_label(c, lang) for c in df["clause"]],
             t("col.indicator", lang): [pick(lang, z, e) for z, e in zip(df["name_zh"], df["name_en"], strict=True)],
-            t("col.status", lang): [status_label(s, lang) for s in df["status"]],
+            t("col.status", lang): [demo_marked(status_label(r["status"], lang), rests_on_demo(r), lang)
+                                    for _, r in df.iterrows()],
             t("col.progress", lang): [progress_share(r) for _, r in df.iterrows()],
             t("col.latest", lang): [value_text(v, u, lang) for v, u in zip(df["latest_value"], df["unit"], strict=True)],
             t("col.latest_year", lang): [None if pd.isna(y) else int(y) for y in df["latest_year"]],
@@ -155,7 +156,7 @@ class Alert:
     indicator_id: str
     status: str
     badge_colour: str
-    status_text: str
+    status_text: str  # symbol and word, with the sample-data mark when the status rests on sample data
     name: str
     clause: str
     why: str
@@ -168,6 +169,7 @@ class OverviewModel:
     alerts: tuple[Alert, ...]
     counts: dict[str, int]
     binding_counts: dict[str, int]
+    demo_counts: dict[str, int]  # per status: how many of them rest on sample data
     table: pd.DataFrame  # the headline targets (tracked_table), with id, chapter and explanation columns
     shown: pd.DataFrame  # the same without them: what the overview's table shows
 
@@ -180,8 +182,8 @@ def overview_model(rows: pd.DataFrame, lang: Lang) -> OverviewModel:
     """The overview's view model from with_status() rows: alerts worst first, status counts, headline table."""
     explanation = "explanation_zh" if lang == "zh" else "explanation_en"
     listed = tuple(
-        Alert(r["id"], r["status"], ALERT_BADGE[r["status"]], status_label(r["status"], lang),
-              pick(lang, r["name_zh"], r["name_en"]), clause_label(r["clause"], lang), r[explanation])
+        Alert(r["id"], r["status"], ALERT_BADGE[r["status"]],
+              demo_marked(status_label(r["status"], lang), rests_on_demo(r), lang), pick(lang, r["name_zh"], r["name_en"]), clause_label(r["clause"], lang), r[explanation])
         for r in alerts(rows).to_dict("records")
     )  # fmt: skip
     binding = rows[rows["attribute"] == "binding"]
@@ -190,9 +192,16 @@ def overview_model(rows: pd.DataFrame, lang: Lang) -> OverviewModel:
         alerts=listed,
         counts={str(k): int(v) for k, v in rows.groupby("status").size().items()},
         binding_counts={str(k): int(v) for k, v in binding.groupby("status").size().items()},
+        demo_counts=demo_counts(rows),
         table=table,
         shown=table.drop(columns=["id", t("col.chapter", lang), t("col.explanation", lang)]),
     )
+
+
+def demo_counts(rows: pd.DataFrame, column: str = "status") -> dict[str, int]:
+    """Per status (or verdict, with column='verdict'): how many rest on sample data (rests_on_demo)."""
+    demo = rows[[rests_on_demo(r) for _, r in rows.iterrows()]] if len(rows) else rows
+    return {str(k): int(v) for k, v in demo.groupby(column).size().items()}
 
 
 def filter_tracked(df: pd.DataFrame, chapters: list[int], categories: list[str], attributes: list[str],

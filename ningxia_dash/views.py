@@ -12,6 +12,21 @@ from ningxia_dash.plan_text import cn_to_int, int_to_cn
 from ningxia_dash.safe_text import md_chars
 
 
+def rests_on_demo(row: pd.Series | dict[str, object]) -> bool:
+    """Whether a status (or verdict) rests on sample data: read at run time from the source kinds of the numbers
+    it was judged on (the latest or final value, and the reference a relative target is judged against)."""
+    flag = row.get("rests_on_demo")
+    if flag is not None and not pd.isna(flag):  # a verdict's own flag (tracking_views.speak_verdicts)
+        return bool(flag)
+    return "demo" in (row.get("latest_source_kind"), row.get("reference_source_kind"))
+
+
+def demo_marked(text: str, demo: bool, lang: Lang) -> str:
+    """A status, verdict or value with the sample-data mark when it rests on sample data: '✖ 严重滞后（示例）'.
+    A word, never colour alone; gone as soon as the numbers behind it are official or public."""
+    return t("prov.demo_mark", lang, text=text) if demo else text
+
+
 def period_elapsed(period_start: int, period_end: int, today: date) -> float:
     """Share of the plan period (1 Jan of the first year to 31 Dec of the last) that has passed, in [0, 1]."""
     start, end = date(period_start, 1, 1), date(period_end, 12, 31)

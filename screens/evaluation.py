@@ -24,7 +24,7 @@ if latest is None or latest < as_of:
     st.warning(t("evaluation.data_short", lang, latest=latest or "—", year=as_of))
 
 st.subheader(t("evaluation.counts", lang), help=t("verdict.rule_help", lang))
-chrome.status_cards(evaluation.SHOWN_ORDER, counts, binding, lang)
+chrome.status_cards(evaluation.SHOWN_ORDER, counts, binding, lang, evaluation.demo_counts(rows))
 st.markdown(md(evaluation.summary_sentence(rows, as_of, lang)))
 if n_demo:
     st.warning(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")

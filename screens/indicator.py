@@ -76,7 +76,8 @@ if view["rollup_notice"]:  # uploaded or published values that do not add up (ne
 if view["county_chart"] is not None:
     st.subheader(t("detail.counties", lang, year=as_of))
     st.plotly_chart(view["county_chart"], width="stretch", key="counties", config={"displayModeBar": False})
-    st.caption(f"{chrome.badge('demo', lang)} {t('detail.counties_demo', lang)}")
+    if view["county_demo"]:
+        st.caption(f"{chrome.badge('demo', lang)} {t('detail.counties_demo', lang)}")
 
 st.subheader(t("detail.sentence", lang))
 st.markdown(f"> {md(detail.plan_sentence(row))}")

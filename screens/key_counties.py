@@ -39,5 +39,8 @@ st.html(
         t("places.mode.status", lang), maps.status_legend(lang), t("key_counties.legend_note", lang), inline=True
     )
 )
-st.caption(f"{chrome.badge('demo', lang)} {t('places.county_demo', lang)} {t('status.rule_help', lang)}")
+st.caption(
+    (f"{chrome.badge('demo', lang)} {t('places.county_demo', lang)} " if view.has_demo else "")
+    + t("status.rule_help", lang)
+)
 chrome.download_buttons(view.table, f"key-counties-{year}", lang)

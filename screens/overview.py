@@ -47,7 +47,9 @@ else:
 
 st.subheader(t("evaluation.counts" if final else "tracking.counts", lang),
              help=t("verdict.rule_help" if final else "status.rule_help", lang))  # fmt: skip
-chrome.status_cards(shown_ids, model.counts, model.binding_counts, lang)
+chrome.status_cards(shown_ids, model.counts, model.binding_counts, lang, model.demo_counts)
+if n_demo := sum(model.demo_counts.get(s, 0) for s in shown_ids):
+    st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo_total', lang, n=n_demo, total=sum(model.counts.values()))}")
 
 st.subheader(t("tracking.gauges", lang), help=t("tracking.gauge_help", lang))
 st.plotly_chart(models.headline_figure(ctx.plan_id, as_of, base, lang, ctx.version), width="stretch", key="gauges",

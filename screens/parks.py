@@ -1,11 +1,11 @@
 """闽宁产业园: what do the 10 Minning industrial parks of 专栏6-1 deliver? The parks on the map sized by a chosen KPI,
-a comparison chart, the KPI table (all figures demonstration data; the unnamed tenth park has no location)."""
+a comparison chart, the KPI table (figures resting on sample data say so; the unnamed tenth park has no location)."""
 
 from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import maps, places
+from ningxia_dash import maps, places, views
 from ningxia_dash.i18n import pick, t, unit_label
 from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, state
@@ -39,6 +39,7 @@ with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
 frame, totals, table = models.parks_year(year, lang, ctx.version)
 deck, comparison, trend = models.parks_figures(kpi, year, lang, ctx.version, MAP_H, 400)
+mark = partial(views.demo_marked, demo=bool((frame["source_kind"] == "demo").any()), lang=lang)  # this year's figures
 
 m = st.columns(4)
 for col, (total, part) in zip(
@@ -46,7 +47,7 @@ for col, (total, part) in zip(
     strict=True,
 ):  # fmt: skip
     col.metric(
-        f"{md(labels[total])} · {t('prov.demo', lang)}",
+        mark(md(labels[total])),
         places.kpi_text(totals[total], units[total], lang),
         help=md(f"{labels[part]}: {places.kpi_text(totals[part], units[part], lang)}")
         if part
@@ -67,7 +68,7 @@ with legend_col:
 with chart_col:
     unit = units[kpi]
     st.markdown(
-        f"**{t('parks.compare', lang, kpi=md(labels[kpi]), year=year)}**"
+        f"**{mark(t('parks.compare', lang, kpi=md(labels[kpi]), year=year))}**"
         + (f" ({md(unit_label(unit, lang))})" if unit_label(unit, lang) else "")
     )
     st.plotly_chart(comparison, config={"displayModeBar": False})
@@ -75,7 +76,7 @@ with chart_col:
 st.subheader(t("parks.table", lang, year=year))
 st.dataframe(table, hide_index=True, width="stretch")
 chrome.download_buttons(table, f"parks-{year}", lang)
-st.caption(f"{chrome.badge('demo', lang)} {t('parks.source_note', lang)}")
+st.caption(t("parks.source_note", lang, kinds=places.kinds_text(values, lang)))
 
 st.subheader(t("parks.trend", lang, kpi=md(labels[kpi])))
 st.plotly_chart(trend, config={"displayModeBar": False})

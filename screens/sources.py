@@ -25,8 +25,9 @@ st.dataframe(
 )
 chrome.download_buttons(table, "public_figures", lang)
 
-st.subheader(t("sources.demo_title", lang))
-st.markdown(f"{chrome.badge('demo', lang)} {t('sources.demo_text', lang)}")
+if (data.source_mix(ctx.version)["source_kind"] == "demo").any():  # only while some data are sample data
+    st.subheader(t("sources.demo_title", lang))
+    st.markdown(f"{chrome.badge('demo', lang)} {t('sources.demo_text', lang)}")
 
 st.subheader(t("sources.doubt", lang))
 indicators = data.indicators_with_latest(ctx.plan_id, "640000", ctx.version)

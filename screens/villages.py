@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import demo, maps, places
+from ningxia_dash import demo, maps, places, views
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md
@@ -128,12 +128,13 @@ vid = st.selectbox(
 )  # fmt: skip
 v = shown.set_index("id").loc[vid]
 st.markdown(places.village_facts(v, lang))
+mark = partial(views.demo_marked, demo=places.village_is_demo(v), lang=lang)  # the charts show this village's values
 dims_chart, history_chart = models.village_charts(vid, metric_id, year, lang, ctx.version)
 d_col, h_col = st.columns(2)
 with d_col:
-    st.markdown(f"**{t('villages.dimensions', lang, year=year)}**")
+    st.markdown(f"**{mark(t('villages.dimensions', lang, year=year))}**")
     st.plotly_chart(dims_chart, config={"displayModeBar": False})
 with h_col:
-    st.markdown(f"**{t('villages.history', lang, metric=md(metric_names[metric_id]))}**")
+    st.markdown(f"**{mark(t('villages.history', lang, metric=md(metric_names[metric_id])))}**")
     st.plotly_chart(history_chart, config={"displayModeBar": False})
-st.caption(f"{chrome.badge('demo', lang)} {t('villages.source_note', lang)}")
+st.caption(t("villages.source_note", lang, kinds=places.kinds_text(view, lang)))

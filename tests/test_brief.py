@@ -98,7 +98,7 @@ def test_county_map_figure_needs_no_map_service(briefs: dict[Lang, Brief]) -> No
     fig = county_status_figure(briefs["zh"].county_map, "zh")
     assert {tr.type for tr in fig.data} == {"scatter"}
     assert not {"geo", "map", "mapbox"} & set(fig.layout.to_plotly_json())
-    assert "演示数据" in str(fig.layout.annotations)
+    assert "示例数据" in str(fig.layout.annotations)
 
 
 def test_chromium_is_the_system_one(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -187,7 +187,7 @@ def test_pdf_text_is_chinese(pdfs: dict[Lang, bytes], briefs: dict[Lang, Brief])
     text = _pdf_text(pdfs["zh"])
     for heading in briefs["zh"].headings.values():
         assert heading in text
-    for needed in ("汇报材料", "宁政办发〔2021〕93号", "已完成", "滞后", "严重滞后", "演示数据说明", "不代表真实情况",
+    for needed in ("汇报材料", "宁政办发〔2021〕93号", "已完成", "滞后", "严重滞后", "示例数据说明", "非真实统计",
                    "农村低收入人口医保参保率", "判定说明", "数据截至", "2026-03-05 09:30"):  # fmt: skip
         assert needed in text, needed
     assert briefs["zh"].alerts[0].name in text
@@ -196,7 +196,7 @@ def test_pdf_text_is_chinese(pdfs: dict[Lang, bytes], briefs: dict[Lang, Brief])
 def test_pdf_text_in_english(pdfs: dict[Lang, bytes], briefs: dict[Lang, Brief]) -> None:
     text = _pdf_text(pdfs["en"])
     for needed in ("1. Overall progress", "Binding targets not on track", "Achieved", "Off track", "Lagging",
-                   "About demonstration data", "宁政办发〔2021〕93号", "Data as of"):  # fmt: skip
+                   "About sample data", "宁政办发〔2021〕93号", "Data as of"):  # fmt: skip
         assert needed in text, needed
 
 

@@ -61,7 +61,7 @@ def test_map_pages_draw_offline(server: str, artifacts: Path, lang: str) -> None
             canvas = page.locator(CANVAS).first  # type: ignore[attr-defined]
             box = canvas.bounding_box()
             assert box and box["width"] > 300 and box["height"] > 400, box
-            assert page.get_by_text("演示" if lang == "zh" else "Demo").count() > 0  # type: ignore[attr-defined]
+            assert page.get_by_text("示例" if lang == "zh" else "Sample").count() > 0  # type: ignore[attr-defined]
             page.screenshot(path=str(artifacts / f"map-{slug}-{lang}.png"))  # type: ignore[attr-defined]
             _tall_shot(page, artifacts / f"map-{slug}-{lang}-full.png")
             assert not page.get_by_text("Page not found").count()  # type: ignore[attr-defined]

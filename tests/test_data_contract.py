@@ -147,7 +147,7 @@ def test_villages_are_demo_and_placed(db: Database) -> None:
     assert villages["leader_contacted"].sum() == 20
     assert (villages["source_kind"] == "demo").all()
     assert villages["name_zh"].str.startswith("示例移民村").all()
-    assert villages["name_en"].str.startswith("Demo village").all()
+    assert villages["name_en"].str.startswith("Sample village").all()
     key = set(db.df("SELECT code FROM regions WHERE assistance_level IS NOT NULL")["code"])
     assert villages["county_code"].isin(key).mean() > 0.6  # weighted toward the resettlement areas
 

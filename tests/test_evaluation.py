@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from ningxia_dash import config, evaluation, queries, tracking
-from ningxia_dash.brief.evaluation_report import DEMO_MARK, load_evaluation, report_headers, write_docx
+from ningxia_dash.brief.evaluation_report import load_evaluation, report_headers, write_docx
 from ningxia_dash.db import Database
 from ningxia_dash.i18n import Lang
 from tests.test_pages_apptest import _app
@@ -45,8 +45,10 @@ def test_the_page_shows_every_target_with_its_verdict(db: Database, lang: Lang) 
     assert len(table) == len(rows) == 93
     verdict_col = "评估结论" if lang == "zh" else "Verdict"
     shown = [v.split(" ", 1)[1] for v in table[verdict_col]]
-    words = [evaluation.verdict_label(v, lang).split(" ", 1)[1] for v in rows["verdict"]]
-    assert shown == words  # same order, same verdict for every target
+    mark = "（示例）" if lang == "zh" else " (sample)"
+    words = [evaluation.verdict_label(v, lang).split(" ", 1)[1] + (mark if demo else "")
+             for v, demo in zip(rows["verdict"], rows["rests_on_demo"], strict=True)]  # fmt: skip
+    assert shown == words  # same order, same verdict for every target, marked where it rests on sample data
     first_binding = table["属性" if lang == "zh" else "Attribute"].head(4).tolist()
     assert set(first_binding) == {"约束性" if lang == "zh" else "Binding"}  # binding targets first
     if lang == "zh":
@@ -60,7 +62,7 @@ def test_the_page_filters_by_verdict_and_source_kind(db_path: Path) -> None:
     at = _app("zh", "evaluation")
     at.multiselect(key="evaluation_verdicts").set_value(["not_met"]).run()
     table = at.dataframe[0].value
-    assert len(table) > 0 and set(table["评估结论"]) == {"✖ 未完成"}
+    assert len(table) > 0 and {v.removesuffix("（示例）") for v in table["评估结论"]} == {"✖ 未完成"}
     at.multiselect(key="evaluation_kinds").set_value(["official"]).run()
     assert len(at.dataframe[0].value) == 0  # nothing official in the demonstration database
 
@@ -80,14 +82,15 @@ def test_the_word_report_agrees_with_the_page(db: Database) -> None:
     assert all([c.text for c in table.rows[0].cells] == report_headers("zh", 2025) for table in doc.tables)
     body = [[c.text for c in row.cells] for table in doc.tables for row in table.rows[1:]]
     assert len(body) == len(rows) == 93
-    by_name = {r[0].lstrip(DEMO_MARK): r for r in body}
+    by_name = {r[0]: r for r in body}
     for _, row in rows.iterrows():
         cells = by_name[row["name_zh"]]
-        assert cells[4] == evaluation.verdict_label(row["verdict"], "zh")
+        label = evaluation.verdict_label(row["verdict"], "zh")
+        assert cells[4] == (f"{label}（示例）" if row["rests_on_demo"] else label)
     # demonstration data: every page header says so, and the rows are marked
     header = doc.sections[0].header.paragraphs[0].text
-    assert "示例" in header and "不代表真实情况" in header
-    assert all(r[0].startswith(DEMO_MARK) for r in body if r[6] == "演示")
+    assert "示例数据" in header and "非真实统计" in header
+    assert all(r[4].endswith("（示例）") for r in body if r[6] == "示例")
     # every unmet target has its paragraph with the plan's sentence
     for _, row in rows[rows["verdict"] == "not_met"].iterrows():
         assert f"“{row['source_sentence']}”" in text

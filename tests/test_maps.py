@@ -127,7 +127,7 @@ def test_villages_deck(db: Database, shapes: pd.DataFrame) -> None:
     )
     assert all(a[1] <= b[1] for a, b in itertools.pairwise(by_pop)), "bigger villages, bigger markers"
     assert "selected-village" in [layer.id for layer in deck.layers]
-    assert "Demo" in deck._tooltip["html"]
+    assert "Sample" in deck._tooltip["html"]
 
 
 def test_village_map_stays_small_and_scales(db: Database, shapes: pd.DataFrame) -> None:
@@ -154,7 +154,7 @@ def test_parks_deck_leaves_out_the_unlocated_park(db: Database, shapes: pd.DataF
     ]
     biggest = max(points, key=lambda p: p["r"])
     assert biggest["id"] == frame.loc[frame["p_jobs"].idxmax(), "id"]
-    assert "{k0}" in deck._tooltip["html"] and "演示" in deck._tooltip["html"]
+    assert "{k0}" in deck._tooltip["html"] and "示例" in deck._tooltip["html"]
 
 
 def test_legends() -> None:

@@ -122,7 +122,7 @@ def test_empty_pages_say_what_to_upload_and_link_to_it(nodemo: Path, page: str, 
     else:
         assert not at.get("deck_gl_json_chart"), "no map of nothing"
     shown = _texts(at)
-    assert "演示" not in shown and "demo" not in shown.lower(), shown
+    assert "示例" not in shown and "sample" not in shown.lower(), shown  # no sample-data mark or note anywhere
 
 
 @pytest.mark.parametrize(("lang", "word"), [("zh", "正式数据库"), ("en", "Production database")])

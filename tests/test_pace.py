@@ -119,8 +119,8 @@ def test_provenance_is_carried_and_demo_is_said() -> None:
     p = pace(spec(), {2020: Obs(95.0, "public", "s"), 2021: Obs(95.2, "demo", "d"), 2022: Obs(95.4, "official", "b")},
              2022)  # fmt: skip
     assert p.source_kinds == ("demo", "official", "public") and p.rests_on_demo
-    assert p.sentence_zh.endswith("此预测依据示范数据")
-    assert p.sentence_en.endswith("this projection rests on demonstration data")
+    assert p.sentence_zh.endswith("此预测依据示例数据")
+    assert p.sentence_en.endswith("this projection rests on sample data")
     assert not pace(spec(), obs({2020: 95.0, 2021: 95.2, 2022: 95.4}), 2022).rests_on_demo
 
 

@@ -37,7 +37,7 @@ def test_detail_shows_the_projection_mid_period(db_path: Path) -> None:
     at = _detail("zh", "compulsory_education_retention_rate", 2023)
     line = _pace_line(at, "速度与预测")
     assert "按当前速度，2025年预计达" in line and "（目标97%）" in line and "需每年提高" in line
-    assert "此预测依据示范数据" in line  # demonstration data makes a demonstration projection
+    assert "此预测依据示例数据" in line  # demonstration data makes a demonstration projection
     assert {"预测（按当前速度）", "所需速度"} <= _trace_names(at)
 
 
@@ -119,10 +119,10 @@ def test_counties_that_miss_at_their_pace_are_named() -> None:
     paces = tracking.pace_regions(indicators, observations, 2020, 2022, [])
     assert (
         places.miss_at_pace(paces, regions, "zh")
-        == "按当前速度，2025年仍达不到目标的县（1/2）：西夏区（预测依据示范数据）"
+        == "按当前速度，2025年仍达不到目标的县（1/2）：西夏区（预测依据示例数据）"
     )
     assert places.miss_at_pace(paces, regions, "en") == (
-        "At their current pace, counties short of the target in 2025 (1 of 2): Xixia (projection from demonstration data)"
+        "At their current pace, counties short of the target in 2025 (1 of 2): Xixia (projection from sample data)"
     )
     # once the target year has come there is nothing to project
     assert (
@@ -140,4 +140,4 @@ def test_county_map_names_the_counties_short_at_their_pace(db_path: Path) -> Non
     indicator.set_value("compulsory_education_retention_rate").run()
     assert not at.exception, [e.value for e in at.exception]
     notes = [c.value for c in at.caption if "按当前速度" in c.value]
-    assert len(notes) == 1 and "预测依据示范数据" in notes[0], [c.value for c in at.caption]
+    assert len(notes) == 1 and "预测依据示例数据" in notes[0], [c.value for c in at.caption]

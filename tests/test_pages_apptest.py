@@ -64,9 +64,9 @@ def test_overview_counts_and_demo_label(db_path: Path) -> None:
     metrics = {m.label: m.value for m in at.metric}
     expected = get_database(db_path, read_only=True).scalar("SELECT count(*) FROM indicators")
     assert metrics["量化目标"] == str(expected)
-    assert metrics["重点移民村（演示）"] == "261"
+    assert metrics["重点移民村"] == "261"
     assert metrics["规划期"] == "2021–2025"
-    assert any("演示" in c.value for c in at.caption)
+    assert any("示例数据，非真实统计" in c.value for c in at.caption)
 
 
 def test_targets_filters_narrow_the_table(db_path: Path) -> None:

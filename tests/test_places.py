@@ -147,11 +147,11 @@ def test_villages_view_filters_and_table(db: Database) -> None:
     ordered = places.worst_first(view)
     assert ordered["status"].iloc[0] == "off_track" and ordered["status"].iloc[-1] in ("achieved", "on_track")
     table = places.villages_table(ordered, metric, "zh")
-    assert list(table.columns[:4]) == ["id", "移民村（演示）", "状态", "人均可支配收入 (元)"]
-    assert set(table["来源"]) == {"演示"} and table["占全区农村平均（%）"].max() < 130
+    assert list(table.columns[:4]) == ["id", "移民村", "状态", "人均可支配收入 (元)"]
+    assert set(table["来源"]) == {"示例"} and table["占全区农村平均（%）"].max() < 130
     dim = places.metric_row(queries.metrics(db, "village"), "d_industry")
     en = places.villages_table(places.villages_view(queries.villages(db), statuses, dim, "en"), dim, "en")
-    assert "% of rural average" not in en.columns and en["Village (demo)"].str.startswith("Demo village").all()
+    assert "% of rural average" not in en.columns and en["Village"].str.startswith("Sample village").all()
     counts = places.status_counts(view["status"])
     assert sum(counts.values()) == 261 and list(counts) == ["achieved", "on_track", "no_data", "lagging", "off_track"]
 
@@ -178,7 +178,7 @@ def test_parks_frame_keeps_the_unnamed_tenth(db: Database) -> None:
     assert (frame["p_fujian_enterprises"] <= frame["p_enterprises"]).all()
     assert (frame["p_jobs_poverty"] <= frame["p_jobs"]).all()
     table = places.parks_table(frame, queries.metrics(db, "park"), "en")
-    assert "Enterprises (firms)" in table.columns and set(table["Source"]) == {"Demo"}
+    assert "Enterprises (firms)" in table.columns and set(table["Source"]) == {"Sample"}
     early = places.parks_frame(queries.parks(db), queries.park_metric_values(db), 2021, "zh")
     assert (early["p_jobs"] <= frame["p_jobs"]).all()
     assert places.park_totals(frame)["p_jobs"] == frame["p_jobs"].sum()
@@ -226,7 +226,7 @@ def test_place_page_runs_and_labels_demo_data(db_path: Path, page: str, lang: st
     title = at.title[0].value
     assert any("\u4e00" <= c <= "\u9fff" for c in title) == (lang == "zh"), title
     texts = " ".join(e.value for e in [*at.caption, *at.warning, *at.markdown] if isinstance(e.value, str))
-    assert ("演示" if lang == "zh" else "Demo") in texts
+    assert ("示例" if lang == "zh" else "Sample") in texts
 
 
 @pytest.mark.parametrize("page", PLACE_PAGES)

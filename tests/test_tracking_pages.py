@@ -49,7 +49,7 @@ def test_overview_headline_table_has_13_rows_with_provenance(db_path: Path) -> N
     at = _app("en")
     table = at.dataframe[0].value
     assert len(table) == 13
-    assert set(table["Source"]) <= {"Official", "Public", "Demo"}
+    assert set(table["Source"]) <= {"Official", "Public", "Sample"}
 
 
 def test_targets_status_filter_and_bullets(db_path: Path) -> None:
@@ -57,11 +57,11 @@ def test_targets_status_filter_and_bullets(db_path: Path) -> None:
     # as of the plan's last year the list speaks in verdicts and filters by them
     at.multiselect(key="targets_verdicts").set_value(["not_met"]).run()
     table = at.dataframe[0].value
-    assert len(table) > 0 and set(table["状态"]) == {"✖ 未完成"}
+    assert len(table) > 0 and {s.removesuffix("（示例）") for s in table["状态"]} == {"✖ 未完成"}
     at.selectbox(key="_as_of_widget").set_value(2024).run()  # mid-period: progress statuses
     at.multiselect(key="targets_statuses").set_value(["off_track"]).run()
     table = at.dataframe[0].value
-    assert len(table) > 0 and set(table["状态"]) == {"✖ 严重滞后"}
+    assert len(table) > 0 and {s.removesuffix("（示例）") for s in table["状态"]} == {"✖ 严重滞后"}
     at.segmented_control(key="targets_view").set_value("bullets").run()
     assert not at.exception and not at.dataframe
 
@@ -80,7 +80,7 @@ def test_indicator_detail_deep_link(db_path: Path, indicator: str) -> None:
     assert at.selectbox(key="detail_indicator").value == indicator
     assert at.query_params["indicator"] == [indicator] or at.query_params["indicator"] == indicator
     assert any(s.value == "规划原文" for s in at.subheader)
-    assert any(("公开" in m.value) or ("演示" in m.value) or ("官方" in m.value) for m in at.markdown)
+    assert any(("公开" in m.value) or ("示例" in m.value) or ("官方" in m.value) for m in at.markdown)
 
 
 def test_indicator_detail_county_view_in_english(db_path: Path) -> None:
@@ -133,8 +133,10 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     assert words == ["已完成", "基本完成", "未完成", "无法评估"]
     assert any(h.value == "未全部完成的约束性指标" for h in at.subheader)
     table = at.dataframe[0].value
-    assert not set(table["状态"]) & {"● 正常", "▲ 滞后", "✖ 严重滞后"}
-    assert "◎ 基本完成" in set(table["状态"])  # 农村低收入人口医保参保率: 100% in 2025, one dip in 2023
+    assert not {s.removesuffix("（示例）") for s in table["状态"]} & {"● 正常", "▲ 滞后", "✖ 严重滞后"}
+    assert "◎ 基本完成" in {
+        s.removesuffix("（示例）") for s in table["状态"]
+    }  # 农村低收入人口医保参保率: 100% in 2025, one dip in 2023
     at.selectbox(key="_as_of_widget").set_value(2023).run()
     html = "".join(h.proto.body for h in at.get("html"))
     assert "正常</div>" in html and "基本完成" not in html  # mid-period: progress statuses again

@@ -37,7 +37,7 @@ def test_gauges_for_every_headline_rule(rows: pd.DataFrame) -> None:
         if g.value is not None and r["rule_kind"] != "reach_reference":
             assert g.low <= g.value <= g.high, r["id"]
         assert g.status in ("achieved", "on_track", "lagging", "off_track", "no_data")
-        assert "演示" in g.caption or "公开" in g.caption or "官方" in g.caption
+        assert "示例" in g.caption or "公开" in g.caption or "官方" in g.caption
     reach = tracking_views.gauge_for(rows[rows["id"] == "relocated_income_vs_regional_rural"].iloc[0], "en")
     assert reach.threshold == 95.0 and reach.suffix == "%"
 

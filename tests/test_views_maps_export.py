@@ -40,8 +40,8 @@ def test_filters(db: Database) -> None:
 def test_targets_table_labels_provenance(db: Database) -> None:
     df = indicators_with_latest(db, "nx-14-rr", "640000")
     zh, en = views.targets_table(df, "zh"), views.targets_table(df, "en")
-    assert set(zh["来源"]) <= {"官方", "公开", "演示", "—"}
-    assert set(en["Source"]) <= {"Official", "Public", "Demo", "—"}
+    assert set(zh["来源"]) <= {"官方", "公开", "示例", "—"}
+    assert set(en["Source"]) <= {"Official", "Public", "Sample", "—"}
     assert len(zh) == len(df)
 
 

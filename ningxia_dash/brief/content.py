@@ -178,7 +178,7 @@ def alert_items(rows: pd.DataFrame, notes: pd.DataFrame, region: str, as_of: int
                 clause=views.clause_label(str(r["clause"]), lang),
                 name=pick(lang, r["name_zh"], r["name_en"]),
                 status=str(r["status"]),
-                status_text=status_label(str(r["status"]), lang),
+                status_text=views.demo_marked(status_label(str(r["status"]), lang), views.rests_on_demo(r), lang),
                 latest=_latest(r, lang),
                 target=_target(r, lang),
                 explanation=str(r["explanation_zh" if lang == "zh" else "explanation_en"]),
@@ -197,8 +197,8 @@ def table_rows(rows: pd.DataFrame, lang: Lang) -> list[TableRow]:
             target=_target(r, lang),
             latest=_latest(r, lang),
             status=str(r["status"]),
-            status_text=status_label(str(r["status"]), lang),
-            demo=r["latest_source_kind"] == "demo",
+            status_text=views.demo_marked(status_label(str(r["status"]), lang), views.rests_on_demo(r), lang),
+            demo=views.rests_on_demo(r),
         )
         for _, r in rows.sort_values("seq").iterrows()
     ]
@@ -326,7 +326,8 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
         short_title=short,
         facts=facts,
         headings=headings,
-        summary=summary_text(counts, inputs.as_of, lang),
+        summary=summary_text(counts, inputs.as_of, lang)
+        + ((" " if lang == "en" else "") + t("prov.demo_total", lang, n=n_demo, total=len(table)) if n_demo else ""),
         counts=counts,
         alerts=alert_items(rows, inputs.notes, config.PROVINCE_CODE, inputs.as_of, lang),
         bullets=bullets,

@@ -4,7 +4,8 @@ the document agrees with the page (imports python-docx lazily; never streamlit).
 
 Layout follows government reports: A4, 仿宋 body and 黑体 headings (East Asian font names set on every run so Word
 and WPS pick them; where a font is absent the reader substitutes its own), three-line tables, page numbers in the
-footer, and — whenever a number rests on demonstration data — a warning in every page header and a ＊ on those rows.
+footer, and — whenever a number rests on sample data — a warning in every page header and, on those rows, the
+same mark as on the screens: the verdict followed by （示例） / (sample), derived from the data's source kinds.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from ningxia_dash.brief.loading import choose_plan
 from ningxia_dash.db import Database
 from ningxia_dash.export import to_xlsx_bytes
 from ningxia_dash.i18n import Lang, pick, t
-from ningxia_dash.views import chapter_label, clause_label, target_text, value_text
+from ningxia_dash.views import chapter_label, clause_label, demo_marked, rests_on_demo, target_text, value_text
 
 BODY_FONT, HEAD_FONT = "仿宋", "黑体"
-DEMO_MARK = "＊"
 COLUMN_MM = (38, 18, 22, 19, 21, 26, 16)  # 指标 基期值 目标值 实际 结论 差距 来源: the 160 mm between the margins
 
 
@@ -146,11 +146,10 @@ def report_table_rows(rows: pd.DataFrame, lang: Lang, as_of: int) -> list[list[s
     shown = evaluation.evaluation_table(rows, lang)
     out = []
     for (_, row), (_, cells) in zip(rows.iterrows(), shown.iterrows(), strict=True):
-        mark = DEMO_MARK if bool(row.get("rests_on_demo")) else ""
         out.append([
-            mark + str(cells[t("col.indicator", lang)]), str(cells[t("col.baseline", lang)]),
+            str(cells[t("col.indicator", lang)]), str(cells[t("col.baseline", lang)]),
             str(cells[t("col.target", lang)]), _final_cell(row, as_of, lang),
-            evaluation.verdict_label(str(row["verdict"]), lang), str(cells[t("evaluation.col.gap", lang)]),
+            str(cells[t("evaluation.col.verdict", lang)]), str(cells[t("evaluation.col.gap", lang)]),
             str(cells[t("col.source", lang)]),
         ])  # fmt: skip
     return out
@@ -240,7 +239,7 @@ def write_docx(inputs: EvaluationInputs, lang: Lang, generated_at: datetime) -> 
         _three_line(table)
         doc.add_paragraph()
     if n_demo:
-        _para(doc, t("report.demo_rows", lang, mark=DEMO_MARK), size=10.5)
+        _para(doc, t("report.demo_rows", lang, mark=t("prov.demo_mark", lang, text="")), size=10.5)
 
     # 三、未完成与无法评估的目标
     _para(doc, t("report.h.unmet", lang), HEAD_FONT, 16)
@@ -248,9 +247,13 @@ def write_docx(inputs: EvaluationInputs, lang: Lang, generated_at: datetime) -> 
     if unmet.empty:
         _para(doc, t("report.none_unmet", lang), indent=True)
     for _, row in unmet.iterrows():
-        mark = DEMO_MARK if bool(row.get("rests_on_demo")) else ""
         name = pick(lang, row["name_zh"], row["name_en"])
-        _para(doc, f"{mark}{name}（{clause_label(str(row['clause']), lang)}）", HEAD_FONT, 12)
+        heading = (
+            f"{name}（{clause_label(str(row['clause']), lang)}）"
+            if lang == "zh"
+            else f"{name} ({clause_label(str(row['clause']), lang)})"
+        )
+        _para(doc, demo_marked(heading, rests_on_demo(row), lang), HEAD_FONT, 12)
         _para(doc, t("report.sentence", lang, text=row["source_sentence"]), size=12, indent=True)
         _para(doc, t("report.numbers", lang, target=target_text(row, lang),
                      why=row["explanation_zh" if lang == "zh" else "explanation_en"]), size=12, indent=True)  # fmt: skip

@@ -193,7 +193,7 @@ OBSERVATIONS = Kind(
     (INDICATOR, INDICATOR_NAME, REGION, YEAR, PERIOD, VALUE, UNIT, NOTE),
     entity_zh="实际值",
     entity_en="value",
-    help_zh="各项指标的年度（或季度、月度）实际值，全区或分县。导入后来源标为“官方”，替换演示值。",
+    help_zh="各项指标的年度（或季度、月度）实际值，全区或分县。导入后来源标为“官方”，替换示例数据。",
     help_en="Actual values per indicator, year (or quarter, month) and region. Imported values are marked Official.",
 )
 

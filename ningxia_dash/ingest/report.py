@@ -18,7 +18,7 @@ from ningxia_dash.ingest.plausibility import seen_count
 from ningxia_dash.ingest.refs import Refs
 
 STATUS = {"new": ("新增", "new"), "changed": ("修改", "changed"), "unchanged": ("未变", "unchanged")}
-PROVENANCE = {"official": ("官方", "Official"), "public": ("公开", "Public"), "demo": ("演示", "Demo")}
+PROVENANCE = {"official": ("官方", "Official"), "public": ("公开", "Public"), "demo": ("示例", "Sample")}
 PERIODS = {"quarter": ("季度", "Q"), "month": ("月", "M")}
 
 

@@ -69,13 +69,24 @@ def configure_page() -> None:
     )  # fmt: skip
 
 
-def status_cards(ids: list[str], counts: dict[str, int], binding: dict[str, int], lang: Lang) -> None:
-    """One card per status (or verdict): symbol and word in its colour, the count, the binding targets among them.
+def status_cards(
+    ids: list[str], counts: dict[str, int], binding: dict[str, int], lang: Lang, demo: dict[str, int] | None = None
+) -> None:
+    """One card per status (or verdict): symbol and word in its colour, the count, the binding targets among them
+    and, where some rest on sample data, how many (`demo`, counted at run time from the data's source kinds).
     One element, not a column of bordered containers per card: every element is a message sent per rerun."""
+    demo = demo or {}
+
+    def demo_line(s: str) -> str:
+        n = demo.get(s, 0)
+        text = t("prov.demo_of", lang, n=n) if n else "&nbsp;"
+        return f"<div class='nx-demo' style='color:#8a4b00;font-size:0.85rem'>{text}</div>" if demo else ""
+
     cards = "".join(
         f"<div class='nx-card'><div style='color:{STATUS_COLOURS[s]};font-size:1.05rem;font-weight:600'>"
         f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}</div><div class='nx-count'>{counts.get(s, 0)}</div>"
-        f"<div style='color:#666;font-size:0.85rem'>{t('tracking.binding_of', lang, n=binding.get(s, 0))}</div></div>"
+        f"<div style='color:#666;font-size:0.85rem'>{t('tracking.binding_of', lang, n=binding.get(s, 0))}</div>"
+        f"{demo_line(s)}</div>"
         for s in ids
     )
     st.html(

@@ -376,6 +376,7 @@ def indicator_detail(
         "pace_text": detail.pace_text(pace, lang),
         "has_demo": bool((history.actual["source_kind"] == "demo").any()),
         "counties": counties,
+        "county_demo": bool(counties["demo"].any()) if len(counties) else False,
         "county_chart": None if counties.empty else charts.county_breakdown(counties, history.target, unit, lang),
         "notes": detail.notes_table(data.indicator_notes(indicator_id, data_version), regions, lang),
         "table": detail.data_table(observations, data.sources(data_version), regions, indicator_id, lang),

@@ -80,15 +80,20 @@ def slide_status(ctx: PageContext, as_of: int) -> None:
     st.title(t("evaluation.counts" if _final(ctx, as_of) else "tracking.counts", lang) + f" · {as_of}")
     rows = _rows(ctx, as_of)
     counts, binding = rows.groupby("status").size(), rows[rows["attribute"] == "binding"].groupby("status").size()
+    demo = tracking_views.demo_counts(rows)
     for col, status in zip(st.columns(len(ids)), ids, strict=True):
+        n_demo = demo.get(status, 0)
         col.markdown(
             f"<div style='border:2px solid {STATUS_COLOURS[status]};border-radius:12px;padding:1.2rem;text-align:center'>"
             f"<div style='color:{STATUS_COLOURS[status]};font-size:1.5rem;font-weight:700'>{STATUS_SYMBOLS[status]} "
             f"{t('status.' + status, lang)}</div><div style='font-size:4.5rem;font-weight:800'>"
             f"{int(counts.get(status, 0))}</div><div style='color:#555'>"
-            f"{t('tracking.binding_of', lang, n=int(binding.get(status, 0)))}</div></div>",
+            f"{t('tracking.binding_of', lang, n=int(binding.get(status, 0)))}</div>"
+            f"<div style='color:#8a4b00'>{t('prov.demo_of', lang, n=n_demo) if n_demo else '&nbsp;'}</div></div>",
             unsafe_allow_html=True,
         )
+    if n_demo := sum(demo.get(s, 0) for s in ids):
+        st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo_total', lang, n=n_demo, total=len(rows))}")
     st.plotly_chart(charts.targets_per_chapter(rows, lang).update_layout(height=300), key="present_chapters",
                     config={"displayModeBar": False, "staticPlot": True})  # fmt: skip
 
@@ -103,7 +108,7 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
     for _, r in alerts.head(6).iterrows():
         st.markdown(
             f"<div class='slide-big' style='border-left:8px solid {STATUS_COLOURS[r['status']]};padding-left:1rem;"
-            f"margin:0.6rem 0'><b>{tracking_views.status_label(r['status'], lang)} · "
+            f"margin:0.6rem 0'><b>{html_text(_status_text(r, lang))} · "
             f"{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> <span style='color:#666'>"
             f"{html_text(views.clause_label(r['clause'], lang))}</span><br>"
             f"{html_text(r['explanation_zh' if lang == 'zh' else 'explanation_en'])}"
@@ -131,7 +136,7 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
     items = "".join(
         f"<li><b>{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> "
         f"<span style='color:#666'>{html_text(views.clause_label(r['clause'], lang))}</span> · "
-        f"{html_text(evaluation.gap_text(r, lang))}</li>"
+        f"{html_text(views.demo_marked(evaluation.gap_text(r, lang), views.rests_on_demo(r), lang))}</li>"
         for _, r in unmet.head(SLIDE_UNMET).iterrows()
     )
     more = len(unmet) - SLIDE_UNMET
@@ -185,7 +190,7 @@ def slide_county_map(ctx: PageContext, as_of: int) -> None:
                 t("places.mode.status", lang), maps.status_legend(lang, places.status_counts(frame["status"]))
             )
         )
-        st.caption(f"{chrome.badge('demo', lang)} {t('detail.counties_demo', lang)}")
+        _demo_caption(bool((frame["source_kind"] == "demo").any()), "detail.counties_demo", lang)
 
 
 def slide_villages(ctx: PageContext, as_of: int) -> None:
@@ -208,7 +213,7 @@ def slide_villages(ctx: PageContext, as_of: int) -> None:
                 t("places.mode.status", lang), maps.status_legend(lang, places.status_counts(view["status"]))
             )
         )
-        st.caption(f"{chrome.badge('demo', lang)} {t('present.villages_demo', lang)}")
+        _demo_caption(bool(view.filter(like="source_kind").eq("demo").any().any()), "present.villages_demo", lang)
 
 
 def slide_parks(ctx: PageContext, as_of: int) -> None:
@@ -221,7 +226,7 @@ def slide_parks(ctx: PageContext, as_of: int) -> None:
     fig = place_charts.park_comparison_chart(frame, "p_jobs", labels, units.get("p_jobs"), lang,
                                              part=places.PARK_PARTS.get("p_jobs"), height=SLIDE_H)  # fmt: skip
     st.plotly_chart(fig, key="present_parks", config={"displayModeBar": False})
-    st.caption(f"{chrome.badge('demo', lang)} {t('present.parks_demo', lang)}")
+    _demo_caption(bool((frame["source_kind"] == "demo").any()), "present.parks_demo", lang)
 
 
 def slide_scorecard(ctx: PageContext, as_of: int) -> None:
@@ -232,7 +237,7 @@ def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     shown = places.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     score = places.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
     st.html(places.scorecard_html(score, shown, lang))
-    st.caption(f"{chrome.badge('demo', lang)} {t('places.county_demo', lang)}")
+    _demo_caption(bool(score["demo"].any()) if len(score) else False, "places.county_demo", lang)
 
 
 def slide_closing(ctx: PageContext, as_of: int) -> None:
@@ -245,7 +250,8 @@ def slide_closing(ctx: PageContext, as_of: int) -> None:
         f"<br>{t('present.generated', lang, when=datetime.now().strftime('%Y-%m-%d %H:%M'), version=ctx.version)}</div>",
         unsafe_allow_html=True,
     )
-    st.markdown(f"{chrome.badge('demo', lang)} {t('sources.demo_text', lang)}")
+    if (mix["source_kind"] == "demo").any():
+        st.markdown(f"{chrome.badge('demo', lang)} {t('sources.demo_text', lang)}")
     st.markdown(f"{chrome.badge('public', lang)} {t('prov.public.desc', lang)}")
 
 
@@ -377,6 +383,17 @@ DARK_STYLE = "app/static/map-style-dark.json"
 BIGSCREEN_TILES = 5  # headline tiles on the right: a sixth ran off the bottom of a 1920×1080 screen
 
 
+def _status_text(row: object, lang: Lang) -> str:
+    """'✖ 严重滞后（示例）': the status with the sample-data mark when it rests on sample data."""
+    return views.demo_marked(tracking_views.status_label(row["status"], lang), views.rests_on_demo(row), lang)  # type: ignore[index,arg-type]
+
+
+def _demo_caption(demo: bool, key: str, lang: Lang) -> None:
+    """A slide's sample-data note, shown only while what the slide shows rests on sample data."""
+    if demo:
+        st.caption(f"{chrome.badge('demo', lang)} {t(key, lang)}")
+
+
 def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> str:
     """A big-screen tile: label and value are text (escaped here); `small` is markup (callers escape its text)."""
     return (f"<div class='bs-tile'><div class='bs-label'>{html_text(label)}</div>"
@@ -399,26 +416,32 @@ def run_bigscreen(ctx: PageContext) -> None:
     rows = _rows(ctx, as_of)
     head, note = st.columns([2, 1.4], vertical_alignment="bottom")
     head.title(f"{md(pick(lang, plan['short_zh'], plan['short_en']))} · {t('present.bigscreen_title', lang)}")
+    frame, indicator = _county_frame(ctx, as_of)
+    demo = tracking_views.demo_counts(rows)
+    any_demo = bool(demo) or (frame is not None and bool((frame["source_kind"] == "demo").any()))
     note.markdown(
         f"<div class='bs-small' style='text-align:right'>{html_text(plan['doc_number'])} · "
-        f"{t('present.data_as_of', lang, year=as_of)}<br>{chrome.provenance_label('demo', lang)}: "
-        f"{t('present.bigscreen_demo', lang)}</div>",
+        f"{t('present.data_as_of', lang, year=as_of)}"
+        + (f"<br>{html_text(t('present.bigscreen_demo', lang))}" if any_demo else "")
+        + "</div>",
         unsafe_allow_html=True,
     )
     left, centre, right = st.columns([1.05, 2.4, 1.05])
     counts = rows.groupby("status").size()
     binding = rows[rows["attribute"] == "binding"]
     with left:
-        tiles = [_tile(f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", str(int(counts.get(s, 0))), STATUS_COLOURS[s])
+        tiles = [_tile(f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", str(int(counts.get(s, 0))), STATUS_COLOURS[s],
+                       html_text(t("prov.demo_of", lang, n=demo[s])) if demo.get(s) else "")
                  for s in evaluation.status_ids(_final(ctx, as_of))[:4]]  # fmt: skip
         alerts = tracking_views.alerts(rows)
-        names = "<br>".join(html_text(f"{STATUS_SYMBOLS[r['status']]} {pick(lang, r['name_zh'], r['name_en'])}")
+        names = "<br>".join(html_text(views.demo_marked(f"{STATUS_SYMBOLS[r['status']]} "
+                                                        f"{pick(lang, r['name_zh'], r['name_en'])}",
+                                                        views.rests_on_demo(r), lang))
                             for _, r in alerts.head(4).iterrows())  # fmt: skip
         tiles.append(_tile(t("overview.binding", lang), f"{len(binding) - len(alerts)} / {len(binding)}",
                            small=names or html_text(t("tracking.no_alerts", lang))))  # fmt: skip
         st.html("".join(tiles))
     with centre:
-        frame, indicator = _county_frame(ctx, as_of)
         if indicator is None:
             st.info(t("present.no_county_data", lang))
             return
@@ -436,6 +459,6 @@ def run_bigscreen(ctx: PageContext) -> None:
             value = tracking_views.latest_text(r, lang).split(" (")[0]
             name = _clip(pick(lang, r["name_zh"], r["name_en"]), 16 if lang == "zh" else 28)
             tiles.append(_tile(name, value, STATUS_COLOURS[r["status"]],
-                               html_text(f"{tracking_views.status_label(r['status'], lang)} · "
+                               html_text(f"{_status_text(r, lang) if r['latest_source_kind'] != 'demo' else tracking_views.status_label(r['status'], lang)} · "
                                          f"{chrome.provenance_label(r['latest_source_kind'], lang)}")))  # fmt: skip
         st.html("".join(tiles))
