@@ -240,6 +240,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "tracking.view.table": ("表格", "Table"),
     "tracking.view.bullets": ("子弹图", "Bullet chart"),
     "tracking.filter.status": ("状态", "Status"),
+    # --- overview as static HTML (helper perf) ---
+    "tracking.link_hint": (
+        "点击指标名称打开该指标详情；鼠标停在某一行或某个仪表上可看判定说明。",
+        "Click a target's name to open its details; hover over a row or a gauge to read why it has its status.",
+    ),
     "tracking.select_hint": (
         "点选表格中某一行的任一格（或行首的方框）可打开该指标详情。",
         "Click any cell of a row (or the box at its start) to open that target's details.",

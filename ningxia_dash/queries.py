@@ -27,12 +27,17 @@ COUNTED_TABLES = (
 
 
 def data_version(db: Database) -> str:
-    """The seed fingerprint, the newest import batch and the number rolled back: changes whenever the data does
-    (an import adds a batch, a rollback marks one; account changes touch no data and keep the version)."""
+    """The seed fingerprint, the newest import batch (its number and its file's checksum) and the number rolled
+    back: changes whenever the data does (an import adds a batch, a rollback marks one; account changes touch no
+    data and keep the version). The checksum keeps two databases apart that reached the same batch number by
+    different imports (a restored backup, then a new import), so a cached view of the one never serves the other."""
     version = db.scalar("SELECT value FROM meta WHERE key = 'data_version'") or "unknown"
-    row = db.rows("SELECT coalesce(max(id), 0), count(*) FILTER (WHERE status = 'rolled_back') FROM import_batches")
-    newest, rolled_back = row[0] if row else (0, 0)
-    return f"{version[:12]}-{newest}" + (f"r{rolled_back}" if rolled_back else "")
+    row = db.rows(
+        "SELECT coalesce(max(id), 0), count(*) FILTER (WHERE status = 'rolled_back'),"
+        " coalesce(arg_max(sha256, id), '') FROM import_batches"
+    )
+    newest, rolled_back, sha = row[0] if row else (0, 0, "")
+    return f"{version[:12]}-{newest}" + (f"-{sha[:6]}" if sha else "") + (f"r{rolled_back}" if rolled_back else "")
 
 
 def table_counts(db: Database) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import streamlit as st
 from ningxia_dash import evaluation, tracking_views, views
 from ningxia_dash.i18n import format_number, t
 from ningxia_dash.safe_text import md, md_code
-from ningxia_dash.ui import brief_button, chrome, data, models
+from ningxia_dash.ui import brief_button, chrome, data, links, models
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
@@ -52,17 +52,11 @@ if n_demo := sum(model.demo_counts.get(s, 0) for s in shown_ids):
     st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo_total', lang, n=n_demo, total=sum(model.counts.values()))}")
 
 st.subheader(t("tracking.gauges", lang), help=t("tracking.gauge_help", lang))
-st.plotly_chart(models.headline_figure(ctx.plan_id, as_of, base, lang, ctx.version), width="stretch", key="gauges",
-                config={"displayModeBar": False})  # fmt: skip
-table = model.table
-picked = st.dataframe(
-    model.shown, hide_index=True, width="stretch", on_select="rerun", selection_mode=chrome.TABLE_PICK, key="headline_table",
-    column_config={t("col.progress", lang): st.column_config.ProgressColumn(t("col.progress", lang), min_value=0,
-                                                                            max_value=1, format="percent", color="blue")},
-)  # fmt: skip
-st.caption(t("tracking.select_hint", lang))
-if (row := chrome.picked_row(picked)) is not None:
-    st.switch_page(chrome.page_file("indicator"), query_params={"indicator": table.iloc[row]["id"]})
+st.html(models.headline_html(ctx.plan_id, as_of, base, lang, ctx.version, "indicator"))
+# a static table (13 rows people read, not sort): drawn at once, no data grid; the names link to the details
+st.html(models.headline_table_html(ctx.plan_id, as_of, base, lang, ctx.version, "indicator"))
+st.caption(t("tracking.link_hint", lang))
+links.follow(chrome.page_file("indicator"), set(model.table["id"]), "overview_links", year=str(as_of))
 
 holds = st.expander(t("overview.db_holds", lang), key="overview_db_holds", on_change="rerun")
 if holds.open:  # drawn only when opened: a collapsed expander's body would still be sent on every rerun

@@ -73,17 +73,23 @@ def test_a_page_reached_first_on_a_cold_server(db_path: Path, artifacts: Path) -
 
 
 def test_overview_draws_all_13_gauges(server: str, artifacts: Path) -> None:
+    """The 13 gauges are static pictures: each drawn (its image decoded, with a size), its status word under it,
+    its explanation as hover text, and no plotly chart on the page."""
     with browser_page(1920, 1080) as (page, outbound):
         page.goto(f"{server}/")  # type: ignore[attr-defined]
         wait_rendered(page)
-        page.wait_for_function(  # type: ignore[attr-defined]
-            "() => document.querySelectorAll('.js-plotly-plot g.indicatorlayer g.trace').length >= 13",
-            timeout=30_000,
-        )
+        page.wait_for_function("() => document.querySelectorAll('a.nx-g img').length >= 13", timeout=30_000)  # type: ignore[attr-defined]
         gauges = page.evaluate(  # type: ignore[attr-defined]
-            "() => document.querySelectorAll('.js-plotly-plot g.indicatorlayer g.trace').length"
+            """() => [...document.querySelectorAll('a.nx-g')].map(a => ({
+                drawn: a.querySelector('img').complete && a.querySelector('img').naturalWidth > 0,
+                width: a.querySelector('img').getBoundingClientRect().width,
+                status: a.querySelector('.nx-st').innerText, title: a.title}))"""
         )
-        assert gauges == 13
+        assert len(gauges) == 13
+        assert all(g["drawn"] and g["width"] > 100 for g in gauges), gauges
+        assert all(g["status"].split()[-1] in {"已完成", "基本完成", "未完成", "无法评估"} for g in gauges), gauges
+        assert all("目标值" in g["title"] for g in gauges), gauges
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 0  # type: ignore[attr-defined]
         page.get_by_text("专栏1 主要发展指标").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
         page.wait_for_timeout(500)  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / "overview-gauges-1920.png"))  # type: ignore[attr-defined]
@@ -108,19 +114,26 @@ def test_select_boxes_speak_chinese(server: str) -> None:
         assert outbound.urls == []
 
 
-def test_a_click_on_a_cell_of_the_headline_table_opens_the_detail(server: str) -> None:
-    """The caption says a click on a row opens its detail: a click on a cell (not only the row's box) does."""
+def test_a_click_on_a_name_in_the_headline_table_or_a_gauge_opens_its_detail(server: str) -> None:
+    """The caption says a click on a target's name opens its details: the third row's name, and the fifth gauge,
+    each open the detail page of that very target (its name is the detail page's title), in the same session (the
+    document is not loaded again, so the chosen year, plan and a sign-in stay)."""
     with browser_page(1366, 768) as (page, outbound):
-        page.goto(f"{server}/")  # type: ignore[attr-defined]
-        wait_rendered(page)
-        grid = page.locator('[data-testid="stDataFrame"]').first  # type: ignore[attr-defined]
-        grid.scroll_into_view_if_needed()
-        page.wait_for_timeout(800)  # type: ignore[attr-defined]
-        box = grid.bounding_box()
-        assert box is not None
-        page.mouse.click(box["x"] + 260, box["y"] + 35 + 35 * 2 + 17)  # type: ignore[attr-defined]  # 3rd data row
-        page.wait_for_url("**/indicator?**", timeout=20_000)  # type: ignore[attr-defined]
-        wait_rendered(page)
-        assert "indicator=" in page.url  # type: ignore[attr-defined]
-        assert page.inner_text("h1").strip()  # type: ignore[attr-defined]
+        for target in ("table.nx-tbl tbody tr:nth-child(3) a", "a.nx-g >> nth=4"):
+            page.goto(f"{server}/")  # type: ignore[attr-defined]
+            wait_rendered(page)
+            link = page.locator(target).first  # type: ignore[attr-defined]
+            link.scroll_into_view_if_needed()
+            name = (link.inner_text() if "tbl" in target else link.locator(".nx-name").inner_text()).strip()
+            page.evaluate("() => { window.__sameDocument = true }")  # type: ignore[attr-defined]
+            link.click()
+            page.wait_for_url("**/indicator?**", timeout=20_000)  # type: ignore[attr-defined]
+            wait_rendered(page)
+            page.wait_for_function(  # type: ignore[attr-defined]
+                "n => document.querySelector('h1') && document.querySelector('h1').innerText.includes(n)",
+                arg=name.replace("\n", ""),
+                timeout=20_000,
+            )
+            assert "indicator=" in page.url  # type: ignore[attr-defined]
+            assert page.evaluate("() => window.__sameDocument === true")  # type: ignore[attr-defined]
         assert outbound.urls == []

@@ -456,3 +456,19 @@ def test_the_demo_values_pass_the_upload_checks(fresh: Database) -> None:
     p = dry_run(body, "demo.csv", "observations", ADMIN, fresh)
     assert not p.errors, [i.message("demo.csv") for i in p.errors[:5]]
     assert p.counts()["new"] == 0
+
+
+def test_two_databases_with_different_imports_of_the_same_number_have_different_versions(fresh: Database) -> None:
+    """A restored backup followed by a new import reaches a batch number the database had before, with other
+    data: the data version (the key of every cached view) must differ, or a stale view would be served."""
+    copy = fresh.path.with_name("other.duckdb")
+    shutil.copyfile(fresh.path, copy)
+    other = get_database(copy, read_only=True)
+    rows_a = [OBS_HEADER, ["rural_tap_water_rate", "640000", 2024, "", 96.7, ""]]
+    rows_b = [OBS_HEADER, ["rural_tap_water_rate", "640000", 2024, "", 95.2, ""]]
+    import_file(csv_bytes(rows_a), "a.csv", "observations", OFFICER, fresh)
+    import_file(csv_bytes(rows_b), "b.csv", "observations", OFFICER, other)
+    versions = [queries.data_version(fresh), queries.data_version(other)]
+    forget_database(copy)
+    assert versions[0].split("-")[1] == versions[1].split("-")[1]  # the same batch number …
+    assert versions[0] != versions[1]  # … but not the same data

@@ -15,6 +15,7 @@ from ningxia_dash.__main__ import main
 from ningxia_dash.build import build_database
 from ningxia_dash.db import database_kind, forget_database
 from ningxia_dash.ui import nav
+from tests.html_tables import page_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [key for _, entries in nav.REGISTRY for _, key in entries]
@@ -189,7 +190,7 @@ def test_an_officers_upload_shows_as_official_in_the_targets_table(one_upload: P
 def test_an_officers_upload_shows_as_official_on_the_overview(one_upload: Path, lang: str, official: str) -> None:
     at = _app(lang, "overview")
     assert not at.exception, [e.value for e in at.exception]
-    table = next(d.value for d in at.main.dataframe if "96.7" in d.value.to_string())
+    table = next(frame for frame in page_tables(at) if "96.7" in frame.to_string())
     row = table[table.apply(lambda r: "96.7" in " ".join(map(str, r.values)), axis=1)]
     assert len(row) == 1, table.head().to_string()
     assert official in " ".join(map(str, row.iloc[0].values)), row.to_string()

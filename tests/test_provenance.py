@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from ningxia_dash.db import forget_database, get_database
 from ningxia_dash.i18n import Lang, t
+from tests.html_tables import page_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 IND = "low_income_medical_insurance_rate"  # binding, headline, absolute (no reference series), in the alerts
@@ -74,7 +75,7 @@ def _overview(lang: Lang) -> dict[str, Any]:
     """What a reader sees on the overview: the status of every headline target, the alert cards, the line under
     the status tiles and each tile's 其中N项依据示例数据."""
     at = _app(lang)
-    table = at.dataframe[0].value
+    (table,) = page_tables(at)  # the overview's headline table is static HTML
     statuses = dict(zip(table[t("col.indicator", lang)], table[t("col.status", lang)], strict=True))
     alerts = [m.value for m in at.markdown if "-badge[" in m.value]
     total_line = [c.value for c in at.caption if "sample data (marked" in c.value or "项的判断依据示例数据" in c.value]

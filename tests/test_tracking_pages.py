@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.html_tables import page_tables
 from tests.test_pages_apptest import _app
 
 
@@ -47,9 +48,15 @@ def test_overview_flags_binding_targets_not_on_track(db_path: Path) -> None:
 
 def test_overview_headline_table_has_13_rows_with_provenance(db_path: Path) -> None:
     at = _app("en")
-    table = at.dataframe[0].value
+    assert not at.dataframe, "the headline table is static HTML, not the data grid"
+    (table,) = page_tables(at)
     assert len(table) == 13
     assert set(table["Source"]) <= {"Official", "Public", "Sample"}
+    # each name links to its own detail page; each row's hover text is its status explanation
+    links = table.attrs["links"]
+    assert all(link.startswith("indicator?indicator=") and "&lang=en&year=" in link for link in links), links
+    assert len(set(links)) == 13
+    assert all(title for title in table.attrs["titles"])
 
 
 def test_targets_status_filter_and_bullets(db_path: Path) -> None:
@@ -132,7 +139,7 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     words = re.findall(r"[✔◎✖？●▲] (\S+)</div><div class='nx-count'>", html)
     assert words == ["已完成", "基本完成", "未完成", "无法评估"]
     assert any(h.value == "未全部完成的约束性指标" for h in at.subheader)
-    table = at.dataframe[0].value
+    (table,) = page_tables(at)
     assert not {s.removesuffix("（示例）") for s in table["状态"]} & {"● 正常", "▲ 滞后", "✖ 严重滞后"}
     assert "◎ 基本完成" in {
         s.removesuffix("（示例）") for s in table["状态"]

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash.i18n import Lang
+from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ui import data
 
 
@@ -74,6 +74,31 @@ def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lan
 
     rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
     return charts.headline_gauges(*tracking_views.headline_gauge_inputs(rows, lang), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def headline_html(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str) -> str:
+    """The overview's 13 gauges as static HTML + SVG (no charting library on the first screen), once per input."""
+    from ningxia_dash import gauge_svg, tracking_views
+
+    rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
+    return gauge_svg.headline_html(*tracking_views.headline_gauge_inputs(rows, lang), lang, link, year=as_of_year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def headline_table_html(
+    plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str
+) -> str:
+    """The overview's headline table as static HTML with links to the details, once per input."""
+    from ningxia_dash import html_table
+
+    model = overview(plan_id, as_of_year, baseline_year, lang, data_version)
+    shown, table = model.shown, model.table
+    return html_table.table_html(
+        shown, list(table["id"]), link, lang, name_col=t("col.indicator", lang), progress_col=t("col.progress", lang),
+        numeric=(t("col.latest", lang), t("col.year", lang)), nowrap=(t("col.clause", lang), t("col.status", lang), t("col.attribute", lang), t("col.source", lang)),
+        titles=list(table[t("col.explanation", lang)]), year=as_of_year,
+    )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -1,0 +1,64 @@
+"""Read the static HTML tables a page draws (ningxia_dash/html_table.py) back into DataFrames, as a reader sees
+them: the text of each cell, plus each row's link and hover text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pandas as pd
+
+
+class _Tables(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict[str, list]] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._head = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "table":
+            self.tables.append({"head": [], "rows": [], "links": [], "titles": []})
+        elif tag == "thead":
+            self._head = True
+        elif tag == "tbody":
+            self._head = False
+        elif tag == "tr":
+            self._row = []
+            if not self._head and self.tables:
+                self.tables[-1]["titles"].append(a.get("title"))
+                self.tables[-1]["links"].append(None)
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "a" and self.tables and not self._head and self.tables[-1]["links"]:
+            self.tables[-1]["links"][-1] = a.get("href")
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None and self.tables:
+            (self.tables[-1]["head"] if self._head else self.tables[-1]["rows"]).append(self._row)
+            self._row = None
+
+
+def read_tables(markup: str) -> list[pd.DataFrame]:
+    """Every <table> in `markup`: a DataFrame of cell texts with `attrs` {"links": [...], "titles": [...]}."""
+    parser = _Tables()
+    parser.feed(markup)
+    out = []
+    for tb in parser.tables:
+        frame = pd.DataFrame(tb["rows"], columns=tb["head"][0] if tb["head"] else None)
+        frame.attrs = {"links": tb["links"], "titles": tb["titles"]}
+        out.append(frame)
+    return out
+
+
+def page_tables(at: object) -> list[pd.DataFrame]:
+    """Every static HTML table an AppTest run drew (st.html elements)."""
+    return [frame for h in at.html for frame in read_tables(h.value)]  # type: ignore[attr-defined]
