@@ -47,9 +47,9 @@ def test_county_frame_and_ranking(db: Database, grid: pd.DataFrame, county_rows:
     assert len(frame) == 22 and set(frame["status"]) <= {str(s) for s in Status}
     assert (frame["level"] == "national").sum() == 5 and (frame["level"] == "regional").sum() == 4
     assert all(t.split()[0] in "✔●▲✖？" for t in frame["status_text"])
-    ranked = places.county_ranking(frame, higher_better=True)
-    assert ranked["value"].is_monotonic_decreasing
-    assert places.county_ranking(frame, higher_better=False)["value"].is_monotonic_increasing
+    ranked = places.county_ranking(frame, higher_better=True)  # the laggards first: lowest value on top
+    assert ranked["value"].is_monotonic_increasing
+    assert places.county_ranking(frame, higher_better=False)["value"].is_monotonic_decreasing
     assert places.ranked_label({"short": "西吉", "level": "national"}) == "西吉 ★"
     assert places.ranked_label({"short": "盐池", "level": "regional"}) == "盐池 ☆"
 
