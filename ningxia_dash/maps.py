@@ -344,7 +344,7 @@ def _name_layers(labels: list[dict[str, Any]], zoom: float) -> list[pdk.Layer]:
     ]
     layers = [_label_layer(kept, "county-names", NAME_SIZE, [20, 20, 20, 255], 600)]
     if marks:
-        layers.append(_label_layer(marks, "value-marks", MARK_SIZE, [90, 90, 90, 255], 400))
+        layers.append(_label_layer(marks, "value-marks", MARK_SIZE, [45, 45, 45, 255], 500))
     return layers
 
 
@@ -397,7 +397,7 @@ def county_choropleth_deck(
             filled=True,
             pickable=True,
         ),
-        _key_outlines(rings, {c: str(lv) for c, lv in zip(frame["code"], frame["level"], strict=True)}),
+        _key_outlines(rings, {c: str(lv) for c, lv in zip(frame["code"], frame["level"], strict=True) if c not in dim}),
     ]
     if selected and selected in f.index:
         layers.append(

@@ -99,21 +99,30 @@ def county_ranking_chart(
     if len(empty):
         fig.add_scatter(
             x=[lo - pad * 0.5] * len(empty), y=[plotly_text(ranked_label(r)) for r in empty.to_dict("records")],
-            mode="markers+text", customdata=empty["code"], showlegend=False, hoverinfo="skip",
+            mode="markers+text", customdata=empty["code"], showlegend=False, hoverinfo="text",
+            hovertext=[plotly_text(f"{n}: {t('status.no_data', lang)}") for n in empty["name"]],
             marker={"size": 11, "symbol": "circle-open", "color": MUTED},
             text=[f"  {STATUS_SYMBOLS['no_data']} {t('status.no_data', lang)}"] * len(empty),
             textposition="middle right", textfont={"size": 12, "color": MUTED},
         )  # fmt: skip
-    for value, key, dash in ((province_value, "places.chart.province", "dash"), (target_value, "col.target", "solid")):
+    lines = ((province_value, "places.chart.province", "dash"), (target_value, "col.target", "solid"))
+    both = province_value is not None and target_value is not None
+    for value, key, dash in lines:
         if value is not None and not math.isnan(value):
             fig.add_vline(x=value, line={"color": MUTED if dash == "dash" else INK, "width": 1.5, "dash": dash})
+            other = target_value if dash == "dash" else province_value
+            # two lines close together: each label leans away from the other, so they do not print over each other
+            side = "center"
+            if both and other is not None:  # a tie: Ningxia's label to the left, the target's to the right
+                side = "right" if (value < other if dash == "solid" else value <= other) else "left"
             fig.add_annotation(
-                x=value, y=1.0, yref="paper", yanchor="bottom", showarrow=False, font={"size": 11},
+                x=value, y=1.0, yref="paper", yanchor="bottom", xanchor=side, showarrow=False, font={"size": 11},
                 text=f"{t(key, lang)} {format_number(value, unit, lang)}",
             )  # fmt: skip
+    rows = len(df) + len(empty)
     return _layout(
         fig,
-        height,
+        min(height, 70 + 26 * rows),  # a few places (the five cities) get a short chart, not wide gaps
         xaxis={
             "range": [lo - pad, hi + pad + (hi - lo + 2 * pad) * (0.6 if any(marks) else 0.35)],
             "gridcolor": "#eee",

@@ -229,3 +229,6 @@ def test_a_city_view_frames_the_city_and_pales_the_others(frame: pd.DataFrame, s
     pale = [p for p in _layer(deck, "counties").data if p["fill"] == maps.DIM_FILL]
     assert len(pale) >= 22 - len(guyuan) and {p["code"] for p in pale}.isdisjoint(guyuan)
     assert len(_layer(deck, "county-names").data) <= len(guyuan)
+    assert all(k["polygon"] for k in _layer(deck, "key-counties").data)
+    outlined = {str(k["polygon"]) for k in _layer(deck, "key-counties").data}
+    assert len(outlined) < 9  # only the city's key counties keep their outline

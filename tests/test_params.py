@@ -89,7 +89,7 @@ def test_every_page_survives_every_bad_parameter(db_path: Path, page: str, deck:
         ("county_map", "indicator", "digital_village_pilot_areas", None),  # a real target without county figures
         ("county_map", "year", "2019", "2025"),
         ("county_map", "city", "640402", None),  # a county, not a city
-        ("county_map", "level", "province", "22个县（市、区）"),
+        ("county_map", "level", "province", "各县（22）"),
         ("villages", "county", "../../etc/passwd", "全部"),
         ("plan_text", "section", "ch99", "第一章"),
         ("glance", "lang", "fr", "中文"),
