@@ -56,6 +56,7 @@ def county_ranking_chart(
     selected: str | None = None,
     height: int = 540,
     colours: dict[str, str] | None = None,
+    target_label: str = "col.target",
 ) -> go.Figure:
     """A dot plot of the places in the order given (places.county_ranking: worst at the top), the symbol beside
     each dot gives the status and a demonstration value's mark (`mark`), the dot has the place's colour on the map
@@ -105,7 +106,7 @@ def county_ranking_chart(
             text=[f"  {STATUS_SYMBOLS['no_data']} {t('status.no_data', lang)}"] * len(empty),
             textposition="middle right", textfont={"size": 12, "color": MUTED},
         )  # fmt: skip
-    lines = ((province_value, "places.chart.province", "dash"), (target_value, "col.target", "solid"))
+    lines = ((province_value, "places.chart.province", "dash"), (target_value, target_label, "solid"))
     both = province_value is not None and target_value is not None
     for value, key, dash in lines:
         if value is not None and not math.isnan(value):

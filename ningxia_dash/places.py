@@ -172,19 +172,32 @@ def county_ranking(frame: pd.DataFrame, higher_better: bool) -> pd.DataFrame:
 RELATIVE_RULES = ("above_reference", "reach_reference")
 
 
+def _reference_rows(indicator: Mapping[str, Any], references: pd.DataFrame, year: int) -> pd.DataFrame | None:
+    """The reference series a relative target is judged against, up to `year` (None for other targets)."""
+    series = indicator.get("reference_series")
+    if indicator.get("rule_kind") not in RELATIVE_RULES or not isinstance(series, str):
+        return None
+    region = config.NATION_CODE if series.startswith("national") else config.PROVINCE_CODE
+    rows = references[(references["series_id"] == series) & (references["region_code"] == region)]
+    return rows[rows["year"] <= year].sort_values("year")
+
+
+def reference_value(indicator: Mapping[str, Any], references: pd.DataFrame, year: int) -> float | None:
+    """The latest reference value up to `year` of a relative target (the line its counties are judged against)."""
+    rows = _reference_rows(indicator, references, year)
+    return None if rows is None or rows.empty else _num(rows["value"].iloc[-1])
+
+
 def reference_line(
     indicator: Mapping[str, Any], references: pd.DataFrame, sources: pd.DataFrame, year: int, lang: Lang
 ) -> str | None:
     """For a relative target, the reference it is judged against as of `year` (its latest value up to then, with
     year, provenance and source), as Markdown (database texts escaped); None for any other target."""
-    series = indicator.get("reference_series")
-    if indicator.get("rule_kind") not in RELATIVE_RULES or not isinstance(series, str):
+    rows = _reference_rows(indicator, references, year)
+    if rows is None:
         return None
-    region = config.NATION_CODE if series.startswith("national") else config.PROVINCE_CODE
-    key = f"places.ref.{series}"
+    key = f"places.ref.{indicator['reference_series']}"
     name = t(key, lang) if key in TEXT else t("chart.reference", lang)
-    rows = references[(references["series_id"] == series) & (references["region_code"] == region)]
-    rows = rows[rows["year"] <= year].sort_values("year")
     if rows.empty:
         return t("places.sub.no_reference", lang, name=name)
     last = rows.iloc[-1]

@@ -54,7 +54,7 @@ def test_the_worst_county_is_on_the_first_screen(server: str, db: Database, arti
         _open(page, f"{server}/county_map?lang=zh&indicator={INDICATOR}&year=2025")
         tick = page.locator(".js-plotly-plot .ytick text", has_text=worst).first  # type: ignore[attr-defined]
         box = tick.bounding_box()
-        assert box and 0 < box["y"] and box["y"] + box["height"] < 768, (worst, box)
+        assert box and box["y"] > 0 and box["y"] + box["height"] < 768, (worst, box)
         assert page.get_by_text("专栏1-9").count()  # type: ignore[attr-defined]  # the clause under the title
         page.screenshot(path=str(artifacts / "county_map-counties-zh.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []

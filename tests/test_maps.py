@@ -189,7 +189,9 @@ def test_demonstration_values_carry_their_mark_on_the_map_and_official_ones_do_n
     names = {lab["text"].split()[0] for lab in _layer(deck, "county-names").data}
     marks = _layer(deck, "value-marks").data
     assert len(marks) == len(names) >= 14 and {m["text"] for m in marks} == {t("prov.demo", "zh")}
-    official = frame.assign(mark=["" if c == "640422" else m for c, m in zip(frame["code"], frame["mark"])])
+    official = frame.assign(
+        mark=["" if c == "640422" else m for c, m in zip(frame["code"], frame["mark"], strict=True)]
+    )
     after = maps.county_choropleth_deck(official, shapes, "status", "x")
     kept = {(m["lon"], m["lat"]) for m in _layer(after, "value-marks").data}
     xiji = shapes.set_index("code").loc["640422"]

@@ -330,6 +330,10 @@ def test_county_map_subtitle_names_target_clause_and_reference(db_path: Path) ->
     sub = _subtitle(rel)
     assert "高于参照" in sub and "专栏1-1" in sub
     assert "全国农村居民人均可支配收入增速 2023年 **7.7%**" in sub and "公开" in sub, sub  # public-004, 7.74 %
+    import json
+
+    notes = [a["text"] for a in json.loads(rel.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
+    assert "参照值 7.7%" in notes, notes  # the ranking draws the reference its counties are judged against
     en = _app("en", "county_map", {"indicator": "farmer_income_growth_vs_national", "year": "2023"})
     assert "Box 1-1" in _subtitle(en) and "national rural per-capita income growth, 2023" in _subtitle(en)
 

@@ -203,11 +203,13 @@ def county_map(
             maps.framed_view(height, width, bounds=bounds), dim=set(everyone["code"]) - shown,
         )  # fmt: skip
     unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
+    reference = places.reference_value(indicator, data.reference_values(data_version), year)  # relative targets
     ranking = place_charts.county_ranking_chart(
         places.county_ranking(frame, places.higher_is_better(indicator)), unit, lang,
         province_value=places.province_value(assessments, indicator_id, config.PROVINCE_CODE),
-        target_value=places.chart_target(indicator), selected=selected, height=height - 30,
-        colours=maps.fill_colours(frame, mode, edges),
+        target_value=places.chart_target(indicator) if reference is None else reference, selected=selected,
+        height=height - 30, colours=maps.fill_colours(frame, mode, edges),
+        target_label="col.target" if reference is None else "chart.reference",
     )  # fmt: skip
     return indicator, frame, edges, deck, ranking
 
