@@ -86,7 +86,7 @@ from_address("region", lambda raw: one_of(raw, set(county_rows["code"])), COUNTY
 from_address("city", lambda raw: one_of(raw, set(city_rows["code"])), CITY)
 from_address("level", lambda raw: one_of(raw, LEVELS), LEVEL, t("places.level.county", lang))
 
-c_ind, c_mode, c_level, c_year = st.columns([3.0, 1.3, 1.6, 1])
+c_ind, c_mode, c_level, c_year = st.columns([2.8, 1.3, 1.8, 1])
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
 to_address("year", year)
