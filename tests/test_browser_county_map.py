@@ -56,6 +56,8 @@ def test_the_worst_county_is_on_the_first_screen(server: str, db: Database, arti
         tick = page.locator(".js-plotly-plot .ytick text", has_text=worst).first  # type: ignore[attr-defined]
         box = tick.bounding_box()
         assert box and box["y"] > 0 and box["y"] + box["height"] < 768, (worst, box)
+        tops = [t.bounding_box()["y"] for t in page.locator(".js-plotly-plot .ytick text").all()]  # type: ignore[attr-defined]
+        assert box["y"] == min(tops), "the worst county heads the ranking"
         page.screenshot(path=str(artifacts / "county_map-counties-zh.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []
 
