@@ -526,6 +526,46 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "places.to_villages": ("在“移民村”页查看本县村庄 ›", "See this county's villages ›"),
     "places.to_parks": ("在“闽宁产业园”页比较各园区 ›", "Compare all parks ›"),
+    # --- county map: laggards first, target line, drill-down (helper map) ---
+    "places.sub.target": ("目标 **{target}**（{year}年）", "Target **{target}** by {year}"),
+    "places.sub.reference": (
+        "参照：{name} {year}年 **{value}**（{kind}：{source}）",
+        "Judged against {name}, {year}: **{value}** ({kind}: {source})",
+    ),
+    "places.sub.reference_demo": (
+        "参照：{name} {year}年 **{value}**（{kind}）",
+        "Judged against {name}, {year}: **{value}** ({kind})",
+    ),
+    "places.sub.no_reference": ("参照：{name}，暂无数据", "Judged against {name}: no figure yet"),
+    "places.ref.national_rural_income_growth": (
+        "全国农村居民人均可支配收入增速",
+        "the national rural per-capita income growth",
+    ),
+    "places.ref.national_rural_income": ("全国农村居民人均可支配收入", "the national rural per-capita income"),
+    "places.ref.regional_rural_income": ("全区农村居民人均可支配收入", "Ningxia's rural per-capita income"),
+    "places.ref.rural_resident_income_growth": ("全区农村居民人均可支配收入增速", "Ningxia's rural income growth"),
+    "places.ref.urban_resident_income_growth": ("全区城镇居民人均可支配收入增速", "Ningxia's urban income growth"),
+    "places.show": ("显示", "Show"),
+    "places.level.city": ("各市（5）", "Cities (5)"),
+    "places.level.county": ("各县（22）", "Counties (22)"),
+    "places.rank.counties": ("各县排名（滞后在前）", "Counties, laggards first"),
+    "places.rank.cities": ("各市排名（滞后在前）", "Cities, laggards first"),
+    "places.rank.city": ("{city}各县排名（滞后在前）", "{city}: counties, laggards first"),
+    "places.crumb.region": ("宁夏全区", "All Ningxia"),
+    "places.crumb.villages": ("{county}的移民村 ›", "Villages of {county} ›"),
+    "places.crumb.help": (
+        "逐级查看：全区 → 市 → 县 → 移民村；点上一级可返回。",
+        "Step down: Ningxia → city → county → villages; click a level above to go back.",
+    ),
+    "places.city_note": (
+        "各市数值为数据库中的市级数据；没有市级数据的市显示为“暂无数据”，不由各县数值推算。",
+        "City figures are the city-level figures stored in the database; a city without one shows as “No data” "
+        "and is never computed from its counties.",
+    ),
+    "places.pick_hint_city": (
+        "点击地图上的市或排名图中的点，查看该市各县。",
+        "Click a city on the map or a dot in the ranking to see its counties.",
+    ),
     "villages.title": ("移民村：搬迁群众收入追上来了吗", "Are resettled villages catching up?"),
     "villages.demo_notice": (
         "村庄名单、位置与各项指标均为示例数据，非真实统计（规划未公布261个村的名单），名称以“示例移民村”开头，不代表任何真实村庄；科室上传官方数据后自动替换。",

@@ -7,6 +7,7 @@ import functools
 import html
 import json
 import math
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,6 +139,8 @@ LEVEL_LINE_HEX: dict[str, str] = {"national": "#111111", "regional": "#7b3294"}
 LEVEL_LINE_PX: dict[str, float] = {"national": 3.5, "regional": 3.0}
 SELECTED_LINE = [0, 0, 0, 255]
 BASE_FILL = [236, 234, 226, 255]
+DIM_FILL = [246, 245, 240, 255]  # counties outside the city shown
+NAME_SIZE, MARK_SIZE = 13, 10  # px: place names on a choropleth, the demonstration mark under them
 BASE_LINE = [150, 150, 150, 255]
 # A sequential ramp (ColorBrewer YlGnBu, readable by colour-blind viewers) for values: light = low, dark = high.
 VALUE_RAMP = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
@@ -149,9 +152,12 @@ def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def framed_view(height_px: int, width_px: int, margin: float = 0.06) -> pdk.ViewState:
-    """A fixed view that fits Ningxia in a map of about this size (deck.gl has no fit-bounds in pydeck)."""
-    west, south, east, north = NINGXIA_BOUNDS
+def framed_view(
+    height_px: int, width_px: int, margin: float = 0.06, bounds: tuple[float, float, float, float] | None = None
+) -> pdk.ViewState:
+    """A fixed view that fits Ningxia (or `bounds`: west, south, east, north) in a map of about this size (deck.gl
+    has no fit-bounds in pydeck)."""
+    west, south, east, north = bounds or NINGXIA_BOUNDS
     span_x = (east - west) / 360 * _WORLD_PX
     span_y = (_mercator_y(north) - _mercator_y(south)) / (2 * math.pi) * _WORLD_PX
     usable = 1 - 2 * margin
@@ -183,6 +189,16 @@ def _parsed_rings(shapes: tuple[tuple[str, str], ...]) -> list[tuple[str, list[l
             points = [[round(x, 3), round(y, 3)] for x, y in ring]
             out.append((code, points[:-1] if len(points) > 3 and points[0] == points[-1] else points))
     return out
+
+
+def shape_bounds(shapes: pd.DataFrame, codes: Iterable[str]) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of the given counties' polygons (to frame one city), None when none is found."""
+    wanted = set(codes)
+    points = [pt for code, ring in _shape_rings(shapes) if code in wanted for pt in ring]
+    if not points:
+        return None
+    xs, ys = [pt[0] for pt in points], [pt[1] for pt in points]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def value_classes(values: list[float], n: int = len(VALUE_RAMP)) -> list[float]:
@@ -257,8 +273,10 @@ def declutter(labels: list[dict[str, Any]], zoom: float, size: float, pad: float
     for lab in sorted(labels, key=lambda d: -float(d.get("priority", 0))):
         x = (float(lab["lon"]) + 180) / 360 * scale
         y = -_mercator_y(float(lab["lat"])) / (2 * math.pi) * scale
-        w, h = _text_width(str(lab["text"]), size) / 2 + pad, size * 0.6 + pad
-        box = (x - w, y - h, x + w, y + h)
+        mark = str(lab.get("mark") or "")  # a small second line under the name (the demonstration mark)
+        w = max(_text_width(str(lab["text"]), size), _text_width(mark, MARK_SIZE)) / 2 + pad
+        h = size * 0.6 + pad
+        box = (x - w, y - h, x + w, y + h + (MARK_SIZE * 1.1 if mark else 0))
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in kept):
             continue
         kept.append(box)
@@ -311,6 +329,25 @@ def _key_outlines(rings: list[tuple[str, list[list[float]]]], levels: dict[str, 
     )
 
 
+def label_text(short: str, status: str, mode: str) -> str:
+    """A place's name on the map, with its status symbol in mode 'status' (never colour alone)."""
+    return f"{short} {STATUS_SYMBOLS.get(status, '')}" if mode == "status" else short
+
+
+def _name_layers(labels: list[dict[str, Any]], zoom: float) -> list[pdk.Layer]:
+    """The names that fit, and under each the mark of a demonstration value (label 'mark': t("prov.demo"))."""
+    kept = declutter(labels, zoom, NAME_SIZE)
+    marks = [
+        {"text": lab["mark"], "lon": lab["lon"], "lat": lab["lat"], "offset": [0, NAME_SIZE * 0.5 + MARK_SIZE * 0.6]}
+        for lab in kept
+        if lab.get("mark")
+    ]
+    layers = [_label_layer(kept, "county-names", NAME_SIZE, [20, 20, 20, 255], 600)]
+    if marks:
+        layers.append(_label_layer(marks, "value-marks", MARK_SIZE, [45, 45, 45, 255], 500))
+    return layers
+
+
 def county_choropleth_deck(
     frame: pd.DataFrame,
     shapes: pd.DataFrame,
@@ -319,16 +356,22 @@ def county_choropleth_deck(
     edges: list[float] | None = None,
     selected: str | None = None,
     view: pdk.ViewState | None = None,
+    dim: Collection[str] = (),
+    labels: list[dict[str, Any]] | None = None,
 ) -> pdk.Deck:
     """The 22 counties filled by status (mode 'status': colour plus the status symbol after each name) or by value
-    (mode 'value': the VALUE_RAMP classes of `edges`), key counties outlined by level, the selected county ringed.
-    `frame` is places.county_frame: code, short, level, value, status and the tooltip texts."""
+    (mode 'value': the VALUE_RAMP classes of `edges`), key counties outlined by level, the selected county ringed;
+    a demonstration value's name carries the mark under it. Counties in `dim` (outside the city shown) are pale and
+    unnamed; `labels` replaces the county names (the city map names cities). `frame` is places.county_frame: code,
+    short, level, value, status, mark and the tooltip texts."""
     f = frame.set_index("code")
     rings = _shape_rings(shapes)
     polygons = []
     for code, ring in rings:
         r = f.loc[code]
         fill = status_colour(r["status"]) if mode == "status" else value_colour(r["value"], edges or [])
+        if code in dim:
+            fill = DIM_FILL
         polygons.append(
             {
                 "code": code,
@@ -354,7 +397,7 @@ def county_choropleth_deck(
             filled=True,
             pickable=True,
         ),
-        _key_outlines(rings, {c: str(lv) for c, lv in zip(frame["code"], frame["level"], strict=True)}),
+        _key_outlines(rings, {c: str(lv) for c, lv in zip(frame["code"], frame["level"], strict=True) if c not in dim}),
     ]
     if selected and selected in f.index:
         layers.append(
@@ -373,23 +416,64 @@ def county_choropleth_deck(
         )
     areas = county_areas(shapes)
     at = shapes.set_index("code")
-    labels = [
-        {
-            "text": f"{r.short} {STATUS_SYMBOLS.get(str(r.status), '')}" if mode == "status" else str(r.short),
-            "lon": float(at.at[r.code, "label_lon"]),
-            "lat": float(at.at[r.code, "label_lat"]),
-            "priority": min(1000, round(areas.get(str(r.code), 0.0) / 10)),  # deck.gl takes -1000…1000
-        }
-        for r in frame.itertuples()
-    ]
+    if labels is None:
+        labels = [
+            {
+                "text": label_text(str(r.short), str(r.status), mode),
+                "mark": getattr(r, "mark", ""),
+                "lon": float(at.at[r.code, "label_lon"]),
+                "lat": float(at.at[r.code, "label_lat"]),
+                "priority": min(1000, round(areas.get(str(r.code), 0.0) / 10)),  # deck.gl takes -1000…1000
+            }
+            for r in frame.itertuples()
+            if r.code not in dim
+        ]
     view = view or NINGXIA_VIEW
-    layers.append(_label_layer(declutter(labels, view.zoom, 13), "county-names", 13, [20, 20, 20, 255], 600))
+    layers.extend(_name_layers(labels, view.zoom))
     name = html.escape(indicator_name)
     return _offline_deck(
         layers,
         view,
         f"<b>{{name}}</b><br/>{{level_text}}<br/>{name}: <b>{{value_text}}</b><br/>{{status_text}} · {{source_text}}",
     )
+
+
+def city_choropleth_deck(
+    cities: pd.DataFrame,
+    shapes: pd.DataFrame,
+    city_of: Mapping[str, str],
+    mode: str,
+    indicator_name: str,
+    edges: list[float] | None = None,
+    view: pdk.ViewState | None = None,
+) -> pdk.Deck:
+    """The five cities: each county polygon takes its city's fill and tooltip (`cities` is places.county_frame over
+    the city rows; `city_of` maps county → city), one name per city at the area-weighted middle of its counties.
+    A pick returns the county's code (the page maps it to its city)."""
+    by_city = cities.set_index("code")
+    rows = [
+        by_city.loc[city_of[str(code)]].to_dict() | {"code": str(code), "level": "none"}
+        for code in shapes["code"]
+        if city_of.get(str(code)) in by_city.index
+    ]
+    expanded = pd.DataFrame(rows)
+    areas, at = county_areas(shapes), shapes.set_index("code")
+    labels = []
+    for city in cities.itertuples():
+        members = [c for c, p in city_of.items() if p == city.code and c in at.index]
+        weight = sum(areas.get(c, 0.0) for c in members)
+        if not members or weight <= 0:
+            continue
+        labels.append(
+            {
+                "text": label_text(str(city.short), str(city.status), mode),
+                "mark": city.mark,
+                "lon": sum(float(at.at[c, "label_lon"]) * areas.get(c, 0.0) for c in members) / weight,
+                "lat": sum(float(at.at[c, "label_lat"]) * areas.get(c, 0.0) for c in members) / weight,
+                "priority": min(1000, round(weight / 10)),
+            }
+        )
+    return county_choropleth_deck(expanded, shapes, mode, indicator_name, edges, None, view, labels=labels)
 
 
 def _base_layers(shapes: pd.DataFrame, lang: Lang, outlines: bool, zoom: float) -> list[pdk.Layer]:

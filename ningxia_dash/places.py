@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from ningxia_dash import config
-from ningxia_dash.i18n import Lang, format_number, pick, t, unit_label
+from ningxia_dash.i18n import TEXT, Lang, format_number, pick, t, unit_label
 from ningxia_dash.maps import LEVEL_LINE_HEX, LEVEL_LINE_PX
-from ningxia_dash.safe_text import md
+from ningxia_dash.safe_text import md, md_code
 from ningxia_dash.status import STATUS_ORDER, Obs, TargetSpec, assess
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, target_text
@@ -89,6 +89,27 @@ def counties(regions: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("code").reset_index(drop=True)
 
 
+def cities(regions: pd.DataFrame) -> pd.DataFrame:
+    """The five prefecture-level cities (regions.level = 'city'), by code."""
+    return regions[regions["level"] == "city"].sort_values("code").reset_index(drop=True)
+
+
+def city_of(regions: pd.DataFrame) -> dict[str, str]:
+    """County code → the code of its prefecture-level city (regions.parent_code)."""
+    rows = counties(regions)
+    return {str(c): str(p) for c, p in zip(rows["code"], rows["parent_code"], strict=True) if isinstance(p, str)}
+
+
+def names(rows: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """Region code → its full name in the language."""
+    return {str(c): pick(lang, z, e) for c, z, e in zip(rows["code"], rows["name_zh"], rows["name_en"], strict=True)}
+
+
+def map_view(level: str, city: str | None) -> str:
+    """What the map and ranking show: 'cities' (the five cities), 'city' (one city's counties) or 'counties'."""
+    return "city" if city else ("cities" if level == "city" else "counties")
+
+
 def higher_is_better(indicator: Mapping[str, Any]) -> bool:
     """Whether a larger value is closer to the target (ranking order; falling targets rank low values first)."""
     rule = indicator.get("rule_kind")
@@ -134,6 +155,7 @@ def county_frame(
                 "value_text": value_text(value, unit, lang) + (f" ({int(year)})" if year is not None else ""),
                 "source_kind": kind if isinstance(kind, str) else None,
                 "source_text": t(f"prov.{kind}", lang) if isinstance(kind, str) else t("common.none", lang),
+                "mark": t("prov.demo", lang) if kind == "demo" else "",  # the mark a demonstration value carries
                 "explanation": explanation if isinstance(explanation, str) else "",
             }
         )
@@ -141,10 +163,69 @@ def county_frame(
 
 
 def county_ranking(frame: pd.DataFrame, higher_better: bool) -> pd.DataFrame:
-    """Counties best first; counties without a value last."""
-    return frame.sort_values(["value", "code"], ascending=[not higher_better, True], na_position="last").reset_index(
+    """Places worst first (the laggards at the top of the ranking: what a leader looks for); no value last."""
+    return frame.sort_values(["value", "code"], ascending=[higher_better, True], na_position="last").reset_index(
         drop=True
     )
+
+
+RELATIVE_RULES = ("above_reference", "reach_reference")
+
+
+def _reference_rows(indicator: Mapping[str, Any], references: pd.DataFrame, year: int) -> pd.DataFrame | None:
+    """The reference series a relative target is judged against, up to `year` (None for other targets)."""
+    series = indicator.get("reference_series")
+    if indicator.get("rule_kind") not in RELATIVE_RULES or not isinstance(series, str):
+        return None
+    region = config.NATION_CODE if series.startswith("national") else config.PROVINCE_CODE
+    rows = references[(references["series_id"] == series) & (references["region_code"] == region)]
+    return rows[rows["year"] <= year].sort_values("year")
+
+
+def reference_value(indicator: Mapping[str, Any], references: pd.DataFrame, year: int) -> float | None:
+    """The latest reference value up to `year` of a relative target (the line its counties are judged against)."""
+    rows = _reference_rows(indicator, references, year)
+    return None if rows is None or rows.empty else _num(rows["value"].iloc[-1])
+
+
+def reference_line(
+    indicator: Mapping[str, Any], references: pd.DataFrame, sources: pd.DataFrame, year: int, lang: Lang
+) -> str | None:
+    """For a relative target, the reference it is judged against as of `year` (its latest value up to then, with
+    year, provenance and source), as Markdown (database texts escaped); None for any other target."""
+    rows = _reference_rows(indicator, references, year)
+    if rows is None:
+        return None
+    key = f"places.ref.{indicator['reference_series']}"
+    name = t(key, lang) if key in TEXT else t("chart.reference", lang)
+    if rows.empty:
+        return t("places.sub.no_reference", lang, name=name)
+    last = rows.iloc[-1]
+    titles = dict(zip(sources["id"], sources["title"], strict=True))
+    kind = str(last["source_kind"])
+    return t(
+        "places.sub.reference", lang, name=name, year=int(last["year"]),
+        value=value_text(last["value"], indicator.get("unit"), lang), kind=t(f"prov.{kind}", lang),
+        source=md(str(titles.get(last["source_id"], last["source_id"]))),
+    ) if kind != "demo" else t(  # a demonstration figure: its mark says all (the generator is no source)
+        "places.sub.reference_demo", lang, name=name, year=int(last["year"]),
+        value=value_text(last["value"], indicator.get("unit"), lang), kind=t("prov.demo", lang),
+    )  # fmt: skip
+
+
+def indicator_subtitle(
+    indicator: Mapping[str, Any], references: pd.DataFrame, sources: pd.DataFrame, year: int, lang: Lang
+) -> str:
+    """The line under the county map's title: the target (and its year), the plan's clause and, for a relative
+    target, the reference value it is judged against. Markdown; the database's texts are escaped."""
+    target = md(target_text(pd.Series(dict(indicator)), lang))
+    parts = [
+        t("places.sub.target", lang, target=target, year=int(indicator["target_year"])),
+        f"{t('col.clause', lang)} {md_code(clause_label(str(indicator['clause']), lang))}",
+    ]
+    if ref := reference_line(indicator, references, sources, year, lang):
+        parts.append(ref)
+    return " · ".join(parts)
 
 
 def miss_at_pace(paces: pd.DataFrame, regions: pd.DataFrame, lang: Lang) -> str | None:

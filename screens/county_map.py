@@ -2,12 +2,14 @@
 outlined by level, a ranking beside the map; a county picked on the map, the ranking or the selector opens its
 profile (its targets, villages and parks)."""
 
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
 
 from ningxia_dash import config, maps, places
-from ningxia_dash.i18n import pick, t, unit_label
+from ningxia_dash import params as checks
+from ningxia_dash.i18n import t, unit_label
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, params, state
@@ -15,34 +17,79 @@ from ningxia_dash.ui import chrome, data, models, params, state
 ctx = chrome.page_context()
 lang = ctx.lang
 MAP_H = 540
-COUNTY = "county_map.county"
+COUNTY = "county_map.county"  # the county whose profile is open (?region=)
+CITY = "county_map.city"  # the city whose counties the map shows (?city=)
+LEVEL = "county_map.level"  # the region's view: its 22 counties or its 5 cities (?level=)
+LEVELS = ["county", "city"]
+WRITTEN = "_county_map.written"  # what the page last put in the address: {name: value}
 
 
 sticky = partial(state.sticky, "county_map")  # widget values that survive page switches
+regions = data.regions(ctx.version)
+county_rows, city_rows = places.counties(regions), places.cities(regions)
+city_of = places.city_of(regions)
+written: dict[str, str] = st.session_state.setdefault(WRITTEN, {})
+
+
+def from_address(name: str, validate: Callable[[str], object], target: str, shown_default: str | None = None) -> None:
+    """A link's ?name= chooses the value once (untrusted: a bad one gets a notice); later the page writes it."""
+    value = params.read(name, validate, None, lang, shown_default, written.get(name))
+    if value is not None and str(value) != written.get(name):
+        st.session_state[target] = value
+        written[name] = str(value)
+
+
+def to_address(name: str, value: object) -> None:
+    if value is None:
+        st.query_params.pop(name, None)
+        written.pop(name, None)
+    else:
+        st.query_params[name] = written[name] = str(value)
+
+
+def open_city(code: str | None) -> None:
+    """Show a city's counties (None: the whole region); the open county profile closes."""
+    if code:
+        st.session_state[CITY] = code
+    else:
+        st.session_state.pop(CITY, None)
+    st.session_state.pop(COUNTY, None)
+    st.session_state["_county_map.county"] = None
+
+
+def pick_place(code: str | None) -> None:
+    if not code:
+        return
+    if places.map_view(str(st.session_state.get(LEVEL)), st.session_state.get(CITY)) == "cities":
+        open_city(city_of.get(code, code))  # a county of the city map, or a city's dot in the ranking
+    else:
+        st.session_state[COUNTY] = code
+        if st.session_state.get(CITY):
+            st.session_state[CITY] = city_of.get(code, st.session_state[CITY])
 
 
 def pick_from_map() -> None:
-    if code := places.selected_object(st.session_state.get("county_map_deck"), "counties", "code"):
-        st.session_state[COUNTY] = code
+    pick_place(places.selected_object(st.session_state.get("county_map_deck"), "counties", "code"))
 
 
 def pick_from_chart() -> None:
-    if code := places.selected_point(st.session_state.get("county_map_rank")):
-        st.session_state[COUNTY] = code
+    pick_place(places.selected_point(st.session_state.get("county_map_rank")))
 
 
 st.title(t("places.county_title", lang))
+subtitle = st.empty()  # the chosen indicator's target, clause and reference, once it is known
 chrome.demo_banner(lang)
 
-county_rows = places.counties(data.regions(ctx.version))
 years = places.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
-link = params.read("region", lambda raw: one_of(raw, set(county_rows["code"])), None, lang)
-if link is not None and link != st.session_state.get("_county_map.link"):
-    st.session_state["_county_map.link"] = st.session_state[COUNTY] = link  # a deep link chooses the county once
+from_address("year", lambda raw: checks.year(raw, years), "county_map.year", str(years[-1]))
+from_address("region", lambda raw: one_of(raw, set(county_rows["code"])), COUNTY)
+from_address("city", lambda raw: one_of(raw, set(city_rows["code"])), CITY)
+from_address("level", lambda raw: one_of(raw, LEVELS), LEVEL, t("places.level.county", lang))
 
-c_ind, c_mode, c_year = st.columns([3.2, 1.3, 1])
+c_ind, c_mode, c_level, c_year = st.columns([2.8, 1.3, 1.8, 1])
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
+to_address("year", year)
 base = int(ctx.plan["baseline_year"])
 choices, names = models.county_choices(ctx.plan_id, year, base, lang, ctx.version)
 ids = list(choices["id"])
@@ -53,10 +100,12 @@ if not ids:  # a new plan (the next five-year plan) or a production database bef
     legend_col.html(maps.legend_html(t("places.mode.status", lang), [maps.status_legend(lang)[-1]],
                                      t("places.legend.empty_note", lang)))  # fmt: skip
     st.stop()
+from_address("indicator", lambda raw: one_of(raw, ids), "county_map.indicator")
 with c_ind:
     indicator_id = st.selectbox(
         t("col.indicator", lang), ids, format_func=lambda i: names[i], **sticky("indicator", ids[0], ids)
     )
+to_address("indicator", indicator_id)
 with c_mode:
     mode = st.segmented_control(
         t("places.colour_by", lang),
@@ -66,9 +115,38 @@ with c_mode:
         **sticky("mode", "status", ["status", "value"]),
     )
 mode = mode or "status"
+with c_level:
+    level = st.segmented_control(
+        t("places.show", lang), LEVELS, format_func=lambda v: t(f"places.level.{v}", lang),
+        **sticky("level", "county", LEVELS),
+    ) or "county"  # fmt: skip
+to_address("level", level)
+city = st.session_state.get(CITY)
 selected = st.session_state.get(COUNTY)
+if selected and city and city_of.get(selected) != city:
+    city = st.session_state[CITY] = city_of.get(selected)
+to_address("city", city)
+to_address("region", selected)
+subtitle.markdown(models.county_subtitle(ctx.plan_id, indicator_id, year, lang, ctx.version))
+view = places.map_view(level, city)
+
+# ---------------------------------------------------------------- where we are: region › city › county › villages
+city_names, county_names = places.names(city_rows, lang), places.names(county_rows, lang)
+crumb_city = city or (city_of.get(selected) if selected else None)
+with st.container(horizontal=True, vertical_alignment="center", gap="small", key="county_map_crumbs"):
+    st.button(t("places.crumb.region", lang), type="tertiary", icon=":material/public:", on_click=open_city,
+              args=(None,), disabled=not (city or selected), key="crumb_region", help=t("places.crumb.help", lang))  # fmt: skip
+    if crumb_city:
+        st.markdown("›")
+        st.button(md(city_names[crumb_city]), type="tertiary", on_click=open_city, args=(crumb_city,),
+                  disabled=bool(city) and not selected, key="crumb_city")  # fmt: skip
+    if selected:
+        st.markdown(f"› **{md(county_names[selected])}** ›")
+        st.page_link(chrome.page_file("villages"), label=t("places.crumb.villages", lang, county=md(county_names[selected])),
+                     query_params={"county": selected})  # fmt: skip
+
 indicator, frame, edges, deck, ranking = models.county_map(
-    ctx.plan_id, indicator_id, year, base, mode, selected, lang, ctx.version, MAP_H, 400
+    ctx.plan_id, indicator_id, year, base, mode, selected, lang, ctx.version, MAP_H, 400, view, city
 )
 
 map_col, legend_col, rank_col = st.columns([4.3, 1.6, 4.3])
@@ -83,29 +161,30 @@ with legend_col:
     )
     note = t("places.legend.value_note", lang) if mode == "value" else t("places.legend.status_note", lang)
     st.html(maps.legend_html(t(f"places.mode.{mode}", lang), fills, note))
-    st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang), t("places.legend.stars", lang)))
+    if view != "cities":
+        st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang),
+                                 t("places.legend.stars", lang)))  # fmt: skip
 with rank_col:
-    st.markdown(
-        f"**{t('places.ranking', lang)}**" + (f" ({md(unit_label(unit, lang))})" if unit_label(unit, lang) else "")
-    )
+    title = (
+        t("places.rank.cities", lang) if view == "cities"
+        else t("places.rank.city", lang, city=md(city_names[city])) if view == "city" and city
+        else t("places.rank.counties", lang)
+    )  # fmt: skip
+    st.markdown(f"**{title}**" + (f" ({md(unit_label(unit, lang))})" if unit_label(unit, lang) else ""))
     st.plotly_chart(
         ranking, key="county_map_rank", on_select=pick_from_chart, selection_mode="points",
         config={"displayModeBar": False},
     )  # fmt: skip
-    if pace_note := models.county_pace_note(ctx.plan_id, indicator_id, year, base, lang, ctx.version):
+    if view == "cities":
+        st.caption(t("places.city_note", lang))
+    elif pace_note := models.county_pace_note(ctx.plan_id, indicator_id, year, base, lang, ctx.version):
         st.caption(md(pace_note), help=t("pace.help", lang))
-st.caption(f"{t('places.pick_hint', lang)} {t('map.caption', lang)}")
+hint = t("places.pick_hint_city", lang) if view == "cities" else t("places.pick_hint", lang)
+st.caption(f"{hint} {t('map.caption', lang)}")
 
 # ---------------------------------------------------------------- the chosen county's profile
 st.subheader(t("places.profile", lang))
 codes = list(county_rows["code"])
-county_names = dict(
-    zip(
-        codes,
-        [pick(lang, z, e) for z, e in zip(county_rows["name_zh"], county_rows["name_en"], strict=True)],
-        strict=True,
-    )
-)
 if COUNTY in st.session_state:
     state.bind_widget(COUNTY, "_county_map.county")
 code = st.selectbox(

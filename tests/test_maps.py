@@ -69,7 +69,9 @@ def test_value_classes_and_colours() -> None:
 def test_choropleth_by_status(frame: pd.DataFrame, shapes: pd.DataFrame) -> None:
     deck = maps.county_choropleth_deck(frame, shapes, "status", "农村自来水普及率", selected="640422")
     _assert_offline(deck)
-    assert [layer.id for layer in deck.layers] == ["counties", "key-counties", "selected-county", "county-names"]
+    assert [layer.id for layer in deck.layers] == [
+        "counties", "key-counties", "selected-county", "county-names", "value-marks",
+    ]  # fmt: skip
     status_of = dict(zip(frame["code"], frame["status"], strict=True))
     polygons = _layer(deck, "counties").data
     assert {p["code"] for p in polygons} == set(frame["code"]) and len(frame) == 22
@@ -79,8 +81,9 @@ def test_choropleth_by_status(frame: pd.DataFrame, shapes: pd.DataFrame) -> None
     key = _layer(deck, "key-counties").data
     assert {tuple(k["line"]) for k in key} == {tuple(rgba(h)) for h in maps.LEVEL_LINE_HEX.values()}
     labels = _layer(deck, "county-names").data
-    assert all(lab["text"].split()[-1] in STATUS_SYMBOLS.values() for lab in labels), "status shown as a symbol too"
-    assert len(labels) >= 16  # crowded names are dropped, most stay
+    first_lines = [lab["text"].split("\n")[0] for lab in labels]
+    assert all(line.split()[-1] in STATUS_SYMBOLS.values() for line in first_lines), "status shown as a symbol too"
+    assert len(labels) >= 13  # crowded names are dropped (a demonstration mark takes room under each), most stay
     tip = deck._tooltip["html"]
     assert "农村自来水普及率" in tip and "{status_text}" in tip and "{value_text}" in tip
 
@@ -173,3 +176,61 @@ def test_legends() -> None:
         "Regional key-assistance county",
     ]
     assert "display:inline-flex" in maps.legend_html("x", items, inline=True)
+
+
+def test_demonstration_values_carry_their_mark_on_the_map_and_official_ones_do_not(
+    frame: pd.DataFrame, shapes: pd.DataFrame
+) -> None:
+    """Derived from source_kind at run time: the names of demonstration values carry t("prov.demo") under them;
+    once a county's value is official its mark goes, and the others stay."""
+    from ningxia_dash.i18n import t
+
+    deck = maps.county_choropleth_deck(frame, shapes, "status", "x")
+    names = {lab["text"].split()[0] for lab in _layer(deck, "county-names").data}
+    marks = _layer(deck, "value-marks").data
+    assert len(marks) == len(names) >= 14 and {m["text"] for m in marks} == {t("prov.demo", "zh")}
+    official = frame.assign(
+        mark=["" if c == "640422" else m for c, m in zip(frame["code"], frame["mark"], strict=True)]
+    )
+    after = maps.county_choropleth_deck(official, shapes, "status", "x")
+    kept = {(m["lon"], m["lat"]) for m in _layer(after, "value-marks").data}
+    xiji = shapes.set_index("code").loc["640422"]
+    assert (float(xiji["label_lon"]), float(xiji["label_lat"])) not in kept and len(kept) >= len(marks) - 1
+    all_official = frame.assign(mark="")
+    assert "value-marks" not in [
+        layer.id for layer in maps.county_choropleth_deck(all_official, shapes, "value", "x").layers
+    ]
+
+
+def test_city_map_colours_each_county_by_its_city_and_names_the_cities(db: Database, shapes: pd.DataFrame) -> None:
+    from ningxia_dash import tracking
+
+    regions = queries.regions(db)
+    ind = queries.indicators(db, PLAN)
+    a = tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+    row = ind.set_index("id").loc["rural_tap_water_rate"].to_dict() | {"id": "rural_tap_water_rate"}
+    cities = places.county_frame(places.cities(regions), a, row, "en")
+    city_of = places.city_of(regions)
+    assert len(cities) == 5 and len(city_of) == 22 and set(city_of.values()) == set(cities["code"])
+    deck = maps.city_choropleth_deck(cities, shapes, city_of, "status", "x")
+    status = dict(zip(cities["code"], cities["status"], strict=True))
+    for p in _layer(deck, "counties").data:  # a county polygon has its city's colour and tooltip
+        assert p["fill"] == maps.status_colour(status[city_of[p["code"]]])
+    names = [lab["text"].split()[0] for lab in _layer(deck, "county-names").data]
+    assert sorted(names) == sorted(cities["short"]) and "key-counties" in [layer.id for layer in deck.layers]
+    assert not _layer(deck, "key-counties").data  # key-county outlines belong to the county level
+
+
+def test_a_city_view_frames_the_city_and_pales_the_others(frame: pd.DataFrame, shapes: pd.DataFrame) -> None:
+    guyuan = [c for c in frame["code"] if c.startswith("6404")]
+    bounds = maps.shape_bounds(shapes, guyuan)
+    assert bounds is not None and 35.2 < bounds[1] < bounds[3] < 36.8
+    view = maps.framed_view(540, 400, bounds=bounds)
+    assert view.zoom > maps.framed_view(540, 400).zoom
+    deck = maps.county_choropleth_deck(frame, shapes, "status", "x", dim=set(frame["code"]) - set(guyuan))
+    pale = [p for p in _layer(deck, "counties").data if p["fill"] == maps.DIM_FILL]
+    assert len(pale) >= 22 - len(guyuan) and {p["code"] for p in pale}.isdisjoint(guyuan)
+    assert len(_layer(deck, "county-names").data) <= len(guyuan)
+    assert all(k["polygon"] for k in _layer(deck, "key-counties").data)
+    outlined = {str(k["polygon"]) for k in _layer(deck, "key-counties").data}
+    assert len(outlined) < 9  # only the city's key counties keep their outline

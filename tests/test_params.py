@@ -15,14 +15,14 @@ from ningxia_dash.ui.nav import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [key for _, entries in REGISTRY for _, key in entries]
-NAMES = ["year", "slide", "every", "indicator", "region", "county", "section", "lang", "present"]
+NAMES = ["year", "slide", "every", "indicator", "region", "county", "city", "level", "section", "lang", "present"]
 BAD = ["abc", "-1", "99999999999999999999", "", "<script>alert(1)</script>", "../../etc/passwd", "%00", "1e309", "\x00"]
 # The parameters each page reads (lang and present: every page, through the frame).
 READS = {
     "overview": {"year"},
     "targets": {"year"},
     "indicator": {"year", "indicator", "region"},
-    "county_map": {"region"},
+    "county_map": {"year", "indicator", "region", "city", "level"},
     "villages": {"county"},
     "plan_text": {"section"},
     "bigscreen": {"year"},
@@ -85,6 +85,11 @@ def test_every_page_survives_every_bad_parameter(db_path: Path, page: str, deck:
         ("indicator", "indicator", "<b>x</b>", None),
         ("indicator", "region", "999999", "宁夏回族自治区"),
         ("county_map", "region", "640000", None),  # the region, not a county
+        ("county_map", "indicator", "<b>x</b>", None),
+        ("county_map", "indicator", "digital_village_pilot_areas", None),  # a real target without county figures
+        ("county_map", "year", "2019", "2025"),
+        ("county_map", "city", "640402", None),  # a county, not a city
+        ("county_map", "level", "province", "各县（22）"),
         ("villages", "county", "../../etc/passwd", "全部"),
         ("plan_text", "section", "ch99", "第一章"),
         ("glance", "lang", "fr", "中文"),
@@ -137,6 +142,20 @@ def test_good_links_still_work(db_path: Path, page: str, query: dict[str, str], 
     at = _run(page, query)
     assert not at.exception and not _notices(at)
     assert title in at.title[0].value
+
+
+def test_a_shared_county_map_link_opens_the_same_view(db_path: Path) -> None:
+    """indicator, year, level, city and county in the address: a link opens that view without a notice."""
+    query = {"indicator": "rural_sewage_treatment_rate", "year": "2023", "city": "640400", "region": "640425"}
+    at = _run("county_map", query)
+    assert not at.exception and not _notices(at)
+    assert at.selectbox(key="_county_map.indicator").value == "rural_sewage_treatment_rate"
+    assert at.selectbox(key="_county_map.year").value == 2023
+    assert at.selectbox(key="_county_map.county").value == "640425"
+    assert {k: at.query_params[k] for k in query} == query and at.query_params["level"] == "county"
+    assert any("固原市各县排名" in m.value for m in at.markdown)
+    at.run()  # a rerun keeps the view and says nothing
+    assert not _notices(at) and at.query_params["city"] == "640400"
 
 
 def test_switching_target_drops_its_county_quietly(db_path: Path) -> None:

@@ -47,9 +47,9 @@ def test_county_frame_and_ranking(db: Database, grid: pd.DataFrame, county_rows:
     assert len(frame) == 22 and set(frame["status"]) <= {str(s) for s in Status}
     assert (frame["level"] == "national").sum() == 5 and (frame["level"] == "regional").sum() == 4
     assert all(t.split()[0] in "✔●▲✖？" for t in frame["status_text"])
-    ranked = places.county_ranking(frame, higher_better=True)
-    assert ranked["value"].is_monotonic_decreasing
-    assert places.county_ranking(frame, higher_better=False)["value"].is_monotonic_increasing
+    ranked = places.county_ranking(frame, higher_better=True)  # the laggards first: lowest value on top
+    assert ranked["value"].is_monotonic_increasing
+    assert places.county_ranking(frame, higher_better=False)["value"].is_monotonic_decreasing
     assert places.ranked_label({"short": "西吉", "level": "national"}) == "西吉 ★"
     assert places.ranked_label({"short": "盐池", "level": "regional"}) == "盐池 ☆"
 
@@ -292,3 +292,123 @@ def test_key_counties_scorecard_cells_link_to_details(db_path: Path) -> None:
 
 def test_observation_helper_types() -> None:
     assert Obs(1.0, "demo", "x").value == 1.0  # the engine's input type stays what places builds
+
+
+# ---------------------------------------------------------------- county map: who lags (issue 14 part 4)
+
+
+def _ranking(at: AppTest) -> dict:  # type: ignore[type-arg]
+    """The ranking figure's first trace (the places with a value), as the browser gets it."""
+    import json
+
+    return json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+
+
+def _subtitle(at: AppTest) -> str:
+    return at.markdown[0].value
+
+
+def test_county_map_ranks_the_laggards_first(db: Database, grid: pd.DataFrame, county_rows: pd.DataFrame) -> None:
+    """At the top of the ranking (the first screen at 1366×768) stands the county furthest from the target."""
+    at = _app("zh", "county_map", {"indicator": "rural_tap_water_rate"})
+    assert not at.exception
+    row = queries.indicators(db, PLAN).set_index("id").loc["rural_tap_water_rate"].to_dict()
+    frame = places.county_frame(county_rows, tracking.assess_all_regions(
+        queries.indicators(db, PLAN), queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025,
+    ), row | {"id": "rural_tap_water_rate"}, "zh")  # fmt: skip
+    worst = frame.loc[frame["value"].idxmin()]
+    trace = _ranking(at)
+    assert trace["y"][0].startswith(worst["short"]) and trace["customdata"][0] == worst["code"]
+    assert any("滞后在前" in m.value for m in at.markdown)
+
+
+def test_county_map_subtitle_names_target_clause_and_reference(db_path: Path) -> None:
+    at = _app("zh", "county_map", {"indicator": "rural_tap_water_rate"})
+    sub = _subtitle(at)
+    assert "≥ 98" in sub and "专栏1-9" in sub and "2025年" in sub and "参照" not in sub
+    rel = _app("zh", "county_map", {"indicator": "farmer_income_growth_vs_national", "year": "2023"})
+    sub = _subtitle(rel)
+    assert "高于参照" in sub and "专栏1-1" in sub
+    assert "全国农村居民人均可支配收入增速 2023年 **7.7%**" in sub and "公开" in sub, sub  # public-004, 7.74 %
+    import json
+
+    notes = [a["text"] for a in json.loads(rel.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
+    assert "参照值 7.7%" in notes, notes  # the ranking draws the reference its counties are judged against
+    en = _app("en", "county_map", {"indicator": "farmer_income_growth_vs_national", "year": "2023"})
+    assert "Box 1-1" in _subtitle(en) and "national rural per-capita income growth, 2023" in _subtitle(en)
+
+
+def test_county_map_view_lives_in_the_address(db_path: Path) -> None:
+    at = _app("zh", "county_map", {"indicator": "rural_sewage_treatment_rate", "year": "2023"})
+    assert not at.exception and not at.toast
+    assert at.selectbox(key="_county_map.indicator").value == "rural_sewage_treatment_rate"
+    assert at.selectbox(key="_county_map.year").value == 2023
+    assert "专栏1-13" in _subtitle(at)
+    at.selectbox(key="_county_map.indicator").set_value("rural_tap_water_rate").run()
+    at.selectbox(key="_county_map.year").set_value(2024).run()
+    assert at.query_params["indicator"] == "rural_tap_water_rate" and at.query_params["year"] == "2024"
+    assert "专栏1-9" in _subtitle(at) and not at.toast
+    at.segmented_control(key="_county_map.level").set_value("city").run()
+    assert at.query_params["level"] == "city"
+
+
+def test_county_map_drills_down_and_back(db_path: Path) -> None:
+    """Region (5 cities) → a city's counties → a county (its profile, its villages) and back, in the address."""
+    at = _app("zh", "county_map", {"level": "city"})
+    assert not at.exception
+    traces = json_traces(at)
+    assert sum(len(tr["y"]) for tr in traces if tr.get("customdata")) == 5  # with a value, or saying it has none
+    assert any("不由各县数值推算" in c.value for c in at.caption)  # says how city figures are taken
+    assert any("各市排名" in m.value for m in at.markdown)
+    at = _app("zh", "county_map", {"region": "640422"})  # a county's link: its city in the breadcrumb
+    assert at.query_params["region"] == "640422"
+    at.button(key="crumb_city").click().run()  # up to the county's city: its counties
+    assert not at.exception and at.query_params["city"] == "640400" and "region" not in at.query_params
+    assert any("固原市各县排名" in m.value for m in at.markdown)
+    assert {y.split()[0] for y in _ranking(at)["y"]} == {"原州", "西吉", "隆德", "泾源", "彭阳"}
+    assert not at.tabs  # the profile closed
+    at.button(key="crumb_region").click().run()  # back to the whole region
+    assert "city" not in at.query_params and len(_ranking(at)["y"]) == 22
+
+
+def json_traces(at: AppTest) -> list[dict]:  # type: ignore[type-arg]
+    import json
+
+    return json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+
+
+def test_a_county_profile_links_to_its_villages_from_the_breadcrumb(db_path: Path) -> None:
+    at = _app("en", "county_map", {"region": "640303"})
+    links = [p for p in at.get("page_link") if "Villages of" in p.proto.label]
+    assert (
+        links
+        and "Hongsibu" in links[0].proto.label
+        and "county=640303" in links[0].proto.page + str(links[0].proto.query_string)
+    )
+
+
+def test_demonstration_values_are_marked_in_the_ranking(db_path: Path) -> None:
+    at = _app("zh", "county_map", {"indicator": "rural_tap_water_rate"})
+    from ningxia_dash.i18n import t
+
+    trace = _ranking(at)
+    assert all(text.endswith(t("prov.demo", "zh")) for text in trace["text"])
+    assert all(t("prov.demo", "zh") in h for h in trace["hovertext"])
+
+
+def test_the_mark_follows_source_kind(grid: pd.DataFrame, county_rows: pd.DataFrame, db: Database) -> None:
+    """An official value loses the mark, the others keep it (derived at run time, not a fixed caption)."""
+    from ningxia_dash import place_charts
+    from ningxia_dash.i18n import t
+
+    row = queries.indicators(db, PLAN).set_index("id").loc["rural_tap_water_rate"].to_dict()
+    row["id"] = "rural_tap_water_rate"
+    official = grid.copy()
+    one = (official["indicator_id"] == "rural_tap_water_rate") & (official["region_code"] == "640422")
+    official.loc[one, "latest_source_kind"] = "official"
+    frame = places.county_frame(county_rows, official, row, "zh")
+    marks = dict(zip(frame["code"], frame["mark"], strict=True))
+    assert marks.pop("640422") == "" and set(marks.values()) == {t("prov.demo", "zh")}
+    fig = place_charts.county_ranking_chart(places.county_ranking(frame, True), "%", "zh")
+    texts = dict(zip(fig.data[0].customdata, fig.data[0].text, strict=True))
+    assert t("prov.demo", "zh") not in texts["640422"] and t("prov.demo", "zh") in texts["640423"]

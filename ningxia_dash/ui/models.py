@@ -189,8 +189,9 @@ def county_choices(plan_id: str, year: int, baseline_year: int, lang: Lang, data
     from ningxia_dash.i18n import pick
 
     assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
-    county_codes = places.counties(data.regions(data_version))["code"]
-    choices = places.county_indicators(data.indicators(plan_id, data_version), assessments, county_codes)
+    regions = data.regions(data_version)
+    codes = [*places.counties(regions)["code"], *places.cities(regions)["code"]]  # either level of the map
+    choices = places.county_indicators(data.indicators(plan_id, data_version), assessments, codes)
     names = {i: pick(lang, z, e) for i, z, e in zip(choices["id"], choices["name_zh"], choices["name_en"], strict=True)}
     return choices, names
 
@@ -198,28 +199,55 @@ def county_choices(plan_id: str, year: int, baseline_year: int, lang: Lang, data
 @st.cache_resource(show_spinner=False, max_entries=64)
 def county_map(
     plan_id: str, indicator_id: str, year: int, baseline_year: int, mode: str, selected: str | None, lang: Lang,
-    data_version: str, height: int, width: int,
+    data_version: str, height: int, width: int, view: str = "counties", city: str | None = None,
 ) -> Any:  # fmt: skip
-    """(indicator row, county frame, class edges, deck, ranking figure) for one indicator, year and colouring."""
+    """(indicator row, frame of the places shown, class edges, deck, ranking figure) for one indicator, year and
+    colouring, at one level (places.map_view: the 22 counties, the 5 cities, or one city's counties)."""
     from ningxia_dash import config, maps, place_charts, places
 
     choices, names = county_choices(plan_id, year, baseline_year, lang, data_version)
     assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
     indicator = choices.set_index("id").loc[indicator_id].to_dict() | {"id": indicator_id}
-    frame = places.county_frame(places.counties(data.regions(data_version)), assessments, indicator, lang)
+    regions, shapes = data.regions(data_version), data.county_shapes(data_version)
+    city_of = places.city_of(regions)
+    rows = places.cities(regions) if view == "cities" else places.counties(regions)
+    if view == "city":
+        rows = rows[rows["code"].map(city_of) == city]
+    frame = places.county_frame(rows, assessments, indicator, lang)
     edges = maps.value_classes(list(frame["value"].dropna()))
-    deck = maps.county_choropleth_deck(
-        frame, data.county_shapes(data_version), mode, names[indicator_id], edges, selected,
-        maps.framed_view(height, width),
-    )  # fmt: skip
+    if view == "cities":
+        deck = maps.city_choropleth_deck(
+            frame, shapes, city_of, mode, names[indicator_id], edges, maps.framed_view(height, width)
+        )
+    else:
+        everyone = places.county_frame(places.counties(regions), assessments, indicator, lang)
+        shown = set(frame["code"])
+        bounds = maps.shape_bounds(shapes, shown) if view == "city" else None
+        deck = maps.county_choropleth_deck(
+            everyone, shapes, mode, names[indicator_id], edges, selected,
+            maps.framed_view(height, width, bounds=bounds), dim=set(everyone["code"]) - shown,
+        )  # fmt: skip
     unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
+    reference = places.reference_value(indicator, data.reference_values(data_version), year)  # relative targets
     ranking = place_charts.county_ranking_chart(
         places.county_ranking(frame, places.higher_is_better(indicator)), unit, lang,
         province_value=places.province_value(assessments, indicator_id, config.PROVINCE_CODE),
-        target_value=places.chart_target(indicator), selected=selected, height=height - 30,
-        colours=maps.fill_colours(frame, mode, edges),
+        target_value=places.chart_target(indicator) if reference is None else reference, selected=selected,
+        height=height - 30, colours=maps.fill_colours(frame, mode, edges),
+        target_label="col.target" if reference is None else "chart.reference",
     )  # fmt: skip
     return indicator, frame, edges, deck, ranking
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def county_subtitle(plan_id: str, indicator_id: str, year: int, lang: Lang, data_version: str) -> str:
+    """The line under the county map's title: target, clause and (relative targets) the reference value."""
+    from ningxia_dash import places
+
+    indicator = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].to_dict()
+    return places.indicator_subtitle(
+        indicator, data.reference_values(data_version), data.sources(data_version), year, lang
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
