@@ -1,4 +1,4 @@
-"""Every SELECT of the app, as named, parameterised functions returning DataFrames (imports db; never streamlit)."""
+"""Every SELECT of the app, as named, parameterised functions returning DataFrames."""
 
 from __future__ import annotations
 

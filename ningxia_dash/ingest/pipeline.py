@@ -1,5 +1,5 @@
 """The import pipeline the page and the CLI share: decode → parse → validate → diff (the dry run), then commit
-(re-checked inside the write lock). Imports the ingest steps and db; never streamlit."""
+(re-checked inside the write lock)."""
 
 from __future__ import annotations
 

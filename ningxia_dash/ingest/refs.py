@@ -1,6 +1,5 @@
 """Reference data validation needs (indicators, regions, villages, parks, metrics, plans), read from the database
-through anything with `rows(sql, params)`: the gateway's Database or a writable copy's connection (imports duckdb
-types only; never streamlit)."""
+through anything with `rows(sql, params)`: the gateway's Database or a writable copy's connection."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Cached readers: the one caching boundary, keyed on the data version so an import invalidates it
-(imports streamlit, queries and db)."""
+"""Cached readers: the one caching boundary, keyed on the data version so an import invalidates it."""
 
 from __future__ import annotations
 
