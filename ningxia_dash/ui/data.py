@@ -86,7 +86,7 @@ def sources(data_version: str) -> pd.DataFrame:
     return queries.sources(database())
 
 
-# ---------------------------------------------------------------- target tracking (issue 3)
+# ---------------------------------------------------------------- target tracking
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -153,7 +153,7 @@ def indicator_notes(indicator_id: str, data_version: str) -> pd.DataFrame:
     return queries.indicator_notes(database(), indicator_id)
 
 
-# ---------------------------------------------------------------- places: villages, parks (issue 4)
+# ---------------------------------------------------------------- places: villages, parks
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -203,7 +203,7 @@ def park_metric_values(data_version: str) -> pd.DataFrame:
     return queries.park_metric_values(database())
 
 
-# ---------------------------------------------------------------- imports (issue 5)
+# ---------------------------------------------------------------- uploads (batches, their changes, reference data) and accounts
 
 
 def clear() -> None:
