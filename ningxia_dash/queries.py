@@ -264,7 +264,7 @@ def park_metric_values(db: Database) -> pd.DataFrame:
     )
 
 
-# ---------------------------------------------------------------- uploads: import batches and their changes
+# ---------------------------------------------------------------- uploads: import batches
 
 
 def import_batches(db: Database) -> pd.DataFrame:

@@ -203,7 +203,7 @@ def park_metric_values(data_version: str) -> pd.DataFrame:
     return queries.park_metric_values(database())
 
 
-# ---------------------------------------------------------------- uploads (batches, their changes, reference data) and accounts
+# ---------------------------------------------------------------- uploads and accounts
 
 
 def clear() -> None:
