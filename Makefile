@@ -10,7 +10,7 @@ DB ?= $(or $(NINGXIA_DB),data/ningxia.duckdb)
 DEMO ?= 1
 BUILD_KIND := $(if $(filter 0,$(DEMO)),--no-demo,)
 
-.PHONY: run test check format lint types pytest db rebuild-db system-deps test-deps clean bench bundle install-offline service
+.PHONY: run test check check-indicators format lint types pytest db rebuild-db system-deps test-deps clean bench bundle install-offline service
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ pytest:
 	$(VENV)/bin/pytest
 
 check: lint types pytest
+
+# data/seed/indicators.csv against the plan text (pytest runs it too: tests/test_check_indicators.py)
+check-indicators:
+	$(PY) -m scripts.check_indicators
 
 test: $(VENV)/.dev system-deps test-deps
 	$(MAKE) check

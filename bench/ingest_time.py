@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT
+from ningxia_dash.config import PROVINCE_CODE
 from ningxia_dash.db import Database, forget_database, get_database
 
 YEARS = range(2020, 2026)  # inside the plan (baseline 2020 … 2025) and not after this year
@@ -109,8 +110,9 @@ def _keys(kind: str, db: Database) -> Iterator[dict[str, Any]]:
                 "SELECT i.id, CASE WHEN i.rule_kind = 'milestone' THEN 1 WHEN i.unit = '%' THEN"
                 " coalesce(arg_max(o.value, o.year), 0) ELSE round(coalesce(arg_max(o.value, o.year), 0)) END"
                 " FROM indicators i LEFT JOIN observations o"
-                " ON o.indicator_id = i.id AND o.region_code = '640000' AND o.period_type = 'year'"
-                " GROUP BY i.id, i.rule_kind, i.unit"
+                " ON o.indicator_id = i.id AND o.region_code = ? AND o.period_type = 'year'"
+                " GROUP BY i.id, i.rule_kind, i.unit",
+                [PROVINCE_CODE],
             )
         )
         indicators = sorted(accepted)

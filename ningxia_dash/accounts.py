@@ -1,5 +1,5 @@
 """User accounts: argon2id password hashes, roles (viewer < officer < admin), officers' upload scopes; writes go
-through db.writable_copy like imports (imports db and argon2; never streamlit). The sign-in throttle: signin.py.
+through db.writable_copy like imports. The sign-in throttle: signin.py.
 
 No password is ever stored or printed except the one-time random password of the first admin, which
 `ensure_admin` returns so `make run` can show it once in the terminal.

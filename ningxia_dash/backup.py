@@ -1,5 +1,5 @@
 """Backups and restore of the database file: `python -m ningxia_dash backup --out DIR [--keep N]` and
-`python -m ningxia_dash restore FILE [--db PATH]` (imports db; never streamlit).
+`python -m ningxia_dash restore FILE [--db PATH]`.
 
 A backup is a copy of the database file taken under the write lock (db.write_lock): every write publishes a whole
 new file under that lock, so the copy is one consistent state — data, audit trail (import_batches, batch_changes)

@@ -1,4 +1,4 @@
-"""Paths and settings read from the environment (imports only the standard library)."""
+"""Paths and settings read from the environment."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Query-parameter validators: pure functions that turn the text of an address parameter into a value, or None
-when the text is not a valid value (no streamlit; the page-side reader is ningxia_dash/ui/params.py)."""
+when the text is not a valid value (the page-side reader is ningxia_dash/ui/params.py)."""
 
 from __future__ import annotations
 

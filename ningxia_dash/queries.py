@@ -1,4 +1,4 @@
-"""Every SELECT of the app, as named, parameterised functions returning DataFrames (imports db; never streamlit)."""
+"""Every SELECT of the app, as named, parameterised functions returning DataFrames."""
 
 from __future__ import annotations
 
@@ -188,7 +188,7 @@ def indicator_notes(db: Database, indicator_id: str) -> pd.DataFrame:
     return db.df("SELECT * FROM indicator_notes WHERE indicator_id = ? ORDER BY year DESC, region_code", [indicator_id])
 
 
-# ---------------------------------------------------------------- places: villages, parks (issue 4)
+# ---------------------------------------------------------------- places: villages, parks
 
 
 def villages(db: Database) -> pd.DataFrame:
@@ -269,7 +269,7 @@ def park_metric_values(db: Database) -> pd.DataFrame:
     )
 
 
-# ---------------------------------------------------------------- imports (issue 5)
+# ---------------------------------------------------------------- uploads: import batches
 
 
 def import_batches(db: Database) -> pd.DataFrame:

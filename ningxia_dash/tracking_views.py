@@ -1,5 +1,5 @@
 """What the tracking screens show: targets joined with their status, gauge settings, alerts, bullet rows
-(pure; imports pandas, i18n, views and style; never streamlit)."""
+(pure)."""
 
 from __future__ import annotations
 

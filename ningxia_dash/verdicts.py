@@ -1,6 +1,6 @@
 """End-of-period verdicts (终期评估): did a target get met, basically met, missed — or can it not be assessed?
 
-Pure Python beside the status engine (imports only ningxia_dash.status). Once the assessed year reaches a target's
+Pure Python beside the status engine. Once the assessed year reaches a target's
 year, "on the way" words no longer apply; `evaluate` answers instead. The verdict ids and their order live here;
 their zh/en labels in ningxia_dash.i18n (`verdict.*`), colours and symbols in ningxia_dash.style.
 

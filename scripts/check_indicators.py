@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Validate data/seed/indicators.csv against the plan text.
 
-Usage:  python scripts/check_indicators.py [indicators.csv] [plan_text.txt]
+Usage:  python -m scripts.check_indicators [indicators.csv] [plan_text.txt]   (also `make check-indicators`;
+tests/test_check_indicators.py runs it)
 
-Prints one line per problem and exits 1 if any problem was found,
-otherwise prints a short summary and exits 0.  Stdlib only.
+Prints one line per problem and exits 1 if any problem was found, otherwise prints a short summary and exits 0.
+The plan text is cut into sections by the app's own parser (ningxia_dash.plan_text), so the checker and the
+dashboard agree on what a clause's text is.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from ningxia_dash.plan_text import CN_NUM, Section, cn_to_int, normalise, split_sections
+from ningxia_dash.status import RULE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CSV = ROOT / "data" / "seed" / "indicators.csv"
@@ -43,18 +48,6 @@ HEADER = [
     "note",
 ]
 PLAN_ID = "nx-14-rr"
-RULE_KINDS = {
-    "min",
-    "gt",
-    "max",
-    "maintain",
-    "zero",
-    "per_year",
-    "above_reference",
-    "reach_reference",
-    "rising",
-    "milestone",
-}
 RELATIVE_KINDS = {"above_reference", "reach_reference", "rising"}
 ATTRIBUTES = {"binding", "expected", "none"}
 REFERENCE_SERIES = {
@@ -69,8 +62,6 @@ HEADLINE_COUNT = 13
 MIN_NON_HEADLINE = 35
 MAX_SOURCE_LEN = 160
 
-# 专栏 K sits inside chapter BOX_CHAPTER[K]
-BOX_CHAPTER = {1: 2, 2: 3, 3: 6, 4: 7, 5: 8, 6: 10}
 HEADLINE_CATEGORY = {
     **{i: ("巩固拓展脱贫攻坚成果", "Consolidating poverty-alleviation gains") for i in range(1, 11)},
     **{i: ("乡村宜居宜业", "Liveable and workable countryside") for i in range(11, 14)},
@@ -86,106 +77,22 @@ CHAPTER_CATEGORY = {
     10: ("闽宁协作", "Fujian–Ningxia cooperation"),
 }
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_NUM = "[一二三四五六七八九十]+"
-
-
-def cn2int(s: str) -> int:
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + CN_DIGITS[s[1:]]
-    if s.endswith("十"):
-        return CN_DIGITS[s[:-1]] * 10
-    if "十" in s:
-        a, b = s.split("十")
-        return CN_DIGITS[a] * 10 + CN_DIGITS[b]
-    return CN_DIGITS[s]
-
-
-def int2cn(n: int) -> str:
-    inv = {v: k for k, v in CN_DIGITS.items()}
-    if n < 10:
-        return inv[n]
-    if n == 10:
-        return "十"
-    if n < 20:
-        return "十" + inv[n - 10]
-    t, u = divmod(n, 10)
-    return inv[t] + "十" + (inv[u] if u else "")
-
-
 CLAUSE_RE = re.compile(
-    rf"^(?:专栏(?P<box>[1-9])-(?P<item>[1-9]\d*)"
-    rf"|第(?P<ch>{CN_NUM})章(?:第(?P<sec>{CN_NUM})节)?)$"
+    rf"^(?:专栏(?P<box>[1-9])-(?P<item>[1-9]\d*)|第(?P<ch>[{CN_NUM}]+)章(?:第(?P<sec>[{CN_NUM}]+)节)?)$"
 )
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 
-# Heading patterns (applied to the stripped line; headings may carry extra
-# spaces, incl. U+2002).  "五章  实施城乡居民收入提升行动" is a typo for 第五章.
-CHAPTER_RE = re.compile(rf"^第?(?P<n>{CN_NUM})章(?:\s|$)")
-SECTION_RE = re.compile(rf"^第(?P<n>{CN_NUM})节(?:\s|$)")
-BOX_RE = re.compile(r"^专栏\s*(?P<k>\d+)")
 
-
-def split_sections(text: str) -> dict[str, str]:
-    """Return {clause: text} for 第X章 (opening), 第X章第Y节 and 专栏K-i.
-
-    A 专栏 block starts at a line beginning with 专栏K and runs until the next
-    chapter or section heading.  Inside it, items are found sequentially: item
-    i starts at the first line (after item i-1) that begins with the number i
-    not followed by another digit (so "1", "1.", "1开展…" match, "100" and
-    "2020" do not).  Text of a 节 or chapter opening stops where a 专栏 starts.
-    """
-    segments: dict[str, list[str]] = {}
-    chapter = 0
-    current: str | None = None
-    box: int | None = None
-    next_item = 1
-
-    def start(key: str) -> None:
-        nonlocal current
-        current = key
-        segments.setdefault(key, [])
-
-    for raw in text.split("\n"):
-        line = raw.strip()
-        m_ch = CHAPTER_RE.match(line)
-        # a chapter heading is short; guard against body lines like "五章…"
-        if m_ch and len(line) <= 40:
-            chapter = cn2int(m_ch.group("n"))
-            box = None
-            start(f"第{int2cn(chapter)}章")
-            continue
-        m_sec = SECTION_RE.match(line)
-        if m_sec and chapter and len(line) <= 40:
-            box = None
-            start(f"第{int2cn(chapter)}章第{m_sec.group('n')}节")
-            continue
-        m_box = BOX_RE.match(line)
-        if m_box:
-            box = int(m_box.group("k"))
-            next_item = 1
-            start(f"专栏{box}")
-            segments[current].append(raw)  # type: ignore[index]
-            continue
-        if box is not None:
-            m_item = re.match(rf"^{next_item}(?!\d)", line)
-            if m_item:
-                start(f"专栏{box}-{next_item}")
-                next_item += 1
-        if current is not None:
-            segments[current].append(raw)
-    return {k: "\n".join(v) for k, v in segments.items()}
-
-
-def clause_chapter(clause: str) -> int | None:
+def clause_chapter(clause: str, by_id: dict[str, Section]) -> int | None:
+    """The chapter a clause lies in: a 专栏's chapter is the one the plan text prints it in."""
     m = CLAUSE_RE.match(clause)
     if not m:
         return None
     if m.group("box"):
-        return BOX_CHAPTER.get(int(m.group("box")))
-    return cn2int(m.group("ch"))
+        box = by_id.get(f"box{m.group('box')}")
+        parent = box.parent_id if box else None
+        return int(parent[2:]) if parent else None
+    return cn_to_int(m.group("ch"))
 
 
 def is_float(s: str) -> bool:
@@ -199,7 +106,9 @@ def is_float(s: str) -> bool:
 def check(csv_path: Path, plan_path: Path) -> list[str]:
     problems: list[str] = []
     plan = plan_path.read_text(encoding="utf-8")
-    sections = split_sections(plan)
+    parsed = split_sections(plan)
+    by_id = {sec.id: sec for sec in parsed}
+    sections = {sec.label_zh: normalise(sec.text) for sec in parsed}  # clause → its text, without whitespace
 
     raw = csv_path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -295,7 +204,7 @@ def check(csv_path: Path, plan_path: Path) -> list[str]:
             problems.append(f"{where}: duplicate also_in entries")
 
         # chapter_no
-        ch = clause_chapter(clause) if CLAUSE_RE.match(clause) else None
+        ch = clause_chapter(clause, by_id) if CLAUSE_RE.match(clause) else None
         if not r["chapter_no"].isdigit():
             problems.append(f"{where}: chapter_no {r['chapter_no']!r} not an integer")
         elif ch is not None and int(r["chapter_no"]) != ch:
@@ -370,7 +279,7 @@ def check(csv_path: Path, plan_path: Path) -> list[str]:
             problems.append(f"{where}: source_sentence is {len(src)} chars (> {MAX_SOURCE_LEN})")
         if src and src not in plan:
             problems.append(f"{where}: source_sentence is not an exact substring of the plan text")
-        elif src and clause in sections and src not in sections[clause]:
+        elif src and clause in sections and normalise(src) not in sections[clause]:
             problems.append(f"{where}: source_sentence not inside section {clause}")
 
         key = (clause, src, r["name_zh"])
@@ -384,9 +293,10 @@ def check(csv_path: Path, plan_path: Path) -> list[str]:
     prev = None
     for lineno, r in non_headline:
         sec = sections.get(r["clause"])
-        if sec is None or r["source_sentence"] not in sec:
+        src = normalise(r["source_sentence"])
+        if sec is None or src not in sec:
             continue
-        pos = (order[r["clause"]], sec.index(r["source_sentence"]))
+        pos = (order[r["clause"]], sec.index(src))
         if prev is not None and pos < prev[0]:
             problems.append(f"line {lineno} [{r['id']}]: out of plan-text order (after {prev[1]})")
         prev = (pos, r["id"])

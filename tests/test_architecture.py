@@ -67,3 +67,160 @@ def test_every_module_has_a_docstring() -> None:
     for path in [*PACKAGE.rglob("*.py"), *LAYOUT_FILES]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), path
+
+
+# ---------------------------------------------------------------- imports between the package's parts
+# What each part of ningxia_dash may import from the package (a part: a top-level module, or a subpackage — ingest/,
+# brief/, ui/). This table, not prose in module docstrings, is the rule: a part missing here fails, and so does an
+# import the row does not list — extend the row on purpose. ui/ is the edge and may import any part; no part
+# imports ui/. Rows marked with a helper's name arrive with that branch (2026-12 wave).
+ANY = {"*"}
+ALLOWED_IMPORTS: dict[str, set[str]] = {
+    # foundations: the standard library and third-party packages only
+    "__init__": set(),
+    "config": set(),
+    "i18n": set(),
+    "style": set(),
+    "status": set(),
+    "plan_text": set(),
+    "safe_text": set(),
+    "export": set(),
+    "params": set(),
+    "proxy_auth": set(),
+    "signin": set(),
+    "slides": set(),
+    "demo": {"rollup"},  # rollup: helper sum
+    "rollup": set(),  # helper sum
+    # the store
+    "db": {"config"},
+    "queries": {"db"},
+    "build": {"config", "db", "demo", "plan_text", "demo_regions"},  # demo_regions: helper sum
+    "demo_regions": {"config", "demo", "rollup"},  # helper sum
+    "accounts": {"config", "db"},
+    "settings": {"db", "slides"},
+    "backup": {"config", "db", "signin"},
+    # judging targets
+    "verdicts": {"status"},
+    "pace": {"status", "i18n"},  # i18n: helper plan
+    "tracking": {"config", "i18n", "pace", "status", "verdicts"},
+    # what the screens show (pure)
+    "views": {"i18n", "plan_text", "safe_text"},
+    "tracking_views": {"i18n", "safe_text", "style", "views"},
+    "detail": {"config", "i18n", "pace", "safe_text", "tracking", "tracking_views", "views", "rollup"},  # prov, sum
+    "evaluation": {"i18n", "style", "verdicts", "views"},
+    "continuity": {"evaluation", "i18n", "pace", "status", "tracking", "views"},  # helper plan
+    "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity"},  # continuity: helper plan
+    "gauge_svg": {"i18n", "safe_text", "style", "tracking_views"},  # helper perf
+    "html_table": {"safe_text"},  # helper perf
+    "maps": {"i18n", "style"},
+    "places": {"config", "i18n", "maps", "safe_text", "status", "style", "views"},
+    "place_charts": {"charts", "i18n", "places", "safe_text", "style"},
+    # uploads, documents, entry points
+    "ingest": {"accounts", "config", "db", "export", "i18n", "plan_text", "signin"},
+    "brief": {
+        "charts",
+        "config",
+        "db",
+        "evaluation",
+        "export",
+        "i18n",
+        "maps",
+        "places",
+        "queries",
+        "safe_text",
+        "status",
+        "style",
+        "tracking",
+        "tracking_views",
+        "views",
+    },
+    "__main__": {"backup", "brief", "build", "config", "db", "ingest"},
+    "ui": ANY,
+}
+
+
+def _package_imports(path: Path) -> set[str]:
+    """Modules of the package a file imports at run time (what `if TYPE_CHECKING:` imports for annotations is
+    left out); `from ningxia_dash.ui import data` counts as ningxia_dash.ui.data."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(n)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+        for stmt in block.body
+        for n in ast.walk(stmt)
+    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("ningxia_dash")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("ningxia_dash"):
+            found |= {f"{node.module}.{a.name}" for a in node.names}
+    return found
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _part(module: str) -> str | None:
+    """'ningxia_dash.ui.chrome' → 'ui', 'ningxia_dash.status.assess' → 'status'; None outside the package."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "ningxia_dash" and len(parts) > 1 else None
+
+
+def test_imports_between_parts_follow_the_table() -> None:
+    parts = {p.relative_to(PACKAGE).with_suffix("").parts[0] for p in PACKAGE.rglob("*.py")}
+    assert sorted(parts - set(ALLOWED_IMPORTS)) == [], "a new part of the package: give it a row in ALLOWED_IMPORTS"
+    wrong: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        own = path.relative_to(PACKAGE).with_suffix("").parts[0]
+        allowed = ALLOWED_IMPORTS[own]
+        for module in sorted(_package_imports(path)):
+            target = _part(module)
+            if target is None or target == own or allowed == ANY:
+                continue
+            if target == "ui":
+                wrong.append(f"{path.relative_to(ROOT)} imports {module}: only ui/ may import ui/")
+            elif target not in allowed:
+                wrong.append(f"{path.relative_to(ROOT)} imports {module}: not in ALLOWED_IMPORTS[{own!r}]")
+    assert wrong == []
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle of the graph, or None."""
+    done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        if node in path:
+            return [*path[path.index(node) :], node]
+        if node in done:
+            return None
+        for nxt in sorted(graph.get(node, ())):
+            if found := visit(nxt, [*path, node]):
+                return found
+        done.add(node)
+        return None
+
+    for start in sorted(graph):
+        if found := visit(start, []):
+            return found
+    return None
+
+
+def test_no_import_circles_between_modules() -> None:
+    """No module imports one that imports it back, directly or around a circle (chrome ↔ nav was one: the frame is
+    ui/frame.py, which imports neither)."""
+    files = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {}
+    for name, path in files.items():
+        targets = set()
+        for module in _package_imports(path):
+            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.status import assess` a name in one
+            targets.add(module if module in files else module.rsplit(".", 1)[0])
+        graph[name] = {t for t in targets if t in files and t != name}
+    assert _cycle(graph) is None
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]  # the check can find one

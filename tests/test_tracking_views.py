@@ -23,10 +23,22 @@ def test_as_of_choices_follow_the_plan_and_the_data() -> None:
 
 
 def test_alerts_are_binding_and_not_on_track(rows: pd.DataFrame) -> None:
+    # A small frame written here: which rows alert, and in which order, is known without the demo build.
+    hand = pd.DataFrame(
+        {
+            "id": ["b_off", "b_on", "e_off", "b_lag", "b_met", "b_nodata", "b_off2"],
+            "attribute": ["binding", "binding", "expected", "binding", "binding", "binding", "binding"],
+            "status": ["off_track", "on_track", "off_track", "lagging", "achieved", "no_data", "off_track"],
+            "seq": [5, 1, 2, 3, 4, 6, 0],
+        }
+    )
+    assert list(tracking_views.alerts(hand)["id"]) == ["b_off2", "b_off", "b_lag", "b_nodata"]  # worst first
+    # The demo plan: every binding target that is not achieved or on track, and nothing else.
     alerts = tracking_views.alerts(rows)
+    expected = rows[(rows["attribute"] == "binding") & ~rows["status"].isin(["achieved", "on_track"])]
+    assert len(expected) > 0, "the demo build has no binding target off track: this check would pass on nothing"
     assert (alerts["attribute"] == "binding").all()
     assert set(alerts["status"]) <= {"off_track", "lagging", "no_data"}
-    expected = rows[(rows["attribute"] == "binding") & ~rows["status"].isin(["achieved", "on_track"])]
     assert set(alerts["id"]) == set(expected["id"])
 
 
@@ -60,7 +72,27 @@ def test_tracked_table_and_filters(rows: pd.DataFrame) -> None:
 
 
 def test_bullet_rows_are_percentages(rows: pd.DataFrame) -> None:
-    b = tracking_views.bullet_rows(rows, "zh").dropna(subset=["progress"])
+    hand = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "clause": ["专栏1-9"] * 5,
+            "name_zh": ["甲", "乙", "丙", "丁", "戊"],
+            "name_en": ["A", "B", "C", "D", "E"],
+            "status": ["achieved", "lagging", "off_track", "no_data", "on_track"],
+            "progress": [0.3, 0.456, -0.2, None, 1.7],
+            "elapsed_share": [0.8, 0.8, 0.8, 0.8, None],
+            "explanation_zh": [""] * 5,
+            "explanation_en": [""] * 5,
+        }
+    )
+    shown = tracking_views.bullet_rows(hand, "zh").set_index("id")
+    assert shown["progress"].fillna(-1).to_dict() == {"a": 100.0, "b": 46.0, "c": 0.0, "d": -1, "e": 100.0}
+    assert shown.loc["a", "expected"] == 80.0 and pd.isna(shown.loc["e", "expected"])
+    # The demo plan: one bar per target, and at least one with a progress to check.
+    b = tracking_views.bullet_rows(rows, "zh")
+    assert len(b) == len(rows)
+    b = b.dropna(subset=["progress"])
+    assert len(b) > 0, "no target has a progress: this check would pass on nothing"
     assert ((b["progress"] >= 0) & (b["progress"] <= 100)).all()
 
 

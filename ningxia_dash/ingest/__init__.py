@@ -1,6 +1,5 @@
-"""Upload pipeline: decode → parse → validate (pandera, lazy; errors as a Chinese table with Excel row numbers)
-→ diff → commit (copy-on-write publish under a file lock) → audit and exact rollback; templates per kind.
-Imports pandas, pandera, openpyxl, python-calamine and the gateway db; never streamlit."""
+"""Upload pipeline: decode → parse → validate (errors as a Chinese table with Excel row numbers) → diff → commit
+(copy-on-write publish under a file lock) → audit and exact rollback; templates per kind; kinds/ one module each."""
 
 from ningxia_dash.ingest.audit import RollbackInfo, RollbackRefused, rollback
 from ningxia_dash.ingest.kinds import KINDS, Kind, kinds_for_role

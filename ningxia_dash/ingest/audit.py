@@ -1,6 +1,6 @@
 """Audit and rollback: a batch's recorded changes restore exactly the rows it replaced (and remove the rows it
 added). A batch whose rows a later, still-committed batch touched again cannot be rolled back until that later
-batch is: the officer sees which batches block it. Imports duckdb via db; never streamlit.
+batch is: the officer sees which batches block it.
 
 Choice (documented in docs/UPLOAD.md): blocking rather than cascading. Rolling back several batches in order is
 still possible, newest first, each one a visible event in the history.

@@ -1,6 +1,6 @@
 """Bytes of an uploaded file → a grid of cell texts: CSV in UTF-8 / UTF-8-BOM / GBK / GB18030 / UTF-16 with the
 delimiter sniffed, or xlsx / xls through python-calamine run in a child process (excel_child.py) after the zip, the
-declared dimensions and the text lengths were checked (limits.py). Imports no streamlit, no duckdb.
+declared dimensions and the text lengths were checked (limits.py).
 
 Row i of the grid (0-based) is row i+1 as Excel shows the file, so error messages can name rows the officer finds.
 """

@@ -12,22 +12,15 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ningxia_dash.ingest import plausibility
 from ningxia_dash.ingest.kinds import KINDS, Kind
 from ningxia_dash.ingest.messages import Issue
 from ningxia_dash.ingest.refs import Refs, Store
 from ningxia_dash.ingest.validate import Checked
-from ningxia_dash.plan_text import section_id_for_clause
 
 # Key columns of every table an import writes (rollback reads them too): declared once, on each kind.
 TABLE_KEYS: dict[str, tuple[str, ...]] = {k.table: k.key for k in KINDS.values()}
-# What a full-row kind writes from the file (the rest of the row is provenance).
-VALUE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "observations": ("value", "note"),
-    "indicator_notes": ("text_zh", "text_en"),
-    "village_metrics": ("value",),
-    "park_metrics": ("value",),
-}
+# What a full-row kind writes from the file (the rest of the row is provenance): declared on each kind.
+VALUE_COLUMNS: dict[str, tuple[str, ...]] = {k.table: k.value_columns for k in KINDS.values() if not k.partial}
 PROVENANCE = ("source_kind", "source_id", "batch_id")
 
 
@@ -76,43 +69,11 @@ def _clean(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), None)
 
 
-def _defaults(kind: Kind, rows: pd.DataFrame, refs: Refs) -> pd.DataFrame:
-    """Fill what a new row of a partial kind needs beyond the file (English names, derived ids)."""
-    out = rows.copy()
-    if kind.id == "villages":
-        out["name_en"] = out["name_en"].where(out["name_en"].notna(), out["name_zh"])
-    if kind.id == "plans":
-        out["title_en"] = out["title_en"].where(out["title_en"].notna(), out["title_zh"])
-        out["short_en"] = out["short_en"].where(out["short_en"].notna(), out["short_zh"])
-    if kind.id == "targets":
-        out["name_en"] = out["name_en"].where(out["name_en"].notna(), out["name_zh"])
-        out["category_zh"] = out["category_zh"].where(out["category_zh"].notna(), "其他")
-        out["category_en"] = out["category_en"].where(out["category_en"].notna(), "Other")
-        out["attribute"] = out["attribute"].where(out["attribute"].notna(), "none")
-        out["is_headline"] = out["is_headline"].where(out["is_headline"].notna(), False)
-        sections = out["clause"].map(lambda c: section_id_for_clause(c) if isinstance(c, str) else None)
-        out["section_id"] = out["section_id"].where(out["section_id"].notna(), sections)
-        chapters = sections.map(lambda s: int(s[2:].split("-")[0]) if isinstance(s, str) and s.startswith("ch") else 0)
-        out["chapter_no"] = out["chapter_no"].where(out["chapter_no"].notna(), chapters)
-        last: dict[str, int] = {}
-        for info in refs.indicators.values():
-            last[info["plan_id"]] = max(last.get(info["plan_id"], 0), int(info.get("seq") or 0))
-        seqs = []
-        for plan, seq in zip(out["plan_id"], out["seq"], strict=True):
-            if pd.isna(seq):
-                last[plan] = last.get(plan, 0) + 1
-                seqs.append(last[plan])
-            else:
-                seqs.append(int(seq))
-        out["seq"] = seqs
-    return out
-
-
 def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff:
     typed = checked.typed
     keys = list(TABLE_KEYS[kind.table])
     current = current_rows(store, kind, typed)
-    plausible = plausibility.check(typed, current, refs) if kind.id == "observations" else []
+    plausible = kind.plausibility(typed, current, refs) if kind.plausibility else []
     table_columns = list(current.columns)
     incoming = pd.DataFrame(index=typed.index)
     for k in keys:
@@ -120,7 +81,7 @@ def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff
     if kind.partial:
         written = [c for c in checked.present if c in table_columns and c not in keys]
     else:
-        written = list(VALUE_COLUMNS[kind.table])
+        written = list(kind.value_columns)
     for c in written:  # typed columns stay typed: a million rows of objects would not fit the memory budget
         incoming[c] = typed[c] if c in typed.columns else None
     compare = list(written)
@@ -173,8 +134,9 @@ def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff
         is_new = write.index.isin(rows.index[rows["status"] == "new"])
         if is_new.any():
             write = write.astype(object)
-            filled = _defaults(kind, write[is_new], refs)
-            write.loc[is_new, filled.columns] = filled
+            if kind.fill_new is not None:  # what a new row needs beyond the file (English names, derived ids)
+                filled = kind.fill_new(write[is_new], refs)
+                write.loc[is_new, filled.columns] = filled
     warnings = _warnings(kind, rows)
     # Arrow holds a million rows compactly, and the commit hands it to DuckDB as it is.
     table = pa.Table.from_pandas(write.reset_index(drop=True), preserve_index=False)
@@ -182,7 +144,7 @@ def compute_diff(kind: Kind, checked: Checked, store: Store, refs: Refs) -> Diff
 
 
 def _warnings(kind: Kind, rows: pd.DataFrame) -> list[Issue]:
-    if kind.table != "observations" or "old_source_kind" not in rows.columns:
+    if not kind.warn_replacing_public or "old_source_kind" not in rows.columns:
         return []
     hit = rows[(rows["status"] == "changed") & (rows["old_source_kind"] == "public")]
     return [

@@ -274,7 +274,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "人口（{population}）少于户数（{households}），请核对",
         "population ({population}) is below the number of households ({households}); please check",
     ),
-    # --- plausibility on upload (issue 15) ---
+    # --- plausibility on upload ---
     "warn.implausible_jump": (
         "{ref_year}年为{ref_value}，本次{year}年为{new}（{why}），是否录入有误？",
         "{ref_year}: {ref_value}; this file, {year}: {new} ({why}). Is it a typing error?",

@@ -8,15 +8,34 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ningxia_dash.ingest.kinds import Col, Kind, header_key, header_map
 from ningxia_dash.ingest.messages import Issue
+
+if TYPE_CHECKING:  # the kinds' modules import this one; a kind arrives here as an argument
+    from ningxia_dash.ingest.kinds.base import Col, Kind
 
 HEADER_SCAN_ROWS = 30
 TOTAL_WORDS = {"合计", "总计", "小计", "total", "sum"}
+
+
+def header_key(text: str) -> str:
+    """A header as compared with names and aliases: NFKC, lower case, no spaces, no '*' or （必填） marks."""
+    t = unicodedata.normalize("NFKC", text).strip().lower()
+    t = re.sub(r"[（(]\s*(必填|选填|可选|required|optional)\s*[)）]", "", t)
+    return re.sub(r"[\s*_\-]+", "", t)
+
+
+def header_map(kind: Kind) -> dict[str, str]:
+    """header_key(any accepted spelling: the Chinese header, the column's name, an alias) → the column's name."""
+    out: dict[str, str] = {}
+    for col in kind.cols:
+        for spelling in (col.name, col.zh, *col.aliases):
+            out.setdefault(header_key(spelling), col.name)
+    return out
 
 
 class ParseError(ValueError):
@@ -104,7 +123,7 @@ def parse_grid(kind: Kind, rows: list[list[str]]) -> Parsed:
                 "file.missing_columns",
                 row=h + 1,
                 params={
-                    "cols": ("、".join(f"「{c.zh}」" for c in missing), ", ".join(f"“{c.en}”" for c in missing)),
+                    "cols": ("、".join(f"「{c.zh}」" for c in missing), ", ".join(f"“{c.name}”" for c in missing)),
                     "hint": hint,
                 },
             )

@@ -1,5 +1,5 @@
 """The import pipeline the page and the CLI share: decode → parse → validate → diff (the dry run), then commit
-(re-checked inside the write lock). Imports the ingest steps and db; never streamlit."""
+(re-checked inside the write lock)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from pathlib import Path, PurePath
 
 from ningxia_dash.db import Database, writable_copy
 from ningxia_dash.ingest import plausibility
-from ningxia_dash.ingest.checks import validate
 from ningxia_dash.ingest.decode import DecodeError, Grid, read_grid, sniff_format
 from ningxia_dash.ingest.diff import Diff, compute_diff
 from ningxia_dash.ingest.kinds import KINDS, ROLE_RANK, Kind, unhonoured_scope
@@ -21,7 +20,7 @@ from ningxia_dash.ingest.limits import MAX_BYTES, MAX_ERRORS
 from ningxia_dash.ingest.messages import Issue
 from ningxia_dash.ingest.parse import Parsed, ParseError, find_header, parse_grid, sheet_score
 from ningxia_dash.ingest.refs import ConnStore, Store, load_refs
-from ningxia_dash.ingest.validate import Scope
+from ningxia_dash.ingest.validate import Scope, validate
 from ningxia_dash.ingest.write import BatchInfo, CommitError, record_batch
 
 ROLE_LABEL = {"viewer": ("浏览者", "viewer"), "officer": ("科室上传员", "officer"), "admin": ("管理员", "admin")}

@@ -1,6 +1,5 @@
 """Reference data validation needs (indicators, regions, villages, parks, metrics, plans), read from the database
-through anything with `rows(sql, params)`: the gateway's Database or a writable copy's connection (imports duckdb
-types only; never streamlit)."""
+through anything with `rows(sql, params)`: the gateway's Database or a writable copy's connection."""
 
 from __future__ import annotations
 
@@ -11,6 +10,8 @@ from typing import Any, Protocol
 
 import duckdb
 import pandas as pd
+
+from ningxia_dash.config import PROVINCE_CODE
 
 
 class Store(Protocol):
@@ -79,7 +80,8 @@ class Refs:
             regions = {k: v for k, v in self.regions.items() if what == "region" or v["level"] == "county"}
             spellings = {v["name_zh"]: k for k, v in regions.items()}
             spellings.update({v["short_zh"]: k for k, v in regions.items()})
-            spellings.update({"全区": "640000", "全自治区": "640000"} if "640000" in regions else {})
+            if PROVINCE_CODE in regions:
+                spellings.update({"全区": PROVINCE_CODE, "全自治区": PROVINCE_CODE})
             label = ("地区代码", "region code") if what == "region" else ("县区代码", "county code")
             return Lookup(label, {k: v["name_zh"] for k, v in regions.items()}, spellings)
         if what == "village":

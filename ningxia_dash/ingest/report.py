@@ -108,7 +108,7 @@ def column_label(kind: Kind, column: str, lang: Lang) -> str:
         return t("col.kind", lang)
     for c in kind.cols:
         if c.name == column:
-            return c.zh if lang == "zh" else c.en
+            return c.zh if lang == "zh" else c.name
     return column
 
 

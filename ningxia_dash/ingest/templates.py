@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -37,86 +38,100 @@ GENERAL = (
 )
 
 
-def _ref_sheets(kind: Kind, refs: Refs | None) -> list[tuple[str, list[str], list[list[object]]]]:
+Sheet = tuple[str, list[str], list[list[object]]]  # title, header, rows
+
+
+def _span(refs: Refs, plan_id: str) -> str:
+    plan = refs.plans.get(plan_id)
+    return f"{plan['baseline_year']}–{plan['period_end']}" if plan else ""
+
+
+def _indicators(refs: Refs) -> Sheet:
+    rows = sorted(refs.indicators.items(), key=lambda kv: (kv[1]["plan_id"], kv[1].get("seq") or 0))
+    return (
+        "指标代码",
+        ["指标代码", "指标名称", "单位", "规划", "可填年份"],
+        [
+            [
+                i,
+                v["name_zh"],
+                v["unit"] or "",
+                refs.plans.get(v["plan_id"], {}).get("short_zh", ""),
+                _span(refs, v["plan_id"]),
+            ]
+            for i, v in rows
+        ],
+    )
+
+
+def _regions(refs: Refs) -> Sheet:
+    level = {"province": "自治区", "city": "地级市", "county": "县（市、区）"}
+    return (
+        "地区代码",
+        ["地区代码", "名称", "级别"],
+        [
+            [c, v["name_zh"], level.get(v["level"], v["level"])]
+            for c, v in sorted(refs.regions.items())
+            if v["level"] != "nation"
+        ],
+    )
+
+
+def _villages(refs: Refs) -> Sheet:
+    return (
+        "村代码",
+        ["村代码", "村名", "县区代码"],
+        [[i, v["name_zh"], v["county_code"]] for i, v in sorted(refs.villages.items())],
+    )
+
+
+def _parks(refs: Refs) -> Sheet:
+    return (
+        "园区代码",
+        ["园区代码", "园区名称", "县区代码"],
+        [[i, v["name_zh"], v["county_code"] or ""] for i, v in sorted(refs.parks.items())],
+    )
+
+
+def _metrics(entity: str, title: str) -> Callable[[Refs], Sheet]:
+    def sheet(refs: Refs) -> Sheet:
+        rows = [[i, v["name_zh"], v["unit"]] for i, v in refs.metrics.items() if v["entity"] == entity]
+        return (title, ["指标代码", "指标名称", "单位"], rows)
+
+    return sheet
+
+
+def _plans(refs: Refs) -> Sheet:
+    return (
+        "规划代码",
+        ["规划代码", "简称", "起始年", "截止年", "基期年"],
+        [[i, v["short_zh"], v["period_start"], v["period_end"], v["baseline_year"]] for i, v in refs.plans.items()],
+    )
+
+
+# The code sheets a kind's template may carry (Kind.ref_sheets names them, in the order they appear).
+REF_SHEETS: dict[str, Callable[[Refs], Sheet]] = {
+    "indicators": _indicators,
+    "regions": _regions,
+    "villages": _villages,
+    "parks": _parks,
+    "village_metrics": _metrics("village", "村指标代码"),
+    "park_metrics": _metrics("park", "园区指标代码"),
+    "plans": _plans,
+}
+
+
+def _ref_sheets(kind: Kind, refs: Refs | None) -> list[Sheet]:
     if refs is None:
         return []
-    sheets: list[tuple[str, list[str], list[list[object]]]] = []
-    plans = refs.plans
-    if kind.id in ("observations", "indicator_notes", "targets"):
-        sheets.append(
-            (
-                "指标代码",
-                ["指标代码", "指标名称", "单位", "规划", "可填年份"],
-                [
-                    [
-                        i,
-                        v["name_zh"],
-                        v["unit"] or "",
-                        plans.get(v["plan_id"], {}).get("short_zh", ""),
-                        f"{plans[v['plan_id']]['baseline_year']}–{plans[v['plan_id']]['period_end']}"
-                        if v["plan_id"] in plans
-                        else "",
-                    ]
-                    for i, v in sorted(
-                        refs.indicators.items(), key=lambda kv: (kv[1]["plan_id"], kv[1].get("seq") or 0)
-                    )
-                ],
-            )
-        )
-    if kind.id in ("observations", "indicator_notes", "villages"):
-        level = {"province": "自治区", "city": "地级市", "county": "县（市、区）"}
-        sheets.append(
-            (
-                "地区代码",
-                ["地区代码", "名称", "级别"],
-                [
-                    [c, v["name_zh"], level.get(v["level"], v["level"])]
-                    for c, v in sorted(refs.regions.items())
-                    if v["level"] != "nation"
-                ],
-            )
-        )
-    if kind.id in ("villages", "village_metrics"):
-        sheets.append(
-            (
-                "村代码",
-                ["村代码", "村名", "县区代码"],
-                [[i, v["name_zh"], v["county_code"]] for i, v in sorted(refs.villages.items())],
-            )
-        )
-    if kind.id in ("parks", "park_metrics"):
-        sheets.append(
-            (
-                "园区代码",
-                ["园区代码", "园区名称", "县区代码"],
-                [[i, v["name_zh"], v["county_code"] or ""] for i, v in sorted(refs.parks.items())],
-            )
-        )
-    for entity, title in (("village", "村指标代码"), ("park", "园区指标代码")):
-        if kind.id == f"{entity}_metrics":
-            sheets.append(
-                (
-                    title,
-                    ["指标代码", "指标名称", "单位"],
-                    [[i, v["name_zh"], v["unit"]] for i, v in refs.metrics.items() if v["entity"] == entity],
-                )
-            )
-    if kind.id in ("targets", "plans"):
-        sheets.append(
-            (
-                "规划代码",
-                ["规划代码", "简称", "起始年", "截止年", "基期年"],
-                [[i, v["short_zh"], v["period_start"], v["period_end"], v["baseline_year"]] for i, v in plans.items()],
-            )
-        )
-    return sheets
+    return [REF_SHEETS[name](refs) for name in kind.ref_sheets]
 
 
 def _help_rows(kind: Kind) -> list[list[str]]:
     return [
         [
             c.zh,
-            c.en,
+            c.name,
             "必填" if c.required else "选填",
             TYPE_LABEL[c.type],
             c.help_zh + ("（仅用于核对，不写入数据库）" if c.info_only and "核对" not in c.help_zh else ""),
@@ -182,7 +197,7 @@ def template_csv(kind_id: str) -> bytes:
     for c in kind.cols:
         need = "必填" if c.required else "选填"
         example = f"；示例：{c.example}" if c.example else ""
-        w.writerow(neutralise_row([f"# {c.zh}（{c.en}，{need}，{TYPE_LABEL[c.type]}）：{c.help_zh}{example}"]))
+        w.writerow(neutralise_row([f"# {c.zh}（{c.name}，{need}，{TYPE_LABEL[c.type]}）：{c.help_zh}{example}"]))
     w.writerow(neutralise_row(c.zh for c in kind.cols))
     return buf.getvalue().encode("utf-8-sig")
 

@@ -1,9 +1,9 @@
-"""Validation: cell texts → typed values, then every check of the kind declared as a pandera schema and run lazily,
-its failure cases turned into Issues (row as Excel numbers it, column as the file names it, Chinese reason).
+"""Validation: cell texts → typed values, then every check of the kind as a boolean vector attached to the column
+it blames; the failures come back as Issues (row as Excel numbers it, column as the file names it, Chinese reason).
 
-Checks that depend on other columns of the row (a percentage range depends on the indicator's unit) are
-computed as vectors first and attached to the column they blame, so one pandera pass collects every failure.
-The checks of each kind are written in checks.py. Pure Python, pandas and pandera; reference data arrives as Refs.
+Checks that depend on other columns of the row (a percentage range depends on the indicator's unit) or on the
+reference data are computed as vectors, so one pass collects every failure. Each kind writes its checks in its own
+module (ingest/kinds/<kind>.py). Pure Python, pandas and numpy; reference data arrives as Refs.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
-from ningxia_dash.ingest.kinds import Col, Kind
+from ningxia_dash.config import PROVINCE_CODE
 from ningxia_dash.ingest.limits import MAX_ERRORS
 from ningxia_dash.ingest.messages import Issue, Severity
 from ningxia_dash.ingest.parse import (
@@ -32,6 +31,9 @@ from ningxia_dash.ingest.parse import (
     parse_year,
 )
 from ningxia_dash.ingest.refs import Lookup, Refs
+
+if TYPE_CHECKING:  # the kinds' modules import this one; a kind arrives here as an argument
+    from ningxia_dash.ingest.kinds.base import Col, Kind
 
 COUNT_UNITS = {"个", "人", "户", "家", "所", "处", "座", "名", "对", "条", "种", "次", "人次"}
 PERCENT_UNITS = {"%", "百分比", "百分点"}
@@ -99,7 +101,7 @@ def unit_key(unit: object) -> str:
 
 
 class Validator:
-    """Builds the typed frame and the rules of one file; `run()` passes them through pandera."""
+    """Builds the typed frame and the rules of one file; `run()` turns the failing rows into Issues."""
 
     def __init__(self, kind: Kind, parsed: Parsed, refs: Refs, scope: Scope) -> None:
         self.kind, self.parsed, self.refs, self.scope = kind, parsed, refs, scope
@@ -130,7 +132,7 @@ class Validator:
         report_column: str | bool | None = True,
         severity: Severity = "error",
     ) -> None:
-        if column not in self.frame.columns:
+        if column not in self.frame.columns:  # the typed frame has a column for every column a rule blames
             self.frame[column] = np.nan
         self.rules.append(
             Rule(column, code, ok.fillna(True).astype(bool), params or (lambda row: {}), report_column, severity)
@@ -347,7 +349,7 @@ class Validator:
         def ok(code: object) -> bool:
             if not isinstance(code, str):
                 return True
-            return "640000" in allowed or code in allowed or parent.get(code) in allowed
+            return PROVINCE_CODE in allowed or code in allowed or parent.get(code) in allowed
 
         scope_text = self.scope_label(allowed, {k: v["name_zh"] for k, v in self.refs.regions.items()})
         entity = (self.kind.entity_zh, self.kind.entity_en)
@@ -361,9 +363,8 @@ class Validator:
     # ------------------------------------------------------------ running
     def failing_rows(self) -> pd.Index:
         """Rows where some rule fails, cut after the row that brings the rows with errors past MAX_ERRORS: rows
-        that pass yield no failure case, and an officer is shown the first MAX_ERRORS errors only, so pandera
-        (which formats a message for every failure) sees just these rows — seconds, not minutes, for a file where
-        every row is wrong."""
+        that pass yield no failure, and an officer is shown the first MAX_ERRORS errors only, so only these rows
+        are looked at again — seconds, not minutes, for a file where every row is wrong."""
         if not self.rules:
             return self.index[:0]
         errors = np.zeros(len(self.index), dtype=bool)
@@ -381,29 +382,16 @@ class Validator:
         return self.index[:cut][(errors | warnings)[:cut]]
 
     def run(self) -> Checked:
-        frame = self.frame.loc[self.failing_rows()].copy()
-        checks: dict[str, list[pa.Check]] = {}
-        by_name: dict[str, Rule] = {}
+        rows_at = self.failing_rows()
+        at = rows_at.to_numpy(dtype="int64")
+        found_rows: list[np.ndarray] = []
+        found_nums: list[np.ndarray] = []
         for n, rule in enumerate(self.rules):
-            name = f"{n}:{rule.code}"
-            by_name[name] = rule
-            checks.setdefault(rule.column, []).append(
-                pa.Check(lambda s, ok=rule.ok: ok.reindex(s.index).fillna(True), name=name, ignore_na=False)
-            )
-        schema = pa.DataFrameSchema(
-            {col: pa.Column(None, checks=cs, nullable=True, required=True) for col, cs in checks.items()},
-            strict=False,
-        )
-        rows = nums = np.empty(0, dtype="int64")
-        try:
-            schema.validate(frame, lazy=True)
-        except pa.errors.SchemaErrors as exc:
-            fc = exc.failure_cases
-            fc = fc[fc["check"].isin(by_name)]
-            checks_seen = fc["check"].astype("category")
-            number = {c: int(str(c).split(":", 1)[0]) for c in checks_seen.cat.categories}
-            rows = fc["index"].to_numpy(dtype="int64")
-            nums = checks_seen.cat.rename_categories(number).to_numpy(dtype="int64")
+            bad = ~rule.ok.reindex(rows_at).fillna(True).to_numpy(dtype=bool)
+            found_rows.append(at[bad])
+            found_nums.append(np.full(int(bad.sum()), n, dtype="int64"))
+        rows = np.concatenate(found_rows) if found_rows else np.empty(0, dtype="int64")
+        nums = np.concatenate(found_nums) if found_nums else np.empty(0, dtype="int64")
         # In row order, the most basic check first; a 合计 row reports only that it is one. Vectorised, because a
         # file where every row is wrong has millions of failures and only the first MAX_ERRORS are turned into text.
         totals = {n for n, rule in enumerate(self.rules) if rule.code == "cell.total_row"}
@@ -433,3 +421,10 @@ class Validator:
                 column = self.header(rule.column) if rule.column in {c.name for c in self.kind.cols} else rule.column
             issues.append(Issue(rule.code, row, column, value, rule.params(row), rule.severity))
         return Checked(self.frame, [c for c in self.parsed.present], issues + self.extra)
+
+
+def validate(kind: Kind, parsed: Parsed, refs: Refs, scope: Scope) -> Checked:
+    """Every check of the kind (its module's `check`); the Issues come back with the typed values."""
+    v = Validator(kind, parsed, refs, scope)
+    kind.check(v)
+    return v.run()

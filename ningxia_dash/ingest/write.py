@@ -1,6 +1,6 @@
 """Commit: inside the database's write lock, on a private copy (db.writable_copy), re-validate and re-diff the file
 against the current data, then write in one transaction the rows, the batch record, a `sources` row for the batch
-and every replaced row (old → new as JSON), and publish the copy atomically (imports duckdb via db; no streamlit).
+and every replaced row (old → new as JSON), and publish the copy atomically.
 """
 
 from __future__ import annotations

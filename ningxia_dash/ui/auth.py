@@ -1,5 +1,5 @@
 """Who is using the app: the one seam `current_user()`, the sign-in form, `require_role(...)` for pages, and the
-sidebar's account line (imports streamlit and ningxia_dash.accounts).
+sidebar's account line.
 
 Today the app signs users in itself: a password form checked against argon2id hashes in the `users` table, the
 signed-in name kept in the session. Every other part of the app asks only `current_user()`, so another way of

@@ -1,7 +1,7 @@
 """The "导出汇报材料" control: a popover with PDF and PPTX download buttons whose files are generated only when
 clicked (Streamlit runs a callable `data` on its own thread when the download is requested, so the page does not
 wait) and cached per plan, as-of year, language and data version; the two formats share one rendering of the
-figures (imports streamlit and the brief)."""
+figures."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Page chrome: page config, the shared sidebar, provenance badges and banners, downloads (imports streamlit).
+"""Page chrome: the page context, status cards, banners, downloads, links (the frame itself — page config,
+sidebar — is ui/frame.py; provenance badges are ui/badges.py).
 
 Pages call `page_context()` first. When app.py runs a page through st.navigation the frame is already drawn;
 when a screen's file is run directly (AppTest.from_file on screens/X.py), `page_context()` runs the same frame
@@ -9,9 +10,6 @@ in the sidebar for a second before st.navigation drew the Chinese menu.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,51 +20,12 @@ import streamlit as st
 from ningxia_dash import config
 from ningxia_dash import params as checks
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
-from ningxia_dash.i18n import LANGS, Lang, pick, t
+from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.safe_text import md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.ui import data, params, state
-
-ICON = config.DATA_DIR / "assets" / "icon.png"  # a local file: an emoji icon would make the browser fetch one
-BADGE_COLOURS = {"official": "green", "public": "blue", "demo": "orange", "plan": "violet"}
-
-_run = threading.local()
-
-
-@contextmanager
-def navigation_run() -> Iterator[None]:
-    """Mark the current script run as coming through app.py's navigation."""
-    _run.active = True
-    try:
-        yield
-    finally:
-        _run.active = False
-
-
-# Streamlit keeps the main area's scroll offset when the page changes: a page opened from far down the overview's
-# table would open half-way down (the clicked table keeps the focus, and a table of the new page drawn in its place
-# scrolls itself into view). A fixed script (no user text), sent once per page change at the end of the page: it
-# drops the old page's focus and scrolls to the top, now and after the next layout. Not in 汇报模式 (screens that do
-# not scroll, and the element's few pixels would push a slide past the screen's edge).
-_TO_TOP = (
-    "<script>(()=>{document.activeElement?.blur();const m=document.querySelector('[data-testid=\"stMain\"]');"
-    "m?.scrollTo(0,0);requestAnimationFrame(()=>m?.scrollTo(0,0));})()</script>"
-)
-
-
-def top_of_new_page(page: str) -> None:
-    """Scroll the main area to the top on the first run of a page the session was not on before."""
-    if st.session_state.get("_nav.page") != page:
-        st.session_state["_nav.page"] = page
-        st.html(_TO_TOP, unsafe_allow_javascript=True)
-
-
-def configure_page() -> None:
-    presenting = st.query_params.get("present") == "1"  # 汇报模式 starts with the sidebar folded away
-    st.set_page_config(
-        page_title="宁夏衔接规划监测", page_icon=str(ICON), layout="wide",
-        initial_sidebar_state="collapsed" if presenting else "expanded",
-    )  # fmt: skip
+from ningxia_dash.ui import data, frame, nav, params, state
+from ningxia_dash.ui.badges import BADGE_COLOURS, badge, provenance_legend_md
+from ningxia_dash.ui.frame import render_sidebar
 
 
 def status_cards(
@@ -98,68 +57,6 @@ def status_cards(
     )
 
 
-def select_words_css(lang: Lang) -> str:
-    """Streamlit's select boxes say "Select all" and "No results" in English whatever the app's language
-    (no API to set them). In Chinese, hide those words and show ours from the translation table instead;
-    tests/test_browser.py checks it in Chromium."""
-    if lang == "en":
-        return ""
-    hidden = "font-size:0;line-height:0"
-    select_all, none = t("select.all", lang), t("select.no_results", lang)
-    return (
-        "<style>"
-        f'[role="option"][data-key="__select_all__"] > div{{{hidden}}}'
-        f'[role="option"][data-key="__select_all__"] > div::after{{content:"{select_all}";font-size:.875rem;line-height:1.6}}'
-        f'[role="option"][style*="display: contents"] > span{{{hidden}}}'
-        f'[role="option"][style*="display: contents"] > span::after{{content:"{none}";font-size:.875rem;line-height:1.6}}'
-        "</style>"
-    )
-
-
-def plan_subtitle(plans: pd.DataFrame, plan_id: str, lang: Lang) -> str:
-    """The sidebar's subtitle: the chosen plan's short name and document number (the newest plan when the
-    choice is unknown, as page_context does)."""
-    chosen = plans[plans["id"] == plan_id]
-    row = (chosen if len(chosen) else plans.tail(1)).iloc[0]
-    name = pick(lang, row["short_zh"], row["short_en"])
-    return f"{name} · {row['doc_number']}" if row.get("doc_number") else name
-
-
-def render_sidebar(version: str) -> None:
-    lang = state.current_lang()
-    if css := select_words_css(lang):
-        st.html(css)
-    with st.sidebar:
-        st.markdown(f"**{t('app.title', lang)}**")
-        st.caption(md(plan_subtitle(data.plans(version), state.current_plan(), lang)))
-        state.bind_widget(state.LANG, state.LANG_WIDGET)
-        st.segmented_control(
-            t("sidebar.language", lang),
-            options=list(LANGS),
-            key=state.LANG_WIDGET,
-            format_func=lambda code: "中文" if code == "zh" else "English",
-            on_change=state.keep_widget_value,
-            args=(state.LANG, state.LANG_WIDGET),
-        )
-        plans = data.plans(version)
-        if len(plans) > 1:
-            ids = list(plans["id"])
-            names = dict(zip(ids, plans["short_zh" if lang == "zh" else "short_en"], strict=True))
-            state.bind_widget(state.PLAN, state.PLAN_WIDGET)
-            st.selectbox(
-                t("sidebar.plan", lang),
-                ids,
-                key=state.PLAN_WIDGET,
-                format_func=lambda i: names[i],
-                on_change=state.keep_widget_value,
-                args=(state.PLAN, state.PLAN_WIDGET),
-            )
-        kind = "sidebar.kind_production" if data.is_production(version) else "sidebar.kind_demo"
-        st.caption(t(kind, lang))
-        st.caption(provenance_legend_md(lang))
-        st.caption(f"{t('sidebar.data_version', lang)}: `{version}` · {t('sidebar.offline', lang)}")
-
-
 @dataclass(frozen=True)
 class PageContext:
     lang: Lang
@@ -171,11 +68,9 @@ class PageContext:
 def page_context() -> PageContext:
     """Everything a page needs to start: language, plan, data version. Stops with a clear message if the
     database is missing."""
-    if not getattr(_run, "active", False):
+    if not frame.in_navigation():
         # Reached directly (a screen's file run as the main script): hand over to the real frame, which
         # draws the navigation and runs this same page through it, then end this outer run.
-        from ningxia_dash.ui import nav
-
         nav.run_app()
         st.stop()
     state.init_state()
@@ -194,13 +89,6 @@ def page_context() -> PageContext:
     return PageContext(state.current_lang(), plan_id, version, plan)
 
 
-def badge(kind: str | None, lang: Lang) -> str:
-    """Markdown badge for a source kind: colour plus a word, never colour alone."""
-    if not isinstance(kind, str) or not kind:  # None, or NaN from a frame when a target has no value yet
-        return t("common.none", lang)
-    return f":{BADGE_COLOURS.get(kind, 'gray')}-badge[{t('prov.' + kind, lang)}]"
-
-
 STATUS_BADGE = {"achieved": "green", "on_track": "blue", "lagging": "orange", "off_track": "red", "no_data": "gray"}
 
 
@@ -212,10 +100,6 @@ def status_badge(status: str, lang: Lang) -> str:
 def provenance_label(kind: str | None, lang: Lang) -> str:
     """Plain-text provenance word for table cells."""
     return t(f"prov.{kind}", lang) if kind else t("common.none", lang)
-
-
-def provenance_legend_md(lang: Lang) -> str:
-    return " ".join(f"{badge(k, lang)} {t('prov.' + k + '.desc', lang)}" for k in ("official", "public", "demo"))
 
 
 def demo_banner(lang: Lang) -> None:
@@ -290,6 +174,7 @@ def as_of_selector(choices: list[int], default: int, lang: Lang, container: obje
 
 
 __all__ = [
+    "BADGE_COLOURS",
     "PageContext",
     "badge",
     "demo_banner",
@@ -297,5 +182,6 @@ __all__ = [
     "page_context",
     "pick",
     "provenance_label",
+    "provenance_legend_md",
     "render_sidebar",
 ]

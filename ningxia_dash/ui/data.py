@@ -1,5 +1,4 @@
-"""Cached readers: the one caching boundary, keyed on the data version so an import invalidates it
-(imports streamlit, queries and db)."""
+"""Cached readers: the one caching boundary, keyed on the data version so an import invalidates it."""
 
 from __future__ import annotations
 
@@ -87,7 +86,7 @@ def sources(data_version: str) -> pd.DataFrame:
     return queries.sources(database())
 
 
-# ---------------------------------------------------------------- target tracking (issue 3)
+# ---------------------------------------------------------------- target tracking
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -154,7 +153,7 @@ def indicator_notes(indicator_id: str, data_version: str) -> pd.DataFrame:
     return queries.indicator_notes(database(), indicator_id)
 
 
-# ---------------------------------------------------------------- places: villages, parks (issue 4)
+# ---------------------------------------------------------------- places: villages, parks
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -204,7 +203,7 @@ def park_metric_values(data_version: str) -> pd.DataFrame:
     return queries.park_metric_values(database())
 
 
-# ---------------------------------------------------------------- imports (issue 5)
+# ---------------------------------------------------------------- uploads and accounts
 
 
 def clear() -> None:

@@ -1,5 +1,5 @@
 """The page registry and the app's frame: one definition used by app.py and by a page that a freshly started
-server runs directly (imports streamlit)."""
+server runs directly."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from ningxia_dash import config
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.params import flag
-from ningxia_dash.ui import auth, chrome, data, params, state
+from ningxia_dash.ui import auth, data, frame, params, state
 
 # (group key, [(file, page key)]) in the order the sidebar shows them. Files are resolved from the project root:
 # st.Page resolves relative paths against the main script's folder, which is screens/ when a page runs directly.
@@ -92,7 +92,7 @@ def _unknown_page() -> str | None:
 
 def run_app() -> None:
     """Configure the page, draw the navigation and the sidebar, run the selected page."""
-    chrome.configure_page()
+    frame.configure_page()
     state.init_state()
     lang = state.current_lang()
     pages = _pages(lang)
@@ -104,11 +104,11 @@ def run_app() -> None:
     )  # no untranslated "View more"
     with contextlib.suppress(FileNotFoundError):  # the page itself explains how to build the database
         if not presenting:
-            chrome.render_sidebar(data.version())
+            frame.render_sidebar(data.version())
             auth.sidebar_account(lang)
         if auth.login_wall(lang):  # NINGXIA_REQUIRE_LOGIN=1 and nobody signed in: no page runs
             return
-    with chrome.navigation_run():
+    with frame.navigation_run():
         selected.run()
     if not presenting:
-        chrome.top_of_new_page(selected.url_path)
+        frame.top_of_new_page(selected.url_path)

@@ -1,4 +1,4 @@
-"""Reading the address's query parameters (imports streamlit). Every value is untrusted: a pure validator from
+"""Reading the address's query parameters. Every value is untrusted: a pure validator from
 ningxia_dash/params.py checks it; a bad one falls back to the default, leaves the address and is named in a small
 translated notice (escaped, shortened: never rendered as Markdown or HTML)."""
 

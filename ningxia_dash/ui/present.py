@@ -1,5 +1,5 @@
 """汇报模式: the presenter's chrome (no navigation, sidebar or toolbar; large type) and one renderer per slide.
-The deck's order is data (ningxia_dash.slides); slides reuse the screens' builders (imports streamlit)."""
+The deck's order is data (ningxia_dash.slides); slides reuse the screens' builders."""
 
 from __future__ import annotations
 

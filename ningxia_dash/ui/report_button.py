@@ -1,5 +1,5 @@
 """The "下载Word评估报告" control of the 终期评估 page: the .docx is written only when clicked and cached per plan,
-language and data version (imports streamlit and the report writer)."""
+language and data version."""
 
 from __future__ import annotations
 

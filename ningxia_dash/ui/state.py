@@ -1,4 +1,4 @@
-"""Session-state keys shared across pages, as constants (imports streamlit)."""
+"""Session-state keys shared across pages, as constants."""
 
 from __future__ import annotations
 

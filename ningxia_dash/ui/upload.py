@@ -1,5 +1,5 @@
 """Streamlit glue for the upload, history and user pages: the dry run kept per session, commit and rollback
-followed by a cache clear, account changes with bilingual messages (imports streamlit, ingest, accounts)."""
+followed by a cache clear, account changes with bilingual messages."""
 
 from __future__ import annotations
 
