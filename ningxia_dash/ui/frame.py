@@ -90,10 +90,14 @@ def plan_subtitle(plans: pd.DataFrame, plan_id: str, lang: Lang) -> str:
     return f"{name} · {row['doc_number']}" if row.get("doc_number") else name
 
 
+# Streamlit leaves ~6rem above every page's title; at 1366×768 that pushed the ranking and the tables below the
+# first screen. 3rem keeps the title clear of the toolbar. (The presenter deck sets its own padding.)
+LAYOUT_CSS = '<style>[data-testid="stMainBlockContainer"]{padding-top:3rem}</style>'
+
+
 def render_sidebar(version: str) -> None:
     lang = state.current_lang()
-    if css := select_words_css(lang):
-        st.html(css)
+    st.html(LAYOUT_CSS + select_words_css(lang))
     with st.sidebar:
         st.markdown(f"**{t('app.title', lang)}**")
         st.caption(md(plan_subtitle(data.plans(version), state.current_plan(), lang)))
