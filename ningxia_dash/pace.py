@@ -121,6 +121,12 @@ def _rate(v: float, method: str, unit: str | None, unit_en: str | None, lang: st
     return "about flat" if flat else f"{'+' if v > 0 else '−'}{size} a year"
 
 
+def rate_text(v: float, method: str, unit: str | None, lang: str) -> str:
+    """A pace in words, as the sentences say it (zh '提高1.2个百分点', en '+1.2 points a year'): for callers that
+    compare paces, such as the 衔接 table (ningxia_dash/continuity.py)."""
+    return _rate(v, method, unit, unit_label(unit, "en") if unit else None, lang)
+
+
 def _not_paced(spec: TargetSpec, reason: str, words: tuple[str, str], kinds: tuple[str, ...] = ()) -> Pace:
     return Pace(spec.id, False, reason, None, None, None, None, None, spec.target_value, spec.target_year,
                 None, None, None, None, False, kinds, *words)  # fmt: skip

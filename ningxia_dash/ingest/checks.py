@@ -8,6 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from ningxia_dash.ingest import continuity
 from ningxia_dash.ingest.kinds import NEW_ROW_REQUIRED, Kind
 from ningxia_dash.ingest.parse import Parsed, normalise_code
 from ningxia_dash.ingest.refs import Refs
@@ -273,7 +274,7 @@ def targets(v: Validator) -> None:
         lambda r: {"rule": rule_kind.at[r]},
         report_column=v.header("reference_series"),
     )
-    v.code("carries_over_from", refs.lookup("indicator"))
+    continuity.check(v, v.code("carries_over_from", refs.lookup("indicator")), plan_ids)
 
 
 def plans(v: Validator) -> None:
