@@ -134,12 +134,11 @@ def _meets(rule: str, falling: bool, value: float, target: float) -> bool:
     return d > tol if rule == "gt" else d >= -tol
 
 
-def plan_words(plan: pd.Series, lang: Lang) -> str:
-    """How a sentence names the previous plan's period: '十四五期间' from 衔接“十四五”规划, else its short name."""
-    if lang == "zh":
-        m = re.search(r"“([^”]+)”", str(plan["short_zh"]))
-        return (m.group(1) if m else str(plan["short_zh"])) + "期间"
-    return f"{int(plan['period_start'])}–{int(plan['period_end'])}"
+def plan_words(plan: pd.Series) -> str:
+    """How a Chinese sentence names the previous plan's period: '十四五期间' from 衔接“十四五”规划, else
+    '<short name>期间' (English names the years the pace spans instead)."""
+    m = re.search(r"“([^”]+)”", str(plan["short_zh"]))
+    return (m.group(1) if m else str(plan["short_zh"])) + "期间"
 
 
 @dataclass(frozen=True)
@@ -168,18 +167,19 @@ def link(old: pd.Series, new: pd.Series, evaluation: pd.Series | None, previous:
     rule, target = str(new["rule_kind"]), _num(new.get("target_value"))
     method = achieved = required = None
     kinds: tuple[str, ...] = ()
+    span = ""
     judgement = "unknown"
     zh: list[str] = []
     en: list[str] = []
     if rule in PACED and target is not None and base.value is not None:
-        falling = rule == "max" or target < base.value
+        falling = rule == "max"  # a ≥ target below the new baseline is already met, not a target to fall to
         old_end = int(old_plan["period_end"])
         spec = TargetSpec.from_row(old.to_dict(), plan_baseline_year=int(old_plan["baseline_year"]))
         # The previous plan's observed pace, as pace.py measures it, for a target of the new plan's kind.
         p = pace.pace(replace(spec, rule_kind=rule, target_value=target, target_year=old_end), previous, old_end)
         method = p.method or ("compound" if unit and unit.endswith("元") else "linear")
         if p.applicable:
-            achieved, kinds = p.observed, p.source_kinds
+            achieved, kinds, span = p.observed, p.source_kinds, f"{p.first_year}–{p.latest_year}"
         years = int(new["target_year"]) - base.year
         if _meets(rule, falling, base.value, target):
             judgement = "reached"
@@ -191,8 +191,8 @@ def link(old: pd.Series, new: pd.Series, evaluation: pd.Series | None, previous:
             zh.append("需年均" + pace.rate_text(required, method, unit, "zh"))
             en.append("needs " + pace.rate_text(required, method, unit, "en"))
         if achieved is not None:
-            zh.append(f"{plan_words(old_plan, 'zh')}实际年均" + pace.rate_text(achieved, method, unit, "zh"))
-            en.append(f"achieved {pace.rate_text(achieved, method, unit, 'en')} in {plan_words(old_plan, 'en')}")
+            zh.append(f"{plan_words(old_plan)}实际年均" + pace.rate_text(achieved, method, unit, "zh"))
+            en.append(f"achieved {pace.rate_text(achieved, method, unit, 'en')} in {span}")
             if required is not None:
                 sign = -1.0 if falling else 1.0
                 judgement = "stretch" if sign * required > sign * achieved + 1e-9 else "within"

@@ -70,6 +70,11 @@ st.markdown(
 )
 if view["has_demo"]:
     chrome.demo_banner(lang)
+across = models.indicator_across(ctx.plan_id, indicator_id, region, lang, ctx.version)  # continuing indicator
+if across is not None:
+    st.subheader(t("continuity.across", lang))
+    st.plotly_chart(across["chart"], width="stretch", key="across", config={"displayModeBar": False})
+    st.caption(md(across["caption"]))
 
 if view["county_chart"] is not None:
     st.subheader(t("detail.counties", lang, year=as_of))
