@@ -240,7 +240,9 @@ def across_plans(segments: list[Any], unit: str | None, lang: Lang) -> go.Figure
         if i:
             fig.add_vline(x=s.start - 0.5, line={"color": "#666", "width": 1, "dash": "dot"})
         if s.judged:
-            fig.add_vrect(x0=s.start - 0.5, x1=s.end + 0.5, fillcolor="#e8f0f8", opacity=0.6, line_width=0, layer="below")
+            fig.add_vrect(
+                x0=s.start - 0.5, x1=s.end + 0.5, fillcolor="#e8f0f8", opacity=0.6, line_width=0, layer="below"
+            )
         fig.add_annotation(x=(s.start + s.end) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
                            text=f"<b>{label}</b> {s.start}–{s.end}", font={"color": colour, "size": 13})  # fmt: skip
         if not s.line.empty:

@@ -42,7 +42,8 @@ def table_counts(db: Database) -> pd.DataFrame:
 
 
 def plans(db: Database) -> pd.DataFrame:
-    return db.df("SELECT * FROM plans ORDER BY period_start DESC")
+    # An imported plan may have no document number: '' (not NaN, which pages would print as "nan").
+    return db.df("SELECT * REPLACE (coalesce(doc_number, '') AS doc_number) FROM plans ORDER BY period_start DESC")
 
 
 def plan_sections(db: Database, plan_id: str) -> pd.DataFrame:

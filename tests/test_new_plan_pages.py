@@ -129,12 +129,16 @@ def _continuity_table(at: AppTest, lang: str) -> str:
 def test_evaluation_shows_the_continuity_table_in_chinese(next_plan: Path, plan: str) -> None:
     at = _run(plan, "zh", "evaluation")
     text = _continuity_table(at, "zh")
-    assert "农村自来水普及率 | ● 按已有速度可达 | 需年均提高0.2个百分点，十四五期间实际年均提高1.44个百分点" in text, text
+    assert "农村自来水普及率 | ● 按已有速度可达 | 需年均提高0.2个百分点，十四五期间实际年均提高1.44个百分点" in text, (
+        text
+    )
     assert "九年义务教育巩固率 | ▲ 需加快 | 需年均提高0.44个百分点，十四五期间实际年均提高0.16个百分点" in text
     assert "农村生活污水治理率 | ✔ 已达到 | 新规划基期已达到新目标" in text
     assert "98%（2025年，上一规划期末实际，" in text  # the new baseline and where it comes from
     assert "✔ 已完成" in text and "✖ 未完成" in text  # the previous target's verdict
-    summary = "4项接续指标：新规划基期已达到新目标1项，所需速度快于上一规划期实际速度2项，按已有速度可达1项，无法比较0项。"
+    summary = (
+        "4项接续指标：新规划基期已达到新目标1项，所需速度快于上一规划期实际速度2项，按已有速度可达1项，无法比较0项。"
+    )
     assert summary in [m.value for m in at.markdown]
     labels = [e.label for e in at.expander]
     assert "上一规划有、新规划未接续的指标（89项）" in labels and "新规划新增、无上一规划对应的指标（1项）" in labels
@@ -159,7 +163,11 @@ def test_detail_of_a_continuing_indicator_shows_one_series_across_plans(next_pla
                                        for tr in c["data"])]  # fmt: skip
     assert len(across) == 1
     names = {html.unescape(str(tr.get("name"))) for tr in across[0]["data"]}  # as plotly shows them
-    old, new = ("衔接“十四五”规划", "测试用下一规划") if lang == "zh" else ("14th FYP on poverty gains & rural revitalisation", "Test next plan")
+    old, new = (
+        ("衔接“十四五”规划", "测试用下一规划")
+        if lang == "zh"
+        else ("14th FYP on poverty gains & rural revitalisation", "Test next plan")
+    )
     if lang == "zh":
         assert {f"{old}目标", f"{new}目标", f"{old}实际值", f"{new}实际值", f"{new}基期"} <= names, names
     else:

@@ -93,7 +93,9 @@ def continuity_bridge(plan_id: str, lang: Lang, data_version: str) -> dict[str, 
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def indicator_across(plan_id: str, indicator_id: str, region: str, lang: Lang, data_version: str) -> dict[str, Any] | None:
+def indicator_across(
+    plan_id: str, indicator_id: str, region: str, lang: Lang, data_version: str
+) -> dict[str, Any] | None:
     """The series across plans of a continuing indicator (its chart and caption), None for one that continues
     nothing and is continued by nothing."""
     from ningxia_dash import charts, continuity
