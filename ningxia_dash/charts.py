@@ -254,6 +254,9 @@ def across_plans(segments: list[Any], unit: str | None, lang: Lang) -> go.Figure
                             name=t("continuity.chart.target", lang, plan=label),
                             marker={"symbol": "star", "size": 18, "color": "#222" if s.judged else colour},
                             text=[plotly_text(s.target_label)], textposition="top center")  # fmt: skip
+        if i and s.baseline.value is not None and not s.actual.empty:  # the series runs on from the baseline
+            fig.add_scatter(x=[s.baseline.year, s.actual["year"].iloc[0]], y=[s.baseline.value, s.actual["value"].iloc[0]],
+                            mode="lines", line={"color": colour, "width": 2}, hoverinfo="skip", showlegend=False)  # fmt: skip
         if not s.actual.empty:
             kinds = list(s.actual["source_kind"])
             fig.add_scatter(

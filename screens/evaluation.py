@@ -76,10 +76,9 @@ else:
         st.info(t("continuity.no_links", lang))
     else:
         st.markdown(md(bridge["summary"]))
-        st.dataframe(
-            bridge["table"].drop(columns=["id"]), hide_index=True, width="stretch", key="continuity_table",
-            column_config={t("continuity.col.pace", lang): st.column_config.TextColumn(width="large")},
-        )  # fmt: skip
+        # A static table: its sentences wrap, so a reader at 1366 px sees every column (a data grid cuts them).
+        with st.container(key="continuity_table"):
+            st.table(bridge["table"].drop(columns=["id"]).set_index(t("col.indicator", lang)))
         if bridge["has_demo"]:
             st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo.desc', lang)}")
         chrome.download_buttons(bridge["table"].drop(columns=["id"]), "continuity", lang)
