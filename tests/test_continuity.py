@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import continuity
+from ningxia_dash.i18n import Lang
 from ningxia_dash.status import Obs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +60,7 @@ def test_new_baseline_is_the_previous_final_actual_unless_printed() -> None:
     assert (p.value, p.source, p.from_previous) == (97.5, "plan", False)
 
 
-def _demo(lang: str) -> str:
+def _demo(lang: Lang) -> str:
     from ningxia_dash.i18n import t
 
     return t("prov.demo", lang)

@@ -93,7 +93,7 @@ def check(v: Validator, carries: pd.Series, plan_ids: pd.Series) -> None:
         if attr_new in ATTRIBUTE and attr_old in ATTRIBUTE and attr_new != attr_old:
             warn[row] = {"pred": named, "old": ATTRIBUTE[attr_old], "new": ATTRIBUTE[attr_new]}
     for code, rows in bad.items():
-        v.rule(COLUMN, code, pd.Series(~v.index.isin(list(rows)), index=v.index), lambda r, rows=rows: rows[r])
+        v.rule(COLUMN, code, pd.Series(~v.index.isin(list(rows)), index=v.index), rows.__getitem__)
     v.rule(
         COLUMN,
         "warn.carry_attribute",
