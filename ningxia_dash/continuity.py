@@ -99,6 +99,9 @@ def new_baseline(new: pd.Series, plan_baseline_year: int, previous: dict[int, Ob
     actual (in the new plan's baseline year, else the latest before it)."""
     year = int(new["baseline_year"]) if _num(new.get("baseline_year")) is not None else plan_baseline_year
     own = _num(new.get("baseline_value"))
+    carried = _text(new.get("baseline_carried"))  # queries.indicators filled it from the previous final actual
+    if own is not None and carried:
+        return Baseline(own, year, carried, True)
     if own is not None:
         return Baseline(own, year, "plan", False)
     years = [y for y in previous if y <= year]

@@ -190,3 +190,13 @@ def test_detail_of_a_continuing_indicator_shows_one_series_across_plans(next_pla
 def test_detail_of_an_indicator_without_a_link_has_no_cross_plan_chart(next_plan: Path) -> None:
     at = _run("fx-next-rr", "zh", "indicator", {"indicator": "fx_digital_villages"})
     assert "跨规划序列" not in [h.value for h in at.subheader]
+
+
+def test_the_new_plan_judges_from_the_previous_final_actual(next_plan: Path) -> None:
+    # fx_tap_water prints no baseline: the new plan's targets are judged from 十四五's final actual (98% in 2025),
+    # as the metric above the chart says (before, it read "—" and the path from baseline to target was missing).
+    at = _run("fx-next-rr", "zh", "indicator", {"indicator": "fx_tap_water"})
+    baseline = next(m for m in at.metric if m.label == "基期值")
+    assert re.sub(r"\\(.)", r"\1", baseline.value) == "98%", baseline.value
+    names = {tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]}
+    assert "按进度应达" in names, names  # the straight line from the baseline to the target
