@@ -198,5 +198,6 @@ def test_the_new_plan_judges_from_the_previous_final_actual(next_plan: Path) -> 
     at = _run("fx-next-rr", "zh", "indicator", {"indicator": "fx_tap_water"})
     baseline = next(m for m in at.metric if m.label == "基期值")
     assert re.sub(r"\\(.)", r"\1", baseline.value) == "98%", baseline.value
+    assert baseline.help is not None and "2025 · 上一规划期末实际" in baseline.help, baseline.help  # and its source
     names = {tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]}
     assert "按进度应达" in names, names  # the straight line from the baseline to the target
