@@ -23,12 +23,16 @@ TEXT = {
         "rows": ["需年均提高0.2个百分点，十四五期间实际年均提高1.44个百分点", "▲ 需加快", "✔ 已达到"],
         "plans": ["衔接“十四五”规划 2021–2025", "测试用下一规划 2026–2030"],
         "caption": "测试用下一规划的基期：98%（2025年，上一规划期末实际",
+        "next": "测试用下一规划",
+        "judged": "评判的是侧栏所选规划（测试用下一规划）的目标",
     },
     "en": {
         "heading": "Into the next plan: continuing targets",
         "rows": ["needs +0.2 points a year; achieved +1.44 points a year in 2020–2025", "▲ Needs a faster pace"],
         "plans": ["14th FYP on poverty gains & rural revitalisation 2021–2025", "Test next plan 2026–2030"],
         "caption": "Baseline of Test next plan: 98% (2025, previous plan's final actual",
+        "next": "Test next plan",
+        "judged": "the targets judged are those of the plan chosen in the sidebar (Test next plan)",
     },
 }
 
@@ -69,4 +73,17 @@ def test_continuity_table_and_series_across_plans_in_chromium(next_db: Path, art
         page.get_by_text(words["caption"]).wait_for(timeout=30_000)  # type: ignore[attr-defined]
         page.evaluate("window.scrollBy(0, 120)")  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / f"continuity-detail-{lang}.png"))  # type: ignore[attr-defined]
+
+        # The sidebar's plan selector switches which targets are judged; the series stays whole.
+        box = page.locator('[data-testid="stSidebar"]').get_by_role("combobox")  # type: ignore[attr-defined]
+        box.click()
+        if not page.get_by_role("option").count():  # type: ignore[attr-defined]
+            box.press("ArrowDown")  # a click on the focused box may leave the list closed
+        page.get_by_role("option", name=words["next"]).click()  # type: ignore[attr-defined]
+        page.get_by_text(words["judged"]).wait_for(timeout=30_000)  # type: ignore[attr-defined]
+        chart = page.locator(".js-plotly-plot").filter(has_text=words["plans"][1])  # type: ignore[attr-defined]
+        assert chart.first.locator(".annotation-text").all_text_contents() == words["plans"]
+        chart.first.scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, 120)")  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / f"continuity-detail-next-plan-{lang}.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []
