@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from ningxia_dash import pace
-from ningxia_dash.i18n import Lang, format_number, pick, t
+from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.status import Obs, TargetSpec
 from ningxia_dash.views import clause_label, target_text, value_text
 
@@ -313,10 +313,6 @@ def summary(b: Bridge, lang: Lang) -> str:
     c = counts(b)
     return t("continuity.summary", lang, n=len(b.links), reached=c["reached"], stretch=c["stretch"],
              within=c["within"], unknown=c["unknown"])  # fmt: skip
-
-
-def number(v: float, unit: object, lang: Lang) -> str:
-    return format_number(v, unit if isinstance(unit, str) else None, lang)
 
 
 @dataclass(frozen=True)
