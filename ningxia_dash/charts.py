@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -216,6 +217,64 @@ def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | 
                 textfont={"size": 11, "color": "#666"}, hovertext=part["hover"], hoverinfo="text",
             )  # fmt: skip
     fig.update_layout(height=380, margin={"l": 10, "r": 10, "t": 40, "b": 10}, font={"family": FONT, "size": 14},
+                      plot_bgcolor="white", legend={"orientation": "h", "y": -0.15},
+                      xaxis={"dtick": 1, "gridcolor": "#eee"},
+                      yaxis={"gridcolor": "#eee", "ticksuffix": "%" if unit == "%" else ""})  # fmt: skip
+    return fig
+
+
+JUDGED_COLOUR = "#1f4e79"  # the plan chosen in the sidebar (its targets are judged)
+OTHER_PLAN_COLOUR = "#9aa5b1"
+
+
+def across_plans(segments: list[Any], unit: str | None, lang: Lang) -> go.Figure:
+    """One series across plans (continuity.Segment, oldest first): each plan's actual values (hollow = demo,
+    hover with the source), its path from baseline to target (dashed) and its target (star), the plans' spans
+    named at the top; the judged plan in blue, the other in grey. The new plan's baseline is a square."""
+    from ningxia_dash.continuity import baseline_text
+
+    fig = go.Figure()
+    for i, s in enumerate(segments):
+        colour = JUDGED_COLOUR if s.judged else OTHER_PLAN_COLOUR
+        label = plotly_text(s.label)
+        if i:
+            fig.add_vline(x=s.start - 0.5, line={"color": "#666", "width": 1, "dash": "dot"})
+        if s.judged:
+            fig.add_vrect(
+                x0=s.start - 0.5, x1=s.end + 0.5, fillcolor="#e8f0f8", opacity=0.6, line_width=0, layer="below"
+            )
+        fig.add_annotation(x=(s.start + s.end) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=f"<b>{label}</b> {s.start}–{s.end}", font={"color": colour, "size": 13})  # fmt: skip
+        if not s.line.empty:
+            fig.add_scatter(x=s.line["year"], y=s.line["expected"], mode="lines", hoverinfo="skip",
+                            name=t("continuity.chart.path", lang, plan=label),
+                            line={"color": colour, "dash": "dash", "width": 2})  # fmt: skip
+        if s.target is not None:
+            fig.add_scatter(x=[s.target_year], y=[s.target], mode="markers+text", cliponaxis=False,
+                            name=t("continuity.chart.target", lang, plan=label),
+                            marker={"symbol": "star", "size": 18, "color": "#222" if s.judged else colour},
+                            text=[plotly_text(s.target_label)], textposition="top center")  # fmt: skip
+        if i and s.baseline.value is not None and not s.actual.empty:  # the series runs on from the baseline
+            fig.add_scatter(x=[s.baseline.year, s.actual["year"].iloc[0]], y=[s.baseline.value, s.actual["value"].iloc[0]],
+                            mode="lines", line={"color": colour, "width": 2}, hoverinfo="skip", showlegend=False)  # fmt: skip
+        if not s.actual.empty:
+            kinds = list(s.actual["source_kind"])
+            fig.add_scatter(
+                x=s.actual["year"], y=s.actual["value"], mode="lines+markers",
+                name=t("continuity.chart.actual", lang, plan=label), line={"color": colour, "width": 2},
+                marker={"size": 12, "color": colour, "line": {"color": colour, "width": 2},
+                        "symbol": ["circle-open" if k == "demo" else "circle" for k in kinds]},
+                hovertext=[f"{y}: {plotly_text(format_number(v, unit, lang))} ({t('prov.' + k, lang)})"
+                           for y, v, k in zip(s.actual["year"], s.actual["value"], kinds, strict=True)],
+                hoverinfo="text",
+            )  # fmt: skip
+        if i and s.baseline.value is not None:
+            fig.add_scatter(x=[s.baseline.year], y=[s.baseline.value], mode="markers",
+                            name=t("continuity.chart.baseline", lang, plan=label),
+                            marker={"symbol": "square-open", "size": 20, "color": colour, "line": {"width": 3}},
+                            hovertext=[plotly_text(baseline_text(s.baseline, unit, lang))],
+                            hoverinfo="text")  # fmt: skip
+    fig.update_layout(height=400, margin={"l": 10, "r": 10, "t": 50, "b": 10}, font={"family": FONT, "size": 14},
                       plot_bgcolor="white", legend={"orientation": "h", "y": -0.15},
                       xaxis={"dtick": 1, "gridcolor": "#eee"},
                       yaxis={"gridcolor": "#eee", "ticksuffix": "%" if unit == "%" else ""})  # fmt: skip

@@ -163,6 +163,17 @@ def data_table(observations: pd.DataFrame, sources: pd.DataFrame, regions: pd.Da
     })  # fmt: skip
 
 
+def baseline_help(row: pd.Series, lang: Lang) -> str | None:
+    """The baseline's year, and for a continuing target judged from the previous plan's final actual, that and its
+    source: '2025 · 上一规划期末实际（示例数据）'."""
+    if pd.isna(row["baseline_year"]):
+        return None
+    carried = row.get("baseline_carried")
+    if not isinstance(carried, str):
+        return f"{int(row['baseline_year'])}"
+    return f"{int(row['baseline_year'])} · {t('continuity.base_previous', lang)} ({t('prov.' + carried, lang)})"
+
+
 def latest_text(assessment: pd.Series, unit: str | None, lang: Lang) -> str:
     if pd.isna(assessment["latest_value"]):
         return t("status.no_data", lang)

@@ -168,6 +168,60 @@ TEXT: dict[str, tuple[str, str]] = {
         "official data are uploaded.",
     ),
     "evaluation.no_final": ("无期末数据", "No final value"),
+    # --- continuity across plans: the 衔接 section and the series across plans (helper plan) ---
+    "continuity.title": ("规划衔接：接续指标的新目标", "Into the next plan: continuing targets"),
+    "continuity.caption": (
+        "{old} → {new}：每项接续指标的上一规划目标、期末结果与结论，新规划的基期与目标，以及新目标所需年均速度与上一规划期实际速度的对比。",
+        "{old} → {new}: for each continuing indicator the previous target, its final result and verdict, the new "
+        "baseline and target, and the pace the new target needs against the pace achieved.",
+    ),
+    "continuity.none": (
+        "尚未导入下一规划，暂无衔接对比。导入方法：管理员在“数据上传”页先导入“规划信息”（“接续规划”填本规划代码），"
+        "再导入“规划目标”（接续的指标在“接续指标”列填本规划的指标代码）。",
+        "No next plan has been loaded yet. To load one, an admin imports on the upload page first “Plans” (with "
+        "this plan's id as the previous plan), then “Plan targets” (naming, for a continuing target, this plan's "
+        "indicator id in the continues-indicator column).",
+    ),
+    "continuity.no_links": (
+        "两个规划之间没有接续指标（新规划的目标均未填写“接续指标”）。",
+        "No target of the new plan names an indicator of the previous plan it continues.",
+    ),
+    "continuity.summary": (
+        "{n}项接续指标：新规划基期已达到新目标{reached}项，所需速度快于上一规划期实际速度{stretch}项，按已有速度可达{within}项，无法比较{unknown}项。",
+        "{n} continuing indicators: the new target already met at the new baseline {reached}, needing a faster pace "
+        "than achieved {stretch}, within the pace achieved {within}, cannot compare {unknown}.",
+    ),
+    "continuity.col.judgement": ("判断", "Judgement"),
+    "continuity.col.pace": ("所需速度与已有速度", "Pace needed and achieved"),
+    "continuity.col.old_target": ("上一规划目标", "Previous target"),
+    "continuity.col.final": ("期末实际", "Final result"),
+    "continuity.col.new_base": ("新规划基期", "New baseline"),
+    "continuity.col.new_target": ("新目标", "New target"),
+    "continuity.judge.reached": ("✔ 已达到", "✔ Already met"),
+    "continuity.judge.stretch": ("▲ 需加快", "▲ Needs a faster pace"),
+    "continuity.judge.within": ("● 按已有速度可达", "● Within the pace achieved"),
+    "continuity.judge.unknown": ("○ 无法比较", "○ Cannot compare"),
+    "continuity.not_paced": (
+        "该类目标（保持、清零、每年、相对参照、稳步提高、完成事项）不比较速度",
+        "no pace is compared for this kind of target (maintain, zero, per year, relative, rising, milestone)",
+    ),
+    "continuity.base_previous": ("上一规划期末实际", "previous plan's final actual"),
+    "continuity.base_plan": ("新规划所列", "printed in the new plan"),
+    "continuity.dropped": (
+        "上一规划有、新规划未接续的指标（{n}项）",
+        "Indicators the new plan does not continue ({n})",
+    ),
+    "continuity.new_only": ("新规划新增、无上一规划对应的指标（{n}项）", "New indicators without a predecessor ({n})"),
+    "continuity.across": ("跨规划序列", "One series across plans"),
+    "continuity.across_caption": (
+        "{plan}的基期：{base}。两个规划的实际值连成一条序列；评判的是侧栏所选规划（{judged}）的目标。",
+        "Baseline of {plan}: {base}. The actual values of both plans form one series; the targets judged are those "
+        "of the plan chosen in the sidebar ({judged}).",
+    ),
+    "continuity.chart.path": ("{plan}：基期→目标", "{plan}: baseline → target"),
+    "continuity.chart.target": ("{plan}目标", "{plan} target"),
+    "continuity.chart.actual": ("{plan}实际值", "{plan} actual"),
+    "continuity.chart.baseline": ("{plan}基期", "{plan} baseline"),
     "overview.final_note": (
         "评估年份为规划期末（{year}年）：以下各项为终期评估结论（已完成、基本完成、未完成、无法评估），不再是进度判断。",
         "Assessed as of the plan's last year ({year}): what follows are final-evaluation verdicts (met, basically "

@@ -1,6 +1,6 @@
 """Pace and projection: where a target is heading at the pace observed, and the pace it needs.
 
-Pure Python beside the status engine (imports only ningxia_dash.status types and the stdlib). Callers hand over a
+Pure Python beside the status engine (imports only ningxia_dash.status types, i18n.unit_label and the stdlib). Callers hand over a
 `TargetSpec` and its yearly `Obs`; this module computes and words the result in zh and en.
 
 Method (README "Pace and projection"; tests/test_pace.py works every case by hand):
@@ -30,6 +30,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ningxia_dash.i18n import unit_label
 from ningxia_dash.status import DEFAULT_THRESHOLDS, Obs, TargetSpec
 
 PACED_RULES = ("min", "gt", "max")
@@ -98,7 +99,11 @@ def _num(v: float, lang: str) -> str:
 def _value(v: float, unit: str | None, unit_en: str | None, lang: str) -> str:
     if not unit or unit == "%":
         return _num(v, lang) + (unit or "")
-    return _num(v, lang) + unit if lang == "zh" else f"{_num(v, lang)} {unit_en or unit}"
+    if lang == "zh":
+        return _num(v, lang) + unit
+    # English names the unit in English; some have no word ("个": "" → a bare number), never the Chinese unit.
+    word = unit_label(unit, "en") if unit_en is None else unit_en
+    return f"{_num(v, lang)} {word}".rstrip()
 
 
 def _rate(v: float, method: str, unit: str | None, unit_en: str | None, lang: str) -> str:
@@ -116,6 +121,12 @@ def _rate(v: float, method: str, unit: str | None, unit_en: str | None, lang: st
     return "about flat" if flat else f"{'+' if v > 0 else '−'}{size} a year"
 
 
+def rate_text(v: float, method: str, unit: str | None, lang: str) -> str:
+    """A pace in words, as the sentences say it (zh '提高1.2个百分点', en '+1.2 points a year'): for callers that
+    compare paces, such as the 衔接 table (ningxia_dash/continuity.py)."""
+    return _rate(v, method, unit, unit_label(unit, "en") if unit else None, lang)
+
+
 def _not_paced(spec: TargetSpec, reason: str, words: tuple[str, str], kinds: tuple[str, ...] = ()) -> Pace:
     return Pace(spec.id, False, reason, None, None, None, None, None, spec.target_value, spec.target_year,
                 None, None, None, None, False, kinds, *words)  # fmt: skip
@@ -123,7 +134,7 @@ def _not_paced(spec: TargetSpec, reason: str, words: tuple[str, str], kinds: tup
 
 def pace(spec: TargetSpec, observations: Mapping[int, Obs], as_of_year: int, unit_en: str | None = None) -> Pace:
     """The pace of one target as of `as_of_year` (later observations are ignored). `unit_en` is the unit as the
-    English sentence names it (default: the unit as stored)."""
+    English sentence names it (default: i18n.unit_label's English name; "" for units English leaves unnamed)."""
     if spec.rule_kind not in PACED_RULES:
         return _not_paced(spec, spec.rule_kind, _NOT_PACED[spec.rule_kind])
     if spec.target_value is None:

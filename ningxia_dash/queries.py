@@ -47,7 +47,8 @@ def table_counts(db: Database) -> pd.DataFrame:
 
 
 def plans(db: Database) -> pd.DataFrame:
-    return db.df("SELECT * FROM plans ORDER BY period_start DESC")
+    # An imported plan may have no document number: '' (not NaN, which pages would print as "nan").
+    return db.df("SELECT * REPLACE (coalesce(doc_number, '') AS doc_number) FROM plans ORDER BY period_start DESC")
 
 
 def plan_sections(db: Database, plan_id: str) -> pd.DataFrame:
@@ -163,7 +164,28 @@ def entity_counts(db: Database) -> dict[str, int]:
 
 
 def indicators(db: Database, plan_id: str) -> pd.DataFrame:
-    return db.df("SELECT * FROM indicators WHERE plan_id = ? ORDER BY seq", [plan_id])
+    """A plan's targets. A target continuing an indicator of the previous plan (carries_over_from) without a
+    printed baseline takes that indicator's final actual (province, in the plan's baseline year or the latest
+    before it) as its baseline; `baseline_carried` is then that value's source kind (else NULL)."""
+    return db.df(
+        """
+        WITH carried AS (
+            SELECT i.id, o.value, o.year, o.source_kind,
+                   row_number() OVER (PARTITION BY i.id ORDER BY o.year DESC) AS rn
+            FROM indicators i JOIN plans p ON p.id = i.plan_id
+            JOIN observations o ON o.indicator_id = i.carries_over_from AND o.region_code = '640000'
+                AND o.period_type = 'year' AND o.year <= p.baseline_year
+            WHERE i.plan_id = ? AND i.baseline_value IS NULL
+        )
+        SELECT i.* REPLACE (
+                   coalesce(i.baseline_value, c.value) AS baseline_value,
+                   CASE WHEN c.value IS NULL THEN i.baseline_year ELSE c.year END AS baseline_year),
+               c.source_kind AS baseline_carried
+        FROM indicators i LEFT JOIN carried c ON c.id = i.id AND c.rn = 1
+        WHERE i.plan_id = ? ORDER BY i.seq
+        """,
+        [plan_id, plan_id],
+    )
 
 
 def observations(db: Database, plan_id: str, region_code: str | None = None) -> pd.DataFrame:

@@ -63,3 +63,25 @@ if (row := chrome.picked_row(picked)) is not None:
     st.switch_page(chrome.page_file("indicator"), query_params={"indicator": table.iloc[row]["id"]})
 chrome.download_buttons(table.drop(columns=["id"]), f"evaluation-{as_of}", lang)
 report_button.evaluation_report(lang, ctx.plan_id, ctx.version)
+
+# 衔接: the next plan's continuing targets against what this plan achieved (ningxia_dash/continuity.py)
+st.subheader(t("continuity.title", lang))
+bridge = models.continuity_bridge(ctx.plan_id, lang, ctx.version)
+if bridge is None:
+    st.info(t("continuity.none", lang))
+else:
+    old_name, new_name = (md(pick(lang, p["short_zh"], p["short_en"])) for p in (bridge["old"], bridge["new"]))
+    st.caption(t("continuity.caption", lang, old=old_name, new=new_name))
+    if bridge["table"].empty:
+        st.info(t("continuity.no_links", lang))
+    else:
+        st.markdown(md(bridge["summary"]))
+        # A static table: its sentences wrap, so a reader at 1366 px sees every column (a data grid cuts them).
+        with st.container(key="continuity_table"):
+            st.table(bridge["table"].drop(columns=["id"]).set_index(t("col.indicator", lang)))
+        if bridge["has_demo"]:
+            st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo.desc', lang)}")
+        chrome.download_buttons(bridge["table"].drop(columns=["id"]), "continuity", lang)
+    for key, frame in (("continuity.dropped", bridge["dropped"]), ("continuity.new_only", bridge["new_only"])):
+        with st.expander(t(key, lang, n=len(frame))):
+            st.dataframe(frame, hide_index=True, width="stretch")

@@ -1,6 +1,5 @@
 """指标详情: one target — its path, its status year by year, its counties, its sentence in the plan, its data."""
 
-import pandas as pd
 import streamlit as st
 
 from ningxia_dash import detail, tracking_views, views
@@ -57,7 +56,7 @@ st.markdown(
 
 m = st.columns(4)
 m[0].metric(t("col.baseline", lang), md(views.value_text(row["baseline_value"], unit, lang)),
-            help=f"{int(row['baseline_year'])}" if pd.notna(row["baseline_year"]) else None)  # fmt: skip
+            help=detail.baseline_help(row, lang))  # fmt: skip
 m[1].metric(t("col.target", lang), md(f"{views.target_text(row, lang)} ({int(row['target_year'])})"))
 m[2].metric(t("col.latest", lang), md(detail.latest_text(assessment, unit, lang)))
 m[3].metric(t("col.expected", lang), md(views.value_text(assessment["expected_value"], unit, lang)))
@@ -72,6 +71,11 @@ if view["has_demo"]:
     chrome.demo_banner(lang)
 if view["rollup_notice"]:  # uploaded or published values that do not add up (never adjusted to fit)
     st.warning(f"{md(view['rollup_notice'])}\n\n{t('rollup.help', lang)}", icon="⚠️")
+across = models.indicator_across(ctx.plan_id, indicator_id, region, lang, ctx.version)  # continuing indicator
+if across is not None:
+    st.subheader(t("continuity.across", lang))
+    st.plotly_chart(across["chart"], width="stretch", key="across", config={"displayModeBar": False})
+    st.caption(md(across["caption"]))
 
 if view["county_chart"] is not None:
     st.subheader(t("detail.counties", lang, year=as_of))

@@ -152,3 +152,17 @@ def test_geometric_series_recovers_its_rate(start: float, rate: float, n: int) -
     p = pace(spec("min", "万元", start, start * 3, ty=2030), obs(values), 2020 + n)
     assert p.method == "compound" and p.observed == pytest.approx(rate, abs=1e-9)
     assert p.projected is not None and math.isclose(p.projected, start * (1 + rate) ** 10, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("unit_en", [None, ""])
+def test_english_sentence_names_no_chinese_unit(unit_en: str | None) -> None:
+    # A count in 个 has no English word ("" in i18n.UNITS_EN): the English sentence showed "+2 个 a year".
+    p = pace(spec("min", "个", 10.0, 30.0, ty=2030), obs({2020: 10.0, 2021: 12.0, 2022: 14.0}), 2022, unit_en=unit_en)
+    assert "个" not in p.sentence_en, p.sentence_en
+    assert "+2 a year" in p.sentence_en and "(target 30)" in p.sentence_en, p.sentence_en
+    assert "提高2个" in p.sentence_zh
+
+
+def test_english_sentence_names_the_english_unit_by_default() -> None:
+    p = pace(spec("min", "万户", 10.0, 30.0, ty=2030), obs({2020: 10.0, 2021: 12.0, 2022: 14.0}), 2022)
+    assert "万户" not in p.sentence_en and "10k households" in p.sentence_en, p.sentence_en

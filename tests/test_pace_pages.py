@@ -141,3 +141,9 @@ def test_county_map_names_the_counties_short_at_their_pace(db_path: Path) -> Non
     assert not at.exception, [e.value for e in at.exception]
     notes = [c.value for c in at.caption if "按当前速度" in c.value]
     assert len(notes) == 1 and "预测依据示例数据" in notes[0], [c.value for c in at.caption]
+
+
+def test_english_pace_sentence_names_no_chinese_unit(db_path: Path) -> None:
+    # 大病专项救治病种 counts in 个, a unit English leaves unnamed: the sentence read "+0.5 个 a year".
+    line = _pace_line(_detail("en", "major_disease_special_treatment_types", 2023), "Pace and projection")
+    assert "a year" in line and not any("\u4e00" <= c <= "\u9fff" for c in line), line

@@ -227,6 +227,23 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "目标类型为“{rule}”时必须填写参照序列",
         "a target of type “{rule}” needs a reference series",
     ),
+    # --- continuing indicators (接续指标; ingest/continuity.py) ---
+    "cell.carry_loop": (
+        "接续关系成环：{pred}又（直接或间接）接续本指标，请删除其中一处接续指标",
+        "the links go round in a circle: {pred} continues this indicator (directly or not); remove one link",
+    ),
+    "cell.carry_same_plan": (
+        "接续指标{pred}与本行同属{plan}，应填上一规划中的指标代码",
+        "{pred} belongs to the same plan {plan}: name an indicator of the previous plan",
+    ),
+    "cell.carry_differs": (
+        "接续指标{pred}与本行含义不同，不能接续：{what}",
+        "{pred} measures something else and cannot be continued: {what}",
+    ),
+    "warn.carry_attribute": (
+        "接续指标{pred}的属性为“{old}”，本行为“{new}”，请确认属性调整无误",
+        "{pred} was “{old}”, this row is “{new}”: check the change of attribute is meant",
+    ),
     "cell.target_year_range": (
         "目标年应在规划期{start}–{end}之内，实际为{value}",
         "the target year should lie inside the plan period {start}–{end}, got {value}",

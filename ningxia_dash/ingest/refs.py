@@ -59,7 +59,7 @@ class Lookup:
 
 @dataclass
 class Refs:
-    indicators: dict[str, dict[str, Any]]  # id → {name_zh, unit, rule_kind, plan_id}
+    indicators: dict[str, dict[str, Any]]  # id → {name_zh, unit, rule_kind, plan_id, seq, attribute, carries_over_from}
     plans: dict[str, dict[str, Any]]  # id → {baseline_year, period_start, period_end, short_zh, short_en}
     regions: dict[str, dict[str, Any]]  # code → {name_zh, short_zh, level, parent_code}
     villages: dict[str, dict[str, Any]]  # id → {name_zh, county_code}
@@ -126,8 +126,8 @@ def load_refs(store: Store) -> Refs:
     return Refs(
         indicators=_dicts(
             store,
-            "SELECT id, name_zh, unit, rule_kind, plan_id, seq FROM indicators",
-            ["name_zh", "unit", "rule_kind", "plan_id", "seq"],
+            "SELECT id, name_zh, unit, rule_kind, plan_id, seq, attribute, carries_over_from FROM indicators",
+            ["name_zh", "unit", "rule_kind", "plan_id", "seq", "attribute", "carries_over_from"],
         ),
         plans=_dicts(
             store,

@@ -55,6 +55,70 @@ def evaluation_table(plan_id: str, as_of_year: int, baseline_year: int, lang: La
     return evaluation.evaluation_table(evaluation_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
+# --- continuity across plans (helper plan): the 衔接 section and the series across plans ---
+def all_indicators(data_version: str) -> pd.DataFrame:
+    """Every plan's indicators (continuity links run between plans)."""
+    frames = [data.indicators(str(p), data_version) for p in data.plans(data_version)["id"]]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def continuity_bridge(plan_id: str, lang: Lang, data_version: str) -> dict[str, Any] | None:
+    """The 衔接 section of the evaluation page: the chosen plan and the next one (or its predecessor and it);
+    None when no such pair exists."""
+    from ningxia_dash import config, continuity
+
+    plans = data.plans(data_version)
+    pair = continuity.plan_pair(plans, all_indicators(data_version), plan_id)
+    if pair is None:
+        return None
+    old_id, new_id = pair
+    old_plan, new_plan = plan_row(old_id, data_version).copy(), plan_row(new_id, data_version).copy()
+    old_plan["id"], new_plan["id"] = old_id, new_id
+    end, base = int(old_plan["period_end"]), int(old_plan["baseline_year"])
+    b = continuity.bridge(
+        old_plan, new_plan, data.indicators(old_id, data_version), data.indicators(new_id, data_version),
+        data.evaluations(old_id, config.PROVINCE_CODE, end, base, data_version),
+        data.observations(old_id, data_version), config.PROVINCE_CODE,
+    )  # fmt: skip
+    return {
+        "old": old_plan,
+        "new": new_plan,
+        "summary": continuity.summary(b, lang),
+        "table": continuity.bridge_table(b, lang),
+        "dropped": continuity.list_table(b.dropped, lang),
+        "new_only": continuity.list_table(b.new_only, lang),
+        "has_demo": any("demo" in x.achieved_kinds or x.final_source == "demo" for x in b.links),
+    }
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def indicator_across(
+    plan_id: str, indicator_id: str, region: str, lang: Lang, data_version: str
+) -> dict[str, Any] | None:
+    """The series across plans of a continuing indicator (its chart and caption), None for one that continues
+    nothing and is continued by nothing."""
+    from ningxia_dash import charts, continuity
+
+    inds = all_indicators(data_version)
+    pair = continuity.chain(inds, indicator_id)
+    if pair is None:
+        return None
+    by_id = inds.set_index("id", drop=False)
+    old, new = by_id.loc[pair[0]], by_id.loc[pair[1]]
+    old_plan = plan_row(str(old["plan_id"]), data_version).copy()
+    new_plan = plan_row(str(new["plan_id"]), data_version).copy()
+    old_plan["id"], new_plan["id"] = old["plan_id"], new["plan_id"]
+    old_series = continuity.series(data.observations(str(old["plan_id"]), data_version), pair[0], region)
+    new_series = continuity.series(data.observations(str(new["plan_id"]), data_version), pair[1], region)
+    segments = continuity.across(old, new, old_plan, new_plan, old_series, new_series, plan_id, lang)
+    unit = new["unit"] if isinstance(new["unit"], str) else None
+    return {
+        "chart": charts.across_plans(segments, unit, lang),
+        "caption": continuity.across_caption(segments, unit, lang),
+    }
+
+
 def plan_row(plan_id: str, data_version: str) -> pd.Series:
     return data.plans(data_version).set_index("id").loc[plan_id]
 

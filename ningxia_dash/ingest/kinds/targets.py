@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ningxia_dash.ingest import continuity
 from ningxia_dash.ingest.kinds.base import Col, Kind
 from ningxia_dash.ingest.kinds.shared import own_id, require_for_new
 from ningxia_dash.ingest.refs import Refs
@@ -97,7 +98,7 @@ def check(v: Validator) -> None:
         lambda r: {"rule": rule_kind.at[r]},
         report_column=v.header("reference_series"),
     )
-    v.code("carries_over_from", refs.lookup("indicator"))
+    continuity.check(v, v.code("carries_over_from", refs.lookup("indicator")), plan_ids)
 
 
 def fill_new(rows: pd.DataFrame, refs: Refs) -> pd.DataFrame:
@@ -264,8 +265,8 @@ KIND = Kind(
             "carries_over_from",
             "接续指标",
             "code",
-            help_zh="可选：上一规划中对应的指标代码",
-            help_en="Optional: the previous plan's indicator this continues",
+            help_zh="可选：本目标接续的上一规划指标代码（单位、方向须相同）",
+            help_en="Optional: the previous plan's indicator this continues (same unit and direction)",
         ),
     ),
     check=check,
