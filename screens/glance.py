@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ningxia_dash import charts
+from ningxia_dash import charts, config
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data
@@ -12,10 +12,12 @@ lang, plan = ctx.lang, ctx.plan
 
 st.title(t("glance.title", lang))
 st.markdown(f"## {md(pick(lang, plan['title_zh'], plan['title_en']))}")
-st.markdown(
-    f"### {md(plan['doc_number'])} · {t('overview.period', lang)} {plan['period_start']}–{plan['period_end']}"
-    f" · {t('overview.baseline', lang)} {plan['baseline_year']}"
-)
+parts = [
+    md(plan["doc_number"]) if plan["doc_number"] else "",  # an imported plan may have no document number
+    f"{t('overview.period', lang)} {plan['period_start']}–{plan['period_end']}",
+    f"{t('overview.baseline', lang)} {plan['baseline_year']}",
+]
+st.markdown("### " + " · ".join(p for p in parts if p))
 counts = data.entity_counts(ctx.version)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("overview.targets", lang), counts["targets"])
@@ -24,7 +26,7 @@ c3.metric(t("overview.key_counties", lang), counts["key_counties"])
 c4.metric(t("overview.parks", lang), counts["parks"])
 
 st.subheader(t("glance.targets_by_chapter", lang))
-indicators = data.indicators_with_latest(ctx.plan_id, "640000", ctx.version)
+indicators = data.indicators_with_latest(ctx.plan_id, config.PROVINCE_CODE, ctx.version)
 st.plotly_chart(charts.targets_per_chapter(indicators, lang), width="stretch", config={"displayModeBar": False})
 
 st.subheader(t("glance.key_counties", lang))

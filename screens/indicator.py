@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ningxia_dash import detail, tracking_views, views
+from ningxia_dash import config, detail, tracking_views, views
 from ningxia_dash.i18n import format_number, pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md, md_block, md_code
@@ -26,7 +26,7 @@ indicator_id = top[0].selectbox(t("detail.choose", lang), ids, key="detail_indic
 st.query_params["indicator"] = st.session_state["detail_applied"] = indicator_id
 region_names = models.indicator_regions(ctx.plan_id, indicator_id, lang, ctx.version)
 region_codes = list(region_names)
-first_region = "640000" if "640000" in region_codes else region_codes[0]
+first_region = config.PROVINCE_CODE if config.PROVINCE_CODE in region_codes else region_codes[0]
 wanted_region = params.read(
     "region", lambda raw: one_of(raw, region_codes), first_region, lang, region_names[first_region],
     st.session_state.get("detail_region_written"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ningxia_dash import views
+from ningxia_dash import config, views
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md
@@ -13,7 +13,7 @@ lang = ctx.lang
 
 st.title(t("plan.title", lang))
 sections = data.plan_sections(ctx.plan_id, ctx.version)
-indicators = data.indicators_with_latest(ctx.plan_id, "640000", ctx.version)
+indicators = data.indicators_with_latest(ctx.plan_id, config.PROVINCE_CODE, ctx.version)
 top = sections[sections["parent_id"].isna()]
 labels = {r.id: f"{r.label_zh} {r.title_zh}" if r.kind != "preface" else r.title_zh for r in top.itertuples()}
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ningxia_dash import views
+from ningxia_dash import config, views
 from ningxia_dash.i18n import t
 from ningxia_dash.ui import chrome, data
 
@@ -30,6 +30,6 @@ if (data.source_mix(ctx.version)["source_kind"] == "demo").any():  # only while 
     st.markdown(f"{chrome.badge('demo', lang)} {t('sources.demo_text', lang)}")
 
 st.subheader(t("sources.doubt", lang))
-indicators = data.indicators_with_latest(ctx.plan_id, "640000", ctx.version)
+indicators = data.indicators_with_latest(ctx.plan_id, config.PROVINCE_CODE, ctx.version)
 doubts = indicators[indicators["note"].fillna("").str.contains("不一致|缺失|存疑|疑", regex=True)]
 st.dataframe(views.targets_table(doubts, lang), hide_index=True, width="stretch")

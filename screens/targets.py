@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ningxia_dash import charts, evaluation, tracking_views, views
+from ningxia_dash import charts, config, evaluation, tracking_views, views
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.ui import chrome, data, models
 
@@ -64,7 +64,9 @@ view = c2.segmented_control(t("tracking.view", lang), ["table", "bullets"], key=
                             format_func=lambda v: t(f"tracking.view.{v}", lang), label_visibility="collapsed")  # fmt: skip
 chrome.demo_banner(lang)
 
-table = tracking_views.tracked_table(shown, lang, data.paces(ctx.plan_id, "640000", as_of, base, ctx.version))
+table = tracking_views.tracked_table(
+    shown, lang, data.paces(ctx.plan_id, config.PROVINCE_CODE, as_of, base, ctx.version)
+)
 if view == "bullets":
     bullets = tracking_views.bullet_rows(shown, lang).dropna(subset=["progress"])
     st.caption(t("tracking.bullets_help", lang))

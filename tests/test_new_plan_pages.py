@@ -119,6 +119,8 @@ def test_every_page_runs_with_a_continuing_next_plan(next_plan: Path, page: str,
     shown = [e.value for kind in ("title", "caption", "markdown", "subheader", "info") for e in getattr(at, kind)]
     shown += [c.value for c in at.sidebar.caption]
     assert not [v for v in shown if re.search(r"\bnan\b", str(v))], shown
+    # … nor an empty place where it would stand ("### · 规划期 …" on the glance page)
+    assert not [v for v in shown if re.search(r"(^|#\s*)·|·\s*·|·\s*$", str(v))], shown
 
 
 def _continuity_table(at: AppTest, lang: str) -> str:
