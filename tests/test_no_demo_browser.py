@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ningxia_dash.i18n import t
+from ningxia_dash.i18n import Lang, t
 from tests.browser import browser_page, streamlit_server, wait_rendered
 from tests.test_no_demo import nodemo  # noqa: F401  (the production-database fixture)
 
@@ -29,7 +29,7 @@ PAGES = {
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_main_pages_on_a_production_database(nodemo: Path, artifacts: Path, lang: str) -> None:  # noqa: F811
+def test_main_pages_on_a_production_database(nodemo: Path, artifacts: Path, lang: Lang) -> None:  # noqa: F811
     with streamlit_server(nodemo) as url, browser_page() as (page, outbound):
         for path, key in PAGES.items():
             page.goto(f"{url}/{path}?lang={lang}")  # type: ignore[attr-defined]
