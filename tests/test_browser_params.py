@@ -68,11 +68,12 @@ def test_a_target_opened_from_far_down_the_overview_opens_at_its_top(db_path: Pa
             page.get_by_role("option", name=year).click()  # type: ignore[attr-defined]
             wait_rendered(page)
             assert as_of.locator("input").input_value() == year
-            table = page.locator("[data-testid=stDataFrame]").first  # type: ignore[attr-defined]
-            table.scroll_into_view_if_needed()
+            first_link = "document.querySelector('table.nx-tbl tbody tr a')"
+            page.wait_for_function(f"y => {first_link} && {first_link}.href.endsWith('year=' + y)", arg=year[:4])  # type: ignore[attr-defined]
+            link = page.locator("table.nx-tbl tbody tr a").first  # type: ignore[attr-defined]  # the first row's name
+            link.scroll_into_view_if_needed()
             assert page.evaluate(main_scroll) > 500  # type: ignore[attr-defined]
-            box = table.bounding_box()
-            page.mouse.click(box["x"] + 5, box["y"] + 55)  # type: ignore[attr-defined]  # the first row
+            link.click()
             page.wait_for_url("**/indicator?**")  # type: ignore[attr-defined]
             wait_rendered(page)
             page.wait_for_timeout(1000)  # type: ignore[attr-defined]
