@@ -112,9 +112,9 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity"},  # continuity: helper plan
     "gauge_svg": {"i18n", "safe_text", "style", "tracking_views"},  # helper perf
     "html_table": {"safe_text"},  # helper perf
-    "maps": {"i18n", "style"},
-    "places": {"config", "i18n", "maps", "safe_text", "status", "style", "views"},
-    "place_charts": {"charts", "i18n", "places", "safe_text", "style"},
+    "places": {"charts", "config", "i18n", "safe_text", "status", "style", "views"},
+    "maps": {"places"},  # old import path of places/decks.py
+    "place_charts": {"places"},  # old import path of places/charts.py
     # uploads, documents, entry points
     "ingest": {"accounts", "config", "db", "export", "i18n", "plan_text", "signin"},
     "brief": {
