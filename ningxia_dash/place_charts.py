@@ -1,4 +1,5 @@
-"""Old import path of the place screens' plotly charts: now ningxia_dash/places/charts.py."""
+"""Old import path of the place screens' plotly charts: now ningxia_dash/places/charts.py. `place_charts.<name>`
+still finds them, for code written against the old module (kept until those branches are merged)."""
 
 from __future__ import annotations
 
