@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ningxia_dash import config, demo, demo_regions
+from ningxia_dash import catalogue, config, demo, demo_regions
 from ningxia_dash.db import batch_count, create_schema, private_copy, write_lock
 from ningxia_dash.plan_text import normalise, section_id_for_clause, split_sections
 
@@ -28,6 +28,8 @@ SEED_FILES = (
     "public_figures.csv",
     "public_figure_map.csv",
     "region_population.csv",
+    "metrics.csv",
+    "reference_series.csv",
 )
 GEO_FILE = "ningxia_counties.geojson"
 RELATIVE_KINDS = ("above_reference", "reach_reference")
@@ -295,53 +297,6 @@ def public_figures(seed_dir: Path, indicators: pd.DataFrame, figs: Figures, regi
     return pd.DataFrame(rows)
 
 
-REFERENCE_SERIES = (
-    (
-        "national_rural_income",
-        "全国农村居民人均可支配收入",
-        "National rural per-capita disposable income",
-        "元",
-        None,
-    ),
-    (
-        "national_rural_income_growth",
-        "全国农村居民人均可支配收入增速",
-        "National rural income growth",
-        "%",
-        "由 national_rural_income 逐年计算：当年/上年−1",
-    ),
-    (
-        "national_poverty_county_rural_income",
-        "全国脱贫县农村居民人均可支配收入",
-        "Rural income in counties lifted out of poverty (national)",
-        "元",
-        None,
-    ),
-    (
-        "regional_rural_income",
-        "宁夏农村居民人均可支配收入",
-        "Ningxia rural per-capita disposable income",
-        "元",
-        None,
-    ),
-    (
-        "rural_resident_income_growth",
-        "宁夏农村居民人均可支配收入增速",
-        "Ningxia rural income growth",
-        "%",
-        "由 regional_rural_income 逐年计算：当年/上年−1",
-    ),
-    (
-        "urban_resident_income_growth",
-        "宁夏城镇居民人均可支配收入增速",
-        "Ningxia urban income growth",
-        "%",
-        None,
-    ),
-    ("population", "宁夏常住人口", "Ningxia resident population", "人", None),
-    ("previous_year", "上年值", "Previous year's value", "", "同一指标上一年的值（“稳步提高”类目标）"),
-)
-
 # Demonstration values for reference years no public source in the seed gives (labelled demo everywhere).
 DEMO_REFERENCE_LEVELS = {
     ("national_rural_income", config.NATION_CODE): {2025: 24550.0},
@@ -519,30 +474,16 @@ def _load(
         for m in (demo.park_metric_rows(list(parks["id"]), years) if with_demo else [])
     )
     metrics = _frame(
-        [
-            {
-                "id": m[0],
-                "entity": "village",
-                "seq": i,
-                "name_zh": m[1],
-                "name_en": m[2],
-                "unit": m[3],
-                "dimension": m[4],
-            }
-            for i, m in enumerate(demo.VILLAGE_METRICS, start=1)
-        ]
-        + [
-            {
-                "id": m[0],
-                "entity": "park",
-                "seq": i,
-                "name_zh": m[1],
-                "name_en": m[2],
-                "unit": m[3],
-                "dimension": None,
-            }
-            for i, m in enumerate(demo.PARK_METRICS, start=1)
-        ]
+        {
+            "id": m.id,
+            "entity": m.entity,
+            "seq": m.seq,
+            "name_zh": m.name_zh,
+            "name_en": m.name_en,
+            "unit": m.unit,
+            "dimension": m.dimension,
+        }
+        for m in catalogue.metrics(seed_dir)
     )
     observations = _frame(
         {
@@ -570,7 +511,8 @@ def _load(
         for k, v in sorted(figs.references.items())
     )
     ref_series = _frame(
-        {"id": s[0], "name_zh": s[1], "name_en": s[2], "unit": s[3], "derivation": s[4]} for s in REFERENCE_SERIES
+        {"id": s.id, "name_zh": s.name_zh, "name_en": s.name_en, "unit": s.unit, "derivation": s.derivation}
+        for s in catalogue.reference_series(seed_dir)
     )
     tables = {
         "plans": plans,

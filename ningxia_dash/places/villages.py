@@ -1,5 +1,5 @@
-"""The resettlement villages: the rule that judges a village on a metric (VILLAGE_RULES), its status by the
-status engine, and the texts, filters and tables of the villages screen (pure; never streamlit)."""
+"""The resettlement villages: the rule that judges a village on a metric (village_rule, from data/seed/metrics.csv),
+its status by the status engine, and the texts, filters and tables of the villages screen (pure; never streamlit)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ningxia_dash import config
+from ningxia_dash import catalogue, config
 from ningxia_dash.i18n import Lang, format_number, pick, t, unit_label
 from ningxia_dash.places.common import (
     WORST_FIRST,
@@ -32,23 +32,30 @@ class VillageRule:
     indicator_id: str | None = None
 
 
-# The plan's own targets for 搬迁群众 and 移民村, applied to each village (our reading, shown on the page):
+# The plan's own targets for 搬迁群众 and 移民村, applied to each village (our reading, shown on the page), are data:
+# data/seed/metrics.csv, one row per metric with its rule_kind, target_value, reference_series, the plan target it
+# follows (indicator_id), its clause and a note saying the reading. In short:
 # - income: 专栏1-2 “基本达到全区农村居民平均水平” → the status engine's reach_reference rule against the regional
 #   rural income (≥ 100% achieved; ≥ 95% on track, achieved from the target year on; below, the ratio's straight
 #   line from the village's first ratio to 95% in the target year);
 # - the two household shares: 第四章第三节 “确保有劳动能力家庭至少1人稳定就业 / 至少1个增收项目” by the target year
 #   → ≥ 100% on the straight line from the village's baseline-year value;
-# - the "9+1" dimension indices have no number in the plan: 稳步提高 (up on the previous year = on track).
-VILLAGE_RULES: dict[str, VillageRule] = {
-    "v_income": VillageRule("reach_reference", None, "regional_rural_income", "relocated_income_vs_regional_rural"),
-    "v_stable_job_share": VillageRule("min", 100.0, None, "resettled_household_stable_employment_share"),
-    "v_income_project_share": VillageRule("min", 100.0, None, "resettled_household_income_project_share"),
-}
+# - the "9+1" dimension indices have no number in the plan: 稳步提高 ('rising': up on the previous year = on track).
 DEFAULT_VILLAGE_METRIC = "v_income"
 
 
+def village_rules() -> dict[str, VillageRule]:
+    """Metric id → its rule, from the metric catalogue (catalogue.metrics: data/seed/metrics.csv)."""
+    return {
+        m.id: VillageRule(m.rule_kind or "rising", m.target_value, m.reference_series, m.indicator_id)
+        for m in catalogue.metrics()
+        if m.entity == "village"
+    }
+
+
 def village_rule(metric_id: str) -> VillageRule:
-    return VILLAGE_RULES.get(metric_id, VillageRule("rising"))
+    """The rule of a village metric; a metric the catalogue does not list is judged 稳步提高 ('rising')."""
+    return village_rules().get(metric_id, VillageRule("rising"))
 
 
 def reference_series(references: pd.DataFrame, series_id: str, region_code: str) -> dict[int, float]:
@@ -208,7 +215,7 @@ def target_year(indicators: pd.DataFrame, metric_id: str, period_end: int) -> in
 
 
 def village_summary(df: pd.DataFrame, lang: Lang) -> dict[str, str]:
-    """Counts for a sentence about a set of villages (income status judged by VILLAGE_RULES['v_income'])."""
+    """Counts for a sentence about a set of villages (income status judged by village_rule('v_income'))."""
     return {
         "n": str(len(df)),
         "leader": str(int(df["leader_contacted"].astype(bool).sum())),
