@@ -132,7 +132,7 @@ def test_scaled_build_has_the_promised_shape(quick: tuple[dict[str, Any], Path])
         assert one.execute(monthly).fetchall() == [(0, 0)]
         assert two.execute(monthly).fetchall() == [(villages * 20 * 60, 20)]
         counties = "SELECT count(DISTINCT region_code) FROM observations WHERE period_type = 'month'"
-        assert two.execute(counties).fetchall() == [(23,)]  # the province and its 22 counties
+        assert two.execute(counties).fetchall() == [(28,)]  # the province, its 5 cities and 22 counties
         # the shipped build's rows are all still there, unchanged
         assert two.execute("SELECT count(*) FROM villages WHERE id LIKE 'demo-v-%'").fetchall() == [(261,)]
     finally:
@@ -142,7 +142,7 @@ def test_scaled_build_has_the_promised_shape(quick: tuple[dict[str, Any], Path])
 
 def test_scaled_build_needs_an_explicit_path(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "ningxia_dash", "build-db", "--scale", "2"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "bench.scaled_data", "--scale", "2"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 2 and "--db" in done.stderr
 
