@@ -9,11 +9,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.scaled_data import build_scaled
 from ningxia_dash import config
-from ningxia_dash.build import build_database, seed_fingerprint
+from ningxia_dash.build import seed_fingerprint
 from ningxia_dash.db import forget_database
 
-BUILD_CODE = (config.ROOT / "ningxia_dash" / "build.py", config.ROOT / "ningxia_dash" / "demo.py")
+BUILD_CODE = (
+    config.ROOT / "ningxia_dash" / "build.py",
+    config.ROOT / "ningxia_dash" / "demo.py",
+    config.ROOT / "ningxia_dash" / "catalogue.py",
+    config.ROOT / "bench" / "scaled_data.py",
+)
 
 
 def _key(scale: int) -> str:
@@ -36,7 +42,7 @@ def dataset(scale: int, work_dir: Path, reuse: bool = True) -> tuple[Path, dict[
             return path, {**info, "reused": True}
     forget_database(path)
     t0 = time.perf_counter()
-    report = build_database(path, force=True, scale=scale)
+    report = build_scaled(path, scale)
     info = {
         "key": key,
         "scale": scale,

@@ -1,4 +1,4 @@
-"""Command line: `python -m ningxia_dash build-db [--db PATH] [--force] [--no-demo] [--scale K]`, and template / import /
+"""Command line: `python -m ningxia_dash build-db [--db PATH] [--force] [--no-demo]`, and template / import /
 rollback / user (ningxia_dash/ingest/cli.py), backup / restore (ningxia_dash/backup.py) (imports no streamlit)."""
 
 from __future__ import annotations
@@ -17,15 +17,6 @@ from ningxia_dash.ingest.cli import add_commands
 
 def _cmd_build_db(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else config.db_path()
-    if args.scale < 1:
-        print("--scale 须为不小于 1 的整数", file=sys.stderr)
-        return 2
-    if args.scale > 1 and not args.db:
-        print("压测数据库（--scale > 1）须用 --db 指定路径，以免覆盖正式数据库", file=sys.stderr)
-        return 2
-    if args.scale > 1 and args.no_demo:
-        print("--scale 生成的是压测示例数据，不能与 --no-demo 同用", file=sys.stderr)
-        return 2
     wanted = "production" if args.no_demo else "demo"
     if args.if_missing and path.exists():
         existing = database_kind(path)
@@ -41,7 +32,7 @@ def _cmd_build_db(args: argparse.Namespace) -> int:
         print(f"数据库已存在，跳过构建: {path}")
         return 0
     try:
-        report = build_database(path, force=args.force, scale=args.scale, demo=not args.no_demo)
+        report = build_database(path, force=args.force, demo=not args.no_demo)
     except BuildRefused as exc:
         print(f"拒绝重建: {exc}", file=sys.stderr)
         return 3
@@ -67,12 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         "--no-demo",
         action="store_true",
         help="正式数据库：只含规划、目标、行政区划、园区、公开数据与规划基期值，不生成任何示例数据",
-    )
-    b.add_argument(
-        "--scale",
-        type=int,
-        default=1,
-        help="生成 k 倍规模的示例压测数据（20 = 2254 个村 × 60 个月 × 20 项指标；仅供基准测试，须配合 --db）",
     )
     b.set_defaults(func=_cmd_build_db)
     add_commands(sub)  # template, import, rollback, user … (ningxia_dash/ingest/cli.py)

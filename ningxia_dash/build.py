@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ningxia_dash import config, demo, demo_regions
+from ningxia_dash import catalogue, config, demo, demo_regions
 from ningxia_dash.db import batch_count, create_schema, private_copy, write_lock
 from ningxia_dash.plan_text import normalise, section_id_for_clause, split_sections
 
@@ -28,6 +28,8 @@ SEED_FILES = (
     "public_figures.csv",
     "public_figure_map.csv",
     "region_population.csv",
+    "metrics.csv",
+    "reference_series.csv",
 )
 GEO_FILE = "ningxia_counties.geojson"
 RELATIVE_KINDS = ("above_reference", "reach_reference")
@@ -295,53 +297,6 @@ def public_figures(seed_dir: Path, indicators: pd.DataFrame, figs: Figures, regi
     return pd.DataFrame(rows)
 
 
-REFERENCE_SERIES = (
-    (
-        "national_rural_income",
-        "全国农村居民人均可支配收入",
-        "National rural per-capita disposable income",
-        "元",
-        None,
-    ),
-    (
-        "national_rural_income_growth",
-        "全国农村居民人均可支配收入增速",
-        "National rural income growth",
-        "%",
-        "由 national_rural_income 逐年计算：当年/上年−1",
-    ),
-    (
-        "national_poverty_county_rural_income",
-        "全国脱贫县农村居民人均可支配收入",
-        "Rural income in counties lifted out of poverty (national)",
-        "元",
-        None,
-    ),
-    (
-        "regional_rural_income",
-        "宁夏农村居民人均可支配收入",
-        "Ningxia rural per-capita disposable income",
-        "元",
-        None,
-    ),
-    (
-        "rural_resident_income_growth",
-        "宁夏农村居民人均可支配收入增速",
-        "Ningxia rural income growth",
-        "%",
-        "由 regional_rural_income 逐年计算：当年/上年−1",
-    ),
-    (
-        "urban_resident_income_growth",
-        "宁夏城镇居民人均可支配收入增速",
-        "Ningxia urban income growth",
-        "%",
-        None,
-    ),
-    ("population", "宁夏常住人口", "Ningxia resident population", "人", None),
-    ("previous_year", "上年值", "Previous year's value", "", "同一指标上一年的值（“稳步提高”类目标）"),
-)
-
 # Demonstration values for reference years no public source in the seed gives (labelled demo everywhere).
 DEMO_REFERENCE_LEVELS = {
     ("national_rural_income", config.NATION_CODE): {2025: 24550.0},
@@ -519,30 +474,16 @@ def _load(
         for m in (demo.park_metric_rows(list(parks["id"]), years) if with_demo else [])
     )
     metrics = _frame(
-        [
-            {
-                "id": m[0],
-                "entity": "village",
-                "seq": i,
-                "name_zh": m[1],
-                "name_en": m[2],
-                "unit": m[3],
-                "dimension": m[4],
-            }
-            for i, m in enumerate(demo.VILLAGE_METRICS, start=1)
-        ]
-        + [
-            {
-                "id": m[0],
-                "entity": "park",
-                "seq": i,
-                "name_zh": m[1],
-                "name_en": m[2],
-                "unit": m[3],
-                "dimension": None,
-            }
-            for i, m in enumerate(demo.PARK_METRICS, start=1)
-        ]
+        {
+            "id": m.id,
+            "entity": m.entity,
+            "seq": m.seq,
+            "name_zh": m.name_zh,
+            "name_en": m.name_en,
+            "unit": m.unit,
+            "dimension": m.dimension,
+        }
+        for m in catalogue.metrics(seed_dir)
     )
     observations = _frame(
         {
@@ -570,7 +511,8 @@ def _load(
         for k, v in sorted(figs.references.items())
     )
     ref_series = _frame(
-        {"id": s[0], "name_zh": s[1], "name_en": s[2], "unit": s[3], "derivation": s[4]} for s in REFERENCE_SERIES
+        {"id": s.id, "name_zh": s.name_zh, "name_en": s.name_en, "unit": s.unit, "derivation": s.derivation}
+        for s in catalogue.reference_series(seed_dir)
     )
     tables = {
         "plans": plans,
@@ -609,121 +551,24 @@ def _kind_version(fingerprint: str, with_demo: bool) -> str:
     return fingerprint if with_demo else hashlib.sha256(f"{fingerprint}|demo=0".encode()).hexdigest()
 
 
-# ---------------------------------------------------------------- scaled benchmark dataset (generated, never shipped)
-
-
-def add_scaled_data(conn: duckdb.DuckDBPyConnection, scale: int, report: BuildReport) -> None:
-    """The benchmark's k× dataset on top of a normal build (issue 7): round(2,254·k/20) villages (never fewer than
-    the 261), 20 metrics × 60 monthly rows (the plan period) per village, and county series of every target, yearly
-    and monthly. All demo; its data version differs from the shipped build's so no cache mixes the two."""
-    conn.execute("SET enable_progress_bar = false")
-    (base_year, start, end), *_ = conn.execute("SELECT baseline_year, period_start, period_end FROM plans").fetchall()
-    years = list(range(int(base_year), int(end) + 1))
-    counties = [
-        demo.County(code, zh, en, level, json.loads(geometry))
-        for code, zh, en, level, geometry in conn.execute(
-            "SELECT r.code, r.short_zh, r.short_en, r.assistance_level, s.geometry"
-            " FROM regions r JOIN region_shapes s ON s.code = r.code WHERE r.level = 'county' ORDER BY r.code"
-        ).fetchall()
-    ]
-    have = int(conn.execute("SELECT count(*) FROM villages").fetchall()[0][0])
-    extra = demo.extra_villages(counties, demo.scaled_village_count(scale) - have)
-    income = dict(
-        conn.execute(
-            "SELECT year, value FROM reference_values WHERE series_id = 'regional_rural_income' AND region_code = ?",
-            [config.PROVINCE_CODE],
-        ).fetchall()
-    )
-    demo_tag = {"source_kind": "demo", "source_id": DEMO_SOURCE}
-    _insert(conn, "villages", _frame({**v, **demo_tag} for v in extra))
-    _insert(conn, "village_metrics", _frame({**m, **demo_tag} for m in demo.village_metric_rows(extra, years, income)))
-    first_seq = int(conn.execute("SELECT count(*) FROM metrics WHERE entity = 'village'").fetchall()[0][0])
-    _insert(
-        conn,
-        "metrics",
-        _frame(
-            {"id": m[0], "entity": "village", "seq": first_seq + i, "name_zh": m[1], "name_en": m[2], "unit": m[3]}
-            for i, m in enumerate(demo.BENCH_METRICS, start=1)
-        ),
-    )
-    # Monthly values: a level and a slope per (village, metric) plus noise per month, from DuckDB's hash (stable
-    # for a given DuckDB version, which requirements.txt pins).
-    conn.execute(
-        """
-        INSERT INTO village_metrics (village_id, metric_id, year, period_type, period_no, value, source_kind, source_id)
-        WITH t AS (SELECT y.range AS year, mo.range AS month, (y.range - ?) * 12 + mo.range AS k
-                   FROM range(?, ?) y, range(1, 13) mo)
-        SELECT v.id, m.id, t.year, 'month', t.month,
-               round(CASE WHEN m.id = 'v_income' THEN 20 ELSE 1 END * least(100.0,
-                     40 + (hash(v.id, m.id) % 5000) / 100.0 + (hash(m.id, v.id) % 100) / 1000.0 * t.k
-                     + (hash(v.id, m.id, t.k) % 2000) / 1000.0 - 1.0), 1),
-               'demo', ?
-        FROM villages v, metrics m, t
-        WHERE m.entity = 'village'
-        """,
-        [int(start), int(start), int(end) + 1, DEMO_SOURCE],
-    )
-    # County series of every target: the province's yearly values times a fixed factor per (target, county) …
-    conn.execute(
-        """
-        INSERT INTO observations (indicator_id, region_code, year, period_type, period_no, value, source_kind, source_id)
-        SELECT o.indicator_id, r.code, o.year, 'year', 0,
-               CASE WHEN i.unit = '%' THEN least(100.0, greatest(0.0, round(o.value * f.f, 2)))
-                    ELSE greatest(0.0, round(o.value * f.f, 2)) END,
-               'demo', ?
-        FROM observations o
-        JOIN indicators i ON i.id = o.indicator_id
-        CROSS JOIN regions r
-        CROSS JOIN LATERAL (SELECT 0.85 + (hash(o.indicator_id, r.code) % 250) / 1000.0 AS f) f
-        WHERE o.region_code = ? AND o.period_type = 'year' AND r.level = 'county'
-          AND NOT EXISTS (SELECT 1 FROM observations x WHERE x.indicator_id = o.indicator_id
-                          AND x.region_code = r.code AND x.year = o.year AND x.period_type = 'year')
-        """,
-        [DEMO_SOURCE, config.PROVINCE_CODE],
-    )
-    # … and every yearly series spread over the months of the plan period (a straight line from the year before).
-    conn.execute(
-        """
-        INSERT INTO observations (indicator_id, region_code, year, period_type, period_no, value, source_kind, source_id)
-        WITH y AS (
-            SELECT indicator_id, region_code, year, value,
-                   coalesce(lag(value) OVER (PARTITION BY indicator_id, region_code ORDER BY year), value) AS prev
-            FROM observations WHERE period_type = 'year'
-        )
-        SELECT indicator_id, region_code, year, 'month', mo.range, round(prev + (value - prev) * mo.range / 12.0, 2),
-               'demo', ?
-        FROM y, range(1, 13) mo
-        WHERE y.year BETWEEN ? AND ?
-        """,
-        [DEMO_SOURCE, int(start), int(end)],
-    )
-    fingerprint = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0]
-    scaled = hashlib.sha256(f"{fingerprint}|scale={scale}".encode()).hexdigest()
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [scaled])
-    conn.execute("INSERT INTO meta VALUES ('scale', ?)", [str(scale)])
-    for table in report.counts:  # table names are the build's own constants
-        report.counts[table] = int(conn.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
-
-
 def build_database(
     path: Path | None = None,
     force: bool = False,
     seed_dir: Path = config.SEED_DIR,
     geo_dir: Path = config.GEO_DIR,
-    scale: int = 1,
     lock_wait: float = 30.0,
     demo: bool = True,
+    extend: Callable[[duckdb.DuckDBPyConnection, BuildReport], None] | None = None,
 ) -> BuildReport:
     """Build into <path>.tmp-<pid> and atomically replace <path>. Refuses to drop uploaded batches unless force.
     Holds the database's write lock throughout (waits up to lock_wait seconds for an import to finish).
 
-    scale > 1 adds the benchmark's generated k× dataset (add_scaled_data); the default build is the shipped one.
+    `extend` adds rows in the same transaction before the file is published: the benchmark's generated k× dataset
+    (bench/scaled_data.py) is added this way; the default build is the shipped one.
     demo=False builds a production database: the plan, its targets, regions, parks, public figures and the plan's
     baselines, and nothing invented (meta key 'demo' = '0')."""
-    if scale < 1:
-        raise ValueError(f"scale must be ≥ 1, got {scale}")
-    if scale > 1 and not demo:
-        raise ValueError("scale > 1 is demo data; it cannot be combined with demo=False")
+    if extend is not None and not demo:
+        raise ValueError("extra generated data is demo data; it cannot be combined with demo=False")
     target = (path or config.db_path()).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     # Under the import write lock: an import or rollback publishing while this build swaps the file in would
@@ -738,7 +583,7 @@ def build_database(
             create_schema(conn)
             conn.execute("BEGIN TRANSACTION")
             _load(conn, seed_dir, geo_dir, report, with_demo=demo)
-            if scale > 1:
-                add_scaled_data(conn, scale, report)
+            if extend is not None:
+                extend(conn, report)
             conn.execute("COMMIT")
     return report

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ningxia_dash import rollup
+from ningxia_dash import catalogue, rollup
 
 SEED = 20211207  # the plan's issue date: a fixed, meaningful seed
 
@@ -55,40 +55,13 @@ LEADING_INDUSTRIES = (
     "workshop",
 )
 
-# Village metrics: (id, zh, en, unit, dimension). Dimensions are those 第四章 names for the "9+1" lift.
-VILLAGE_METRICS: tuple[tuple[str, str, str, str, str | None], ...] = (
-    ("v_income", "人均可支配收入", "Per-capita disposable income", "元", None),
-    (
-        "v_stable_job_share",
-        "有劳动能力家庭至少1人稳定就业比例",
-        "Households with ≥1 member in stable work",
-        "%",
-        None,
-    ),
-    (
-        "v_income_project_share",
-        "有劳动能力家庭至少1个增收项目比例",
-        "Households with ≥1 income project",
-        "%",
-        None,
-    ),
-    ("d_industry", "产业发展指数", "Industry development index", "分", "industry"),
-    ("d_employment", "就业指数", "Employment index", "分", "employment"),
-    ("d_infrastructure", "基础配套指数", "Infrastructure index", "分", "infrastructure"),
-    ("d_public_services", "公共服务指数", "Public services index", "分", "public_services"),
-    ("d_living_env", "人居环境指数", "Living environment index", "分", "living_env"),
-    ("d_civility", "文明建设指数", "Civic culture index", "分", "civility"),
-    ("d_governance", "基层治理指数", "Local governance index", "分", "governance"),
-    ("d_integration", "社会融入指数", "Social integration index", "分", "integration"),
+# Village metrics: (id, zh, en, unit, dimension) and park metrics: (id, zh, en, unit), from the catalogue
+# (data/seed/metrics.csv). Dimensions are those 第四章 names for the "9+1" lift.
+VILLAGE_METRICS: tuple[tuple[str, str, str, str, str | None], ...] = tuple(
+    (m.id, m.name_zh, m.name_en, m.unit, m.dimension) for m in catalogue.metrics() if m.entity == "village"
 )
-
-PARK_METRICS: tuple[tuple[str, str, str, str], ...] = (
-    ("p_enterprises", "入驻企业", "Enterprises", "家"),
-    ("p_fujian_enterprises", "其中闽籍企业", "of which Fujian-invested", "家"),
-    ("p_investment", "累计完成投资", "Cumulative investment", "亿元"),
-    ("p_output", "年产值", "Annual output", "亿元"),
-    ("p_jobs", "带动就业", "Jobs", "人"),
-    ("p_jobs_poverty", "其中脱贫人口就业", "of which people lifted out of poverty", "人"),
+PARK_METRICS: tuple[tuple[str, str, str, str], ...] = tuple(
+    (m.id, m.name_zh, m.name_en, m.unit) for m in catalogue.metrics() if m.entity == "park"
 )
 
 
@@ -388,46 +361,3 @@ def park_metric_rows(park_ids: Sequence[str], years: Sequence[int]) -> list[dict
             for mid, value in values.items():
                 out.append({"park_id": pid, "metric_id": mid, "year": y, "value": value})
     return out
-
-
-# ---------------------------------------------------------------- scaled benchmark dataset (generated, never shipped)
-
-ALL_VILLAGES = 2254  # Ningxia's administrative villages: the 20× benchmark dataset holds this many
-BENCH_METRICS: tuple[tuple[str, str, str, str, str | None], ...] = tuple(
-    (f"b_metric_{i:02d}", f"压测指标{i:02d}（仅压测）", f"Benchmark metric {i:02d} (scale test only)", "分", None)
-    for i in range(1, 21 - len(VILLAGE_METRICS))
-)  # with VILLAGE_METRICS: the 20 monthly metrics of the scaled dataset
-
-
-def scaled_village_count(scale: int) -> int:
-    """Villages in a k× dataset: 2,254 at 20× (every administrative village), never fewer than the 261."""
-    return max(sum(VILLAGE_ALLOCATION.values()), round(ALL_VILLAGES * scale / 20))
-
-
-def extra_villages(counties: Sequence[County], count: int) -> list[dict[str, Any]]:
-    """`count` more demonstration villages spread over every county (scaled benchmark datasets only)."""
-    ordered = sorted(counties, key=lambda c: c.code)
-    per_county: dict[str, int] = {}
-    rows: list[dict[str, Any]] = []
-    for i in range(count):
-        rng = rng_for("xvillage", i)
-        county = rng.choice(ordered)
-        n = per_county[county.code] = per_county.get(county.code, 0) + 1
-        lon, lat = point_inside(county.geometry, rng)
-        households = rng.randint(120, 1600)
-        rows.append(
-            {
-                "id": f"demo-x-{county.code}-{n:04d}",
-                "name_zh": f"示例行政村·{county.short_zh}-{n:03d}",
-                "name_en": f"Sample admin village · {county.short_en}-{n:03d}",
-                "county_code": county.code,
-                "lon": lon,
-                "lat": lat,
-                "relocation_type": "policy" if rng.random() < 0.3 else "spontaneous",
-                "households": households,
-                "population": int(households * rng.uniform(3.4, 4.4)),
-                "leading_industry": rng.choice(LEADING_INDUSTRIES),
-                "leader_contacted": False,
-            }
-        )
-    return rows

@@ -7,10 +7,11 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import config, maps, places
+from ningxia_dash import config
 from ningxia_dash import params as checks
 from ningxia_dash.i18n import t, unit_label
 from ningxia_dash.params import one_of
+from ningxia_dash.places import common, county_map, legends
 from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, params, state
 
@@ -26,8 +27,8 @@ WRITTEN = "_county_map.written"  # what the page last put in the address: {name:
 
 sticky = partial(state.sticky, "county_map")  # widget values that survive page switches
 regions = data.regions(ctx.version)
-county_rows, city_rows = places.counties(regions), places.cities(regions)
-city_of = places.city_of(regions)
+county_rows, city_rows = county_map.counties(regions), county_map.cities(regions)
+city_of = county_map.city_of(regions)
 written: dict[str, str] = st.session_state.setdefault(WRITTEN, {})
 
 
@@ -60,7 +61,7 @@ def open_city(code: str | None) -> None:
 def pick_place(code: str | None) -> None:
     if not code:
         return
-    if places.map_view(str(st.session_state.get(LEVEL)), st.session_state.get(CITY)) == "cities":
+    if county_map.map_view(str(st.session_state.get(LEVEL)), st.session_state.get(CITY)) == "cities":
         open_city(city_of.get(code, code))  # a county of the city map, or a city's dot in the ranking
     else:
         st.session_state[COUNTY] = code
@@ -69,18 +70,18 @@ def pick_place(code: str | None) -> None:
 
 
 def pick_from_map() -> None:
-    pick_place(places.selected_object(st.session_state.get("county_map_deck"), "counties", "code"))
+    pick_place(common.selected_object(st.session_state.get("county_map_deck"), "counties", "code"))
 
 
 def pick_from_chart() -> None:
-    pick_place(places.selected_point(st.session_state.get("county_map_rank")))
+    pick_place(common.selected_point(st.session_state.get("county_map_rank")))
 
 
 st.title(t("places.county_title", lang))
 subtitle = st.empty()  # the chosen indicator's target, clause and reference, once it is known
 chrome.demo_banner(lang)
 
-years = places.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
+years = common.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
 from_address("year", lambda raw: checks.year(raw, years), "county_map.year", str(years[-1]))
 from_address("region", lambda raw: one_of(raw, set(county_rows["code"])), COUNTY)
 from_address("city", lambda raw: one_of(raw, set(city_rows["code"])), CITY)
@@ -97,7 +98,7 @@ if not ids:  # a new plan (the next five-year plan) or a production database bef
     chrome.upload_needed("places.no_county_data", lang)
     map_col, legend_col = st.columns([4.3, 1.6])
     map_col.pydeck_chart(models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck")
-    legend_col.html(maps.legend_html(t("places.mode.status", lang), [maps.status_legend(lang)[-1]],
+    legend_col.html(legends.legend_html(t("places.mode.status", lang), [legends.status_legend(lang)[-1]],
                                      t("places.legend.empty_note", lang)))  # fmt: skip
     st.stop()
 from_address("indicator", lambda raw: one_of(raw, ids), "county_map.indicator")
@@ -128,10 +129,10 @@ if selected and city and city_of.get(selected) != city:
 to_address("city", city)
 to_address("region", selected)
 subtitle.markdown(models.county_subtitle(ctx.plan_id, indicator_id, year, lang, ctx.version))
-view = places.map_view(level, city)
+view = county_map.map_view(level, city)
 
 # ---------------------------------------------------------------- where we are: region › city › county › villages
-city_names, county_names = places.names(city_rows, lang), places.names(county_rows, lang)
+city_names, county_names = county_map.names(city_rows, lang), county_map.names(county_rows, lang)
 crumb_city = city or (city_of.get(selected) if selected else None)
 with st.container(horizontal=True, vertical_alignment="center", gap="small", key="county_map_crumbs"):
     st.button(t("places.crumb.region", lang), type="tertiary", icon=":material/public:", on_click=open_city,
@@ -155,14 +156,14 @@ with map_col:
 with legend_col:
     unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
     fills = (
-        maps.status_legend(lang, places.status_counts(frame["status"]))
+        legends.status_legend(lang, common.legend_counts(frame["status"]))
         if mode == "status"
-        else maps.value_legend(edges, unit, lang)
+        else legends.value_legend(edges, unit, lang)
     )
     note = t("places.legend.value_note", lang) if mode == "value" else t("places.legend.status_note", lang)
-    st.html(maps.legend_html(t(f"places.mode.{mode}", lang), fills, note))
+    st.html(legends.legend_html(t(f"places.mode.{mode}", lang), fills, note))
     if view != "cities":
-        st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang),
+        st.html(legends.legend_html(t("places.legend.outline", lang), legends.level_legend(lang),
                                  t("places.legend.stars", lang)))  # fmt: skip
 with rank_col:
     title = (

@@ -6,8 +6,8 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import maps, places
 from ningxia_dash.i18n import t
+from ningxia_dash.places import common, legends
 from ningxia_dash.ui import chrome, data, models, state
 
 ctx = chrome.page_context()
@@ -20,7 +20,7 @@ sticky = partial(state.sticky, "key_counties")  # widget values that survive pag
 st.title(t("key_counties.title", lang))
 chrome.demo_banner(lang)
 
-years = places.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
+years = common.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
 c_year, c_note = st.columns([1, 4])
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
@@ -31,12 +31,12 @@ if models.county_choices(ctx.plan_id, year, int(ctx.plan["baseline_year"]), lang
     st.stop()
 view = models.key_counties(ctx.plan_id, year, int(ctx.plan["baseline_year"]), lang, ctx.version)
 
-for col, level in zip(st.columns(2), places.KEY_LEVELS, strict=True):
+for col, level in zip(st.columns(2), common.KEY_LEVELS, strict=True):
     col.markdown(f"**{t(f'level.{level}', lang)}** · {view.tallies[level]}")
 st.html(view.html)
 st.html(
-    maps.legend_html(
-        t("places.mode.status", lang), maps.status_legend(lang), t("key_counties.legend_note", lang), inline=True
+    legends.legend_html(
+        t("places.mode.status", lang), legends.status_legend(lang), t("key_counties.legend_note", lang), inline=True
     )
 )
 st.caption(

@@ -5,8 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import maps, places, views
+from ningxia_dash import views
 from ningxia_dash.i18n import pick, t, unit_label
+from ningxia_dash.places import common, legends, parks
 from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, state
 
@@ -29,8 +30,8 @@ if (values["source_kind"] == "demo").any():
     chrome.demo_banner(lang)
 labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
 units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
-kpis = [k for k in places.PARK_KPIS if k in labels and k not in places.PARK_PARTS.values()]
-years = places.year_choices(int(ctx.plan["period_start"]), values["year"])
+kpis = [k for k in parks.PARK_KPIS if k in labels and k not in parks.PARK_PARTS.values()]
+years = common.year_choices(int(ctx.plan["period_start"]), values["year"])
 
 c_kpi, c_year = st.columns([3, 1])
 with c_kpi:
@@ -48,23 +49,23 @@ for col, (total, part) in zip(
 ):  # fmt: skip
     col.metric(
         mark(md(labels[total])),
-        places.kpi_text(totals[total], units[total], lang),
-        help=md(f"{labels[part]}: {places.kpi_text(totals[part], units[part], lang)}")
+        common.kpi_text(totals[total], units[total], lang),
+        help=md(f"{labels[part]}: {common.kpi_text(totals[part], units[part], lang)}")
         if part
         else t("parks.total_help", lang),
     )
     if part:
-        col.caption(md(f"{labels[part]} {places.kpi_text(totals[part], units[part], lang)}"))
+        col.caption(md(f"{labels[part]} {common.kpi_text(totals[part], units[part], lang)}"))
 
 map_col, legend_col, chart_col = st.columns([4.2, 1.6, 4.6])
 with map_col:
     st.pydeck_chart(deck, height=MAP_H, key="parks_deck")
 with legend_col:
-    st.html(maps.legend_html(t("parks.legend", lang), maps.park_legend(lang, labels[kpi], frame)))
-    for p in places.unlocated_parks(frame).to_dict("records"):
+    st.html(legends.legend_html(t("parks.legend", lang), legends.park_legend(lang, labels[kpi], frame)))
+    for p in parks.unlocated_parks(frame).to_dict("records"):
         st.caption(t("parks.unlocated", lang, name=md(p["name"])))
     st.caption(t("parks.location_note", lang))
-    st.html(maps.legend_html(t("places.legend.outline", lang), maps.level_legend(lang)))
+    st.html(legends.legend_html(t("places.legend.outline", lang), legends.level_legend(lang)))
 with chart_col:
     unit = units[kpi]
     st.markdown(
@@ -76,7 +77,7 @@ with chart_col:
 st.subheader(t("parks.table", lang, year=year))
 st.dataframe(table, hide_index=True, width="stretch")
 chrome.download_buttons(table, f"parks-{year}", lang)
-st.caption(t("parks.source_note", lang, kinds=places.kinds_text(values, lang)))
+st.caption(t("parks.source_note", lang, kinds=common.kinds_text(values, lang)))
 
 st.subheader(t("parks.trend", lang, kpi=md(labels[kpi])))
 st.plotly_chart(trend, config={"displayModeBar": False})

@@ -5,9 +5,10 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import demo, maps, places, views
+from ningxia_dash import demo, views
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.params import one_of
+from ningxia_dash.places import common, county_map, legends, villages
 from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, models, params, state
 
@@ -21,7 +22,7 @@ sticky = partial(state.sticky, "villages")  # widget values that survive page sw
 
 
 def pick_from_map() -> None:
-    if vid := places.selected_object(st.session_state.get("villages_deck"), "villages", "id"):
+    if vid := common.selected_object(st.session_state.get("villages_deck"), "villages", "id"):
         st.session_state[VILLAGE] = vid
 
 
@@ -46,7 +47,7 @@ metric_names = dict(
         metric_ids, [pick(lang, z, e) for z, e in zip(metrics["name_zh"], metrics["name_en"], strict=True)], strict=True
     )
 )
-county_rows = places.counties(data.regions(ctx.version))
+county_rows = county_map.counties(data.regions(ctx.version))
 county_codes = [c for c in county_rows["code"] if c in set(all_villages["county_code"])]
 county_names = dict(
     zip(
@@ -55,7 +56,7 @@ county_names = dict(
         strict=True,
     )
 )
-years = places.year_choices(int(ctx.plan["period_start"]), data.village_metric_values("v_income", ctx.version)["year"])
+years = common.year_choices(int(ctx.plan["period_start"]), data.village_metric_values("v_income", ctx.version)["year"])
 link = params.read("county", lambda raw: one_of(raw, county_codes), None, lang, t("common.all", lang))
 if link is not None and link != st.session_state.get("_villages.link"):
     st.session_state["_villages.link"] = link  # a deep link (?county=) sets the county filter once
@@ -65,7 +66,7 @@ c_metric, c_year = st.columns([3, 1])
 with c_metric:
     metric_id = st.selectbox(
         t("villages.metric", lang), metric_ids, format_func=lambda m: metric_names[m],
-        **sticky("metric", places.DEFAULT_VILLAGE_METRIC, metric_ids),
+        **sticky("metric", villages.DEFAULT_VILLAGE_METRIC, metric_ids),
     )  # fmt: skip
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
@@ -94,7 +95,7 @@ with f4:
 
 key = (ctx.plan_id, metric_id, year, tuple(chosen_counties), leader or "all", tuple(types), tuple(industries), lang)
 view, shown, table = models.villages_screen(*key, ctx.version)
-ids, current = places.village_choices(table, st.session_state.get(VILLAGE))
+ids, current = villages.village_choices(table, st.session_state.get(VILLAGE))
 st.session_state[VILLAGE] = current
 
 map_col, legend_col, table_col = st.columns([4.2, 1.6, 4.6])
@@ -102,9 +103,9 @@ with map_col:
     deck = models.villages_deck(*key, ctx.version, current, MAP_H, 400)
     st.pydeck_chart(deck, height=MAP_H, key="villages_deck", on_select=pick_from_map, selection_mode="single-object")
 with legend_col:
-    counts = places.status_counts(shown["status"])
-    st.html(maps.legend_html(t("villages.legend.status", lang), maps.status_legend(lang, counts)))
-    st.html(maps.legend_html(t("villages.legend.markers", lang), maps.village_marker_legend(lang)))
+    counts = common.legend_counts(shown["status"])
+    st.html(legends.legend_html(t("villages.legend.status", lang), legends.status_legend(lang, counts)))
+    st.html(legends.legend_html(t("villages.legend.markers", lang), legends.village_marker_legend(lang)))
 with table_col:
     st.markdown(t("villages.shown", lang, n=len(shown), total=len(view)))
     st.dataframe(
@@ -112,7 +113,7 @@ with table_col:
         on_select=partial(pick_from_table, ids), selection_mode="single-row",
         column_config={"id": None, t("villages.col.village", lang): st.column_config.TextColumn(pinned=True)},
     )  # fmt: skip
-st.caption(t(f"villages.rule.{places.village_rule(metric_id).rule_kind}", lang))
+st.caption(t(f"villages.rule.{villages.village_rule(metric_id).rule_kind}", lang))
 chrome.download_buttons(table.drop(columns=["id"]), f"villages-{metric_id}-{year}", lang)
 
 # ---------------------------------------------------------------- the chosen village
@@ -127,8 +128,8 @@ vid = st.selectbox(
     on_change=state.keep_widget_value, args=(VILLAGE, "_villages.village"),
 )  # fmt: skip
 v = shown.set_index("id").loc[vid]
-st.markdown(places.village_facts(v, lang))
-mark = partial(views.demo_marked, demo=places.village_is_demo(v), lang=lang)  # the charts show this village's values
+st.markdown(villages.village_facts(v, lang))
+mark = partial(views.demo_marked, demo=villages.village_is_demo(v), lang=lang)  # the charts show this village's values
 dims_chart, history_chart = models.village_charts(vid, metric_id, year, lang, ctx.version)
 d_col, h_col = st.columns(2)
 with d_col:
@@ -137,4 +138,4 @@ with d_col:
 with h_col:
     st.markdown(f"**{mark(t('villages.history', lang, metric=md(metric_names[metric_id])))}**")
     st.plotly_chart(history_chart, config={"displayModeBar": False})
-st.caption(t("villages.source_note", lang, kinds=places.kinds_text(view, lang)))
+st.caption(t("villages.source_note", lang, kinds=common.kinds_text(view, lang)))

@@ -142,7 +142,7 @@ def test_scaled_build_has_the_promised_shape(quick: tuple[dict[str, Any], Path])
 
 def test_scaled_build_needs_an_explicit_path(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "ningxia_dash", "build-db", "--scale", "2"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "bench.scaled_data", "--scale", "2"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 2 and "--db" in done.stderr
 

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ningxia_dash import places
 from ningxia_dash.db import Database
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.ingest import report, templates
 from ningxia_dash.ingest.refs import load_refs
+from ningxia_dash.places import key_counties
 
 ROOT = Path(__file__).resolve().parent.parent
 LINK = '=HYPERLINK("http://evil.example","x")'
@@ -76,7 +76,7 @@ def test_key_counties_scorecard_download(db: Database) -> None:
             "link": ["x", "y"],
         }
     )
-    table = places.scorecard_table(score, indicators, "zh")
+    table = key_counties.scorecard_table(score, indicators, "zh")
     assert LINK in table.columns  # the hostile name really is a header
     rows, cells = assert_both_safe(table)
     assert "'" + LINK in rows[0] and "'" + SUM in cells[0]

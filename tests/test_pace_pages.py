@@ -100,7 +100,8 @@ def test_detail_projection_in_chromium(db_path: Path, artifacts: Path, lang: str
 def test_counties_that_miss_at_their_pace_are_named() -> None:
     import pandas as pd
 
-    from ningxia_dash import places, tracking
+    from ningxia_dash import tracking
+    from ningxia_dash.places import county_map
 
     indicators = pd.DataFrame([{"id": "x", "rule_kind": "min", "unit": "%", "baseline_value": 90.0,
                                 "baseline_year": 2020, "target_value": 95.0, "target_year": 2025}])  # fmt: skip
@@ -118,18 +119,19 @@ def test_counties_that_miss_at_their_pace_are_named() -> None:
                             "name_zh": ["宁夏", "兴庆区", "西夏区"], "name_en": ["Ningxia", "Xingqing", "Xixia"]})  # fmt: skip
     paces = tracking.pace_regions(indicators, observations, 2020, 2022, [])
     assert (
-        places.miss_at_pace(paces, regions, "zh")
+        county_map.miss_at_pace(paces, regions, "zh")
         == "按当前速度，2025年仍达不到目标的县（1/2）：西夏区（预测依据示例数据）"
     )
-    assert places.miss_at_pace(paces, regions, "en") == (
+    assert county_map.miss_at_pace(paces, regions, "en") == (
         "At their current pace, counties short of the target in 2025 (1 of 2): Xixia (projection from sample data)"
     )
     # once the target year has come there is nothing to project
     assert (
-        places.miss_at_pace(tracking.pace_regions(indicators, observations, 2020, 2025, []), regions, "zh") is not None
+        county_map.miss_at_pace(tracking.pace_regions(indicators, observations, 2020, 2025, []), regions, "zh")
+        is not None
     )
     late = observations.assign(year=observations["year"] + 3)
-    assert places.miss_at_pace(tracking.pace_regions(indicators, late, 2020, 2025, []), regions, "zh") is None
+    assert county_map.miss_at_pace(tracking.pace_regions(indicators, late, 2020, 2025, []), regions, "zh") is None
 
 
 def test_county_map_names_the_counties_short_at_their_pace(db_path: Path) -> None:

@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ningxia_dash import config, places, queries, tracking
+from ningxia_dash import config, queries, tracking
 from ningxia_dash.db import Database
+from ningxia_dash.places import charts as place_charts
+from ningxia_dash.places import common, county_map, key_counties, parks, villages
 from ningxia_dash.status import Obs, Status
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,66 +28,66 @@ def grid(db: Database) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def county_rows(db: Database) -> pd.DataFrame:
-    return places.counties(queries.regions(db))
+    return county_map.counties(queries.regions(db))
 
 
 # ---------------------------------------------------------------- counties
 
 
 def test_year_choices_follow_the_plan_and_the_data() -> None:
-    assert places.year_choices(2021, [2025, 2020]) == [2021, 2022, 2023, 2024, 2025]
-    assert places.year_choices(2026, [2025]) == [2026]  # a new plan without data yet
-    assert places.year_choices(2026, []) == [2026]
+    assert common.year_choices(2021, [2025, 2020]) == [2021, 2022, 2023, 2024, 2025]
+    assert common.year_choices(2026, [2025]) == [2026]  # a new plan without data yet
+    assert common.year_choices(2026, []) == [2026]
 
 
 def test_county_frame_and_ranking(db: Database, grid: pd.DataFrame, county_rows: pd.DataFrame) -> None:
     ind = queries.indicators(db, PLAN)
-    choices = places.county_indicators(ind, grid, county_rows["code"])
+    choices = county_map.county_indicators(ind, grid, county_rows["code"])
     assert 5 <= len(choices) < len(ind) and choices["is_headline"].all()
     row = choices.iloc[0].to_dict()
-    frame = places.county_frame(county_rows, grid, row, "zh")
+    frame = county_map.place_frame(county_rows, grid, row, "zh")
     assert len(frame) == 22 and set(frame["status"]) <= {str(s) for s in Status}
     assert (frame["level"] == "national").sum() == 5 and (frame["level"] == "regional").sum() == 4
     assert all(t.split()[0] in "✔●▲✖？" for t in frame["status_text"])
-    ranked = places.county_ranking(frame, higher_better=True)  # the laggards first: lowest value on top
+    ranked = county_map.county_ranking(frame, higher_better=True)  # the laggards first: lowest value on top
     assert ranked["value"].is_monotonic_increasing
-    assert places.county_ranking(frame, higher_better=False)["value"].is_monotonic_decreasing
-    assert places.ranked_label({"short": "西吉", "level": "national"}) == "西吉 ★"
-    assert places.ranked_label({"short": "盐池", "level": "regional"}) == "盐池 ☆"
+    assert county_map.county_ranking(frame, higher_better=False)["value"].is_monotonic_decreasing
+    assert county_map.ranked_label({"short": "西吉", "level": "national"}) == "西吉 ★"
+    assert county_map.ranked_label({"short": "盐池", "level": "regional"}) == "盐池 ☆"
 
 
 def test_direction_of_a_target() -> None:
-    assert places.higher_is_better({"rule_kind": "min", "baseline_value": 91, "target_value": 98})
-    assert not places.higher_is_better({"rule_kind": "max", "baseline_value": 5, "target_value": 3})
-    assert not places.higher_is_better({"rule_kind": "min", "baseline_value": 10, "target_value": 5})
-    assert places.chart_target({"rule_kind": "min", "target_value": 98.0}) == 98.0
-    assert places.chart_target({"rule_kind": "above_reference", "target_value": None}) is None
+    assert county_map.higher_is_better({"rule_kind": "min", "baseline_value": 91, "target_value": 98})
+    assert not county_map.higher_is_better({"rule_kind": "max", "baseline_value": 5, "target_value": 3})
+    assert not county_map.higher_is_better({"rule_kind": "min", "baseline_value": 10, "target_value": 5})
+    assert county_map.chart_target({"rule_kind": "min", "target_value": 98.0}) == 98.0
+    assert county_map.chart_target({"rule_kind": "above_reference", "target_value": None}) is None
 
 
 def test_county_profile_links_to_the_indicator_detail(db: Database, grid: pd.DataFrame) -> None:
     ind = queries.indicators(db, PLAN)
-    table = places.county_profile_table(ind, grid, "640422", config.PROVINCE_CODE, "en")
+    table = county_map.county_profile_table(ind, grid, "640422", config.PROVINCE_CODE, "en")
     assert len(table) >= 5
     links = table["Detail"].tolist()
     assert all(
         link.startswith("indicator?indicator=") and "region=640422" in link and "lang=en" in link for link in links
     )
     assert table["Ningxia value"].ne("—").all()
-    zh = places.county_profile_table(ind, grid, "640422", config.PROVINCE_CODE, "zh")
+    zh = county_map.county_profile_table(ind, grid, "640422", config.PROVINCE_CODE, "zh")
     assert "lang=" not in zh["详情"].iloc[0]
-    assert places.behind_count(grid, "640422", ind["id"]) == int(
+    assert county_map.behind_count(grid, "640422", ind["id"]) == int(
         grid[(grid["region_code"] == "640422")]["status"].isin(["lagging", "off_track"]).sum()
     )
 
 
 def test_selection_states_are_read_safely() -> None:
     deck = {"selection": {"indices": {"counties": [3]}, "objects": {"counties": [{"code": "640422"}]}}}
-    assert places.selected_object(deck, "counties", "code") == "640422"
-    assert places.selected_object({"selection": {"objects": {}}}, "counties", "code") is None
-    assert places.selected_object(None, "counties", "code") is None
-    assert places.selected_point({"selection": {"points": [{"customdata": "640303"}]}}) == "640303"
-    assert places.selected_point({"selection": {"points": [{"customdata": ["640303"]}]}}) == "640303"
-    assert places.selected_point({"selection": {"points": []}}) is None
+    assert common.selected_object(deck, "counties", "code") == "640422"
+    assert common.selected_object({"selection": {"objects": {}}}, "counties", "code") is None
+    assert common.selected_object(None, "counties", "code") is None
+    assert common.selected_point({"selection": {"points": [{"customdata": "640303"}]}}) == "640303"
+    assert common.selected_point({"selection": {"points": [{"customdata": ["640303"]}]}}) == "640303"
+    assert common.selected_point({"selection": {"points": []}}) is None
 
 
 # ---------------------------------------------------------------- villages
@@ -111,59 +113,61 @@ def test_village_income_rule_follows_the_plan_target() -> None:
             "stuck": {2020: 7000, 2021: 7100, 2022: 7200, 2023: 7300},  # 70% → 56%: falling behind
         }
     )
-    s = places.village_statuses(values, "v_income", 2023, 2020, 2025, ref).set_index("village_id")
+    s = villages.village_statuses(values, "v_income", 2023, 2020, 2025, ref).set_index("village_id")
     assert s.loc["above", "status"] == "achieved"
     assert s.loc["basically", "status"] == "on_track"
     assert s.loc["stuck", "status"] == "off_track"
     assert s.loc["basically", "ratio"] == pytest.approx(12500 / 13000)
-    at_target = places.village_statuses(values, "v_income", 2025, 2020, 2025, {**ref, 2023: 13000.0})
+    at_target = villages.village_statuses(values, "v_income", 2025, 2020, 2025, {**ref, 2023: 13000.0})
     assert set(at_target["status"]) <= {str(x) for x in Status}
 
 
 def test_village_share_and_index_rules() -> None:
     shares = _values({"on": {2020: 80, 2023: 92}, "slow": {2020: 80, 2023: 84}})
-    s = places.village_statuses(shares, "v_stable_job_share", 2023, 2020, 2025).set_index("village_id")
+    s = villages.village_statuses(shares, "v_stable_job_share", 2023, 2020, 2025).set_index("village_id")
     assert s.loc["on", "status"] == "on_track" and s.loc["slow", "status"] in ("lagging", "off_track")
     idx = _values({"up": {2022: 60, 2023: 63}, "down": {2022: 60, 2023: 58}})
-    s = places.village_statuses(idx, "d_industry", 2023, 2020, 2025).set_index("village_id")
+    s = villages.village_statuses(idx, "d_industry", 2023, 2020, 2025).set_index("village_id")
     assert s.loc["up", "status"] == "on_track" and s.loc["down", "status"] == "off_track"
-    assert places.village_rule("d_governance").rule_kind == "rising"
+    assert villages.village_rule("d_governance").rule_kind == "rising"
 
 
 def test_villages_view_filters_and_table(db: Database) -> None:
-    ref = places.village_reference(queries.reference_values(db), "v_income")
+    ref = villages.village_reference(queries.reference_values(db), "v_income")
     assert ref and ref[2020] == 13889.0  # the public figure the resettled income is compared with
-    statuses = places.village_statuses(queries.village_metric_values(db, "v_income"), "v_income", 2025, 2020, 2025, ref)
-    metric = places.metric_row(queries.metrics(db, "village"), "v_income")
-    view = places.villages_view(queries.villages(db), statuses, metric, "zh")
+    statuses = villages.village_statuses(
+        queries.village_metric_values(db, "v_income"), "v_income", 2025, 2020, 2025, ref
+    )
+    metric = villages.metric_row(queries.metrics(db, "village"), "v_income")
+    view = villages.villages_view(queries.villages(db), statuses, metric, "zh")
     assert len(view) == 261 and view["status"].isin([str(x) for x in Status]).all()
-    assert len(places.filter_villages(view, leader="yes")) == 20
-    assert len(places.filter_villages(view, leader="no")) == 241
-    hsb = places.filter_villages(view, ["640303"])
+    assert len(villages.filter_villages(view, leader="yes")) == 20
+    assert len(villages.filter_villages(view, leader="no")) == 241
+    hsb = villages.filter_villages(view, ["640303"])
     assert len(hsb) == 42 and set(hsb["county_code"]) == {"640303"}
-    both = places.filter_villages(view, ["640303"], "all", ["policy"], ["solar", "tan_sheep"])
+    both = villages.filter_villages(view, ["640303"], "all", ["policy"], ["solar", "tan_sheep"])
     assert set(both["relocation_type"]) <= {"policy"} and set(both["leading_industry"]) <= {"solar", "tan_sheep"}
-    assert len(places.filter_villages(view, [], "all", [], [])) == 261
-    ordered = places.worst_first(view)
+    assert len(villages.filter_villages(view, [], "all", [], [])) == 261
+    ordered = villages.worst_first(view)
     assert ordered["status"].iloc[0] == "off_track" and ordered["status"].iloc[-1] in ("achieved", "on_track")
-    table = places.villages_table(ordered, metric, "zh")
+    table = villages.villages_table(ordered, metric, "zh")
     assert list(table.columns[:4]) == ["id", "移民村", "状态", "人均可支配收入 (元)"]
     assert set(table["来源"]) == {"示例"} and table["占全区农村平均（%）"].max() < 130
-    dim = places.metric_row(queries.metrics(db, "village"), "d_industry")
-    en = places.villages_table(places.villages_view(queries.villages(db), statuses, dim, "en"), dim, "en")
+    dim = villages.metric_row(queries.metrics(db, "village"), "d_industry")
+    en = villages.villages_table(villages.villages_view(queries.villages(db), statuses, dim, "en"), dim, "en")
     assert "% of rural average" not in en.columns and en["Village"].str.startswith("Sample village").all()
-    counts = places.status_counts(view["status"])
+    counts = common.legend_counts(view["status"])
     assert sum(counts.values()) == 261 and list(counts) == ["achieved", "on_track", "no_data", "lagging", "off_track"]
 
 
 def test_village_profile_parts(db: Database) -> None:
     vid = str(queries.villages(db)["id"].iloc[0])
     history = queries.village_history(db, vid)
-    dims = places.village_dimensions(
+    dims = villages.village_dimensions(
         history, queries.village_metric_medians(db, 2025), queries.metrics(db, "village"), 2025, "en"
     )
     assert len(dims) == 8 and dims["value"].notna().all() and dims["median"].between(0, 100).all()
-    h = places.village_history(history, "v_income", {2020: 13889.0})
+    h = villages.village_history(history, "v_income", {2020: 13889.0})
     assert h["year"].tolist() == sorted(h["year"]) and h["reference"].iloc[0] == 13889.0
 
 
@@ -171,37 +175,37 @@ def test_village_profile_parts(db: Database) -> None:
 
 
 def test_parks_frame_keeps_the_unnamed_tenth(db: Database) -> None:
-    frame = places.parks_frame(queries.parks(db), queries.park_metric_values(db), 2025, "zh")
+    frame = parks.parks_frame(queries.parks(db), queries.park_metric_values(db), 2025, "zh")
     assert len(frame) == 10 and frame["located"].sum() == 9
     tenth = frame.set_index("id").loc["park_10"]
     assert not tenth["named"] and "位置未知" in tenth["location_text"] and tenth["short"] == "第十个园区（未列名）"
     assert (frame["p_fujian_enterprises"] <= frame["p_enterprises"]).all()
     assert (frame["p_jobs_poverty"] <= frame["p_jobs"]).all()
-    table = places.parks_table(frame, queries.metrics(db, "park"), "en")
+    table = parks.parks_table(frame, queries.metrics(db, "park"), "en")
     assert "Enterprises (firms)" in table.columns and set(table["Source"]) == {"Sample"}
-    early = places.parks_frame(queries.parks(db), queries.park_metric_values(db), 2021, "zh")
+    early = parks.parks_frame(queries.parks(db), queries.park_metric_values(db), 2021, "zh")
     assert (early["p_jobs"] <= frame["p_jobs"]).all()
-    assert places.park_totals(frame)["p_jobs"] == frame["p_jobs"].sum()
-    assert len(places.unlocated_parks(frame)) == 1
-    assert places.kpi_text(455.8, "亿元", "en") == "45.6 bn yuan"
-    assert places.kpi_text(455.8, "亿元", "zh") == "455.8亿元"
+    assert parks.park_totals(frame)["p_jobs"] == frame["p_jobs"].sum()
+    assert len(parks.unlocated_parks(frame)) == 1
+    assert common.kpi_text(455.8, "亿元", "en") == "45.6 bn yuan"
+    assert common.kpi_text(455.8, "亿元", "zh") == "455.8亿元"
 
 
 def test_scorecard(db: Database, grid: pd.DataFrame) -> None:
     ind = queries.indicators(db, PLAN)
     regions = queries.regions(db)
-    shown = places.county_indicators(ind, grid, places.counties(regions)["code"])
-    score = places.scorecard(regions, grid, shown, "zh", config.PROVINCE_CODE)
+    shown = county_map.county_indicators(ind, grid, county_map.counties(regions)["code"])
+    score = key_counties.scorecard(regions, grid, shown, "zh", config.PROVINCE_CODE)
     assert score["code"].nunique() == 10 and len(score) == 10 * len(shown)
     assert list(dict.fromkeys(score["level"])) == ["national", "regional", "province"]
-    html = places.scorecard_html(score, shown, "zh")
+    html = key_counties.scorecard_html(score, shown, "zh")
     assert html.count('href="indicator?indicator=') == 10 * len(shown)
     assert html.count('href="county_map?region=') == 9  # the province row is not a county
     assert "国家乡村振兴重点帮扶县 · 5" in html and "自治区乡村振兴重点帮扶县 · 4" in html
     assert all(sym in html for sym in ("✔", "✖"))
-    flat = places.scorecard_table(score, shown, "en")
+    flat = key_counties.scorecard_table(score, shown, "en")
     assert len(flat) == 10 and flat["Assistance level"].iloc[-1] == "Ningxia (for comparison)"
-    assert places.status_tally(places.level_statuses(score, "national"), "zh")
+    assert common.status_tally(key_counties.level_statuses(score, "national"), "zh")
 
 
 # ---------------------------------------------------------------- the screens (AppTest)
@@ -313,7 +317,7 @@ def test_county_map_ranks_the_laggards_first(db: Database, grid: pd.DataFrame, c
     at = _app("zh", "county_map", {"indicator": "rural_tap_water_rate"})
     assert not at.exception
     row = queries.indicators(db, PLAN).set_index("id").loc["rural_tap_water_rate"].to_dict()
-    frame = places.county_frame(county_rows, tracking.assess_all_regions(
+    frame = county_map.place_frame(county_rows, tracking.assess_all_regions(
         queries.indicators(db, PLAN), queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025,
     ), row | {"id": "rural_tap_water_rate"}, "zh")  # fmt: skip
     worst = frame.loc[frame["value"].idxmin()]
@@ -398,17 +402,17 @@ def test_demonstration_values_are_marked_in_the_ranking(db_path: Path) -> None:
 
 def test_the_mark_follows_source_kind(grid: pd.DataFrame, county_rows: pd.DataFrame, db: Database) -> None:
     """An official value loses the mark, the others keep it (derived at run time, not a fixed caption)."""
-    from ningxia_dash import place_charts
     from ningxia_dash.i18n import t
+    from ningxia_dash.places import county_map
 
     row = queries.indicators(db, PLAN).set_index("id").loc["rural_tap_water_rate"].to_dict()
     row["id"] = "rural_tap_water_rate"
     official = grid.copy()
     one = (official["indicator_id"] == "rural_tap_water_rate") & (official["region_code"] == "640422")
     official.loc[one, "latest_source_kind"] = "official"
-    frame = places.county_frame(county_rows, official, row, "zh")
+    frame = county_map.place_frame(county_rows, official, row, "zh")
     marks = dict(zip(frame["code"], frame["mark"], strict=True))
     assert marks.pop("640422") == "" and set(marks.values()) == {t("prov.demo", "zh")}
-    fig = place_charts.county_ranking_chart(places.county_ranking(frame, True), "%", "zh")
+    fig = place_charts.county_ranking_chart(county_map.county_ranking(frame, True), "%", "zh")
     texts = dict(zip(fig.data[0].customdata, fig.data[0].text, strict=True))
     assert t("prov.demo", "zh") not in texts["640422"] and t("prov.demo", "zh") in texts["640423"]

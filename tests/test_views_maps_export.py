@@ -1,4 +1,4 @@
-"""Pure helpers behind the screens: periods, filters, highlighting, the offline map, safe downloads."""
+"""Pure helpers behind the screens: periods, filters, highlighting, safe downloads (the maps: test_maps.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ningxia_dash import maps, views
+from ningxia_dash import views
 from ningxia_dash.db import Database
 from ningxia_dash.export import neutralise, to_csv_bytes, to_xlsx_bytes
-from ningxia_dash.queries import county_shapes, indicators_with_latest
+from ningxia_dash.queries import indicators_with_latest
 
 
 def test_period_elapsed() -> None:
@@ -43,21 +43,6 @@ def test_targets_table_labels_provenance(db: Database) -> None:
     assert set(zh["来源"]) <= {"官方", "公开", "示例", "—"}
     assert set(en["Source"]) <= {"Official", "Public", "Sample", "—"}
     assert len(zh) == len(df)
-
-
-def test_county_deck_is_offline_and_labelled(db: Database) -> None:
-    shapes = county_shapes(db)
-    deck = maps.county_assistance_deck(shapes, "zh")
-    spec = deck.to_json()
-    assert deck.map_provider is None
-    assert '"auto"' in spec  # deck.gl draws CJK glyphs only with the "auto" character set
-    assert "Noto Sans CJK SC" in spec
-    layers = {layer.id: layer for layer in deck.layers}
-    assert set(layers) == {"counties", "county-names"}
-    polygons = maps.county_polygons(shapes, "en")
-    assert set(polygons["code"]) == set(shapes["code"]) and len(shapes) == 22
-    assert "National key-assistance county" in set(polygons["level"])
-    assert "tiles" not in spec.lower() and "mapbox" not in spec.lower()
 
 
 def test_neutralise_formulas() -> None:

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ningxia_dash import config, places, tracking, tracking_views, views
+from ningxia_dash import config, tracking, tracking_views, views
 from ningxia_dash.i18n import Lang, pick, t
+from ningxia_dash.places import common as place_common
+from ningxia_dash.places import county_map as county_logic
 from ningxia_dash.status import Status
 from ningxia_dash.tracking_views import Gauge, status_label
 
@@ -64,7 +66,7 @@ class CountyMap:
     indicator_id: str
     title: str
     caption: str
-    frame: pd.DataFrame  # places.county_frame: code, short, level, status, value_text, source_kind …
+    frame: pd.DataFrame  # places.county_map.place_frame: code, short, level, status, value_text, source_kind …
     shapes: pd.DataFrame  # queries.county_shapes
     legend: list[tuple[str, str, int]]  # (status, label, count), best first
     demo: bool
@@ -222,12 +224,12 @@ def gauges_and_groups(rows: pd.DataFrame, lang: Lang) -> tuple[list[Gauge], list
 
 def county_map(inputs: BriefInputs, county_assessments: pd.DataFrame, lang: Lang) -> CountyMap | None:
     """The first indicator (plan order) with county figures, as the county map page opens."""
-    counties = places.counties(inputs.regions)
-    choices = places.county_indicators(inputs.indicators, county_assessments, counties["code"])
+    counties = county_logic.counties(inputs.regions)
+    choices = county_logic.county_indicators(inputs.indicators, county_assessments, counties["code"])
     if choices.empty or inputs.shapes.empty:
         return None
     indicator = choices.iloc[0].to_dict()
-    frame = places.county_frame(counties, county_assessments, indicator, lang)
+    frame = county_logic.place_frame(counties, county_assessments, indicator, lang)
     name = pick(lang, indicator["name_zh"], indicator["name_en"])
     counts = frame["status"].value_counts()
     legend = [(s, status_label(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]
@@ -238,9 +240,9 @@ def county_map(inputs: BriefInputs, county_assessments: pd.DataFrame, lang: Lang
     by_status = [
         (
             status_label(s, lang),
-            sep.join(places.ranked_label(r) for r in frame[frame["status"] == s].to_dict("records")),
+            sep.join(county_logic.ranked_label(r) for r in frame[frame["status"] == s].to_dict("records")),
         )
-        for s in places.WORST_FIRST
+        for s in place_common.WORST_FIRST
         if (frame["status"] == s).any()
     ]
     return CountyMap(str(indicator["id"]), name, caption, frame, inputs.shapes, legend, demo, by_status)
@@ -273,7 +275,7 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     all_regions = tracking.assess_all_regions(
         inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of
     )
-    county_codes = set(places.counties(inputs.regions)["code"])
+    county_codes = set(county_logic.counties(inputs.regions)["code"])
     county_rows = all_regions[all_regions["region_code"].isin(county_codes)]
     counts = status_counts(rows, lang)
     gauges, groups = gauges_and_groups(rows, lang)

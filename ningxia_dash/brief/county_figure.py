@@ -1,6 +1,6 @@
 """The county status map as a plain plotly figure for print: county polygons drawn as filled shapes on ordinary x/y
 axes (longitude scaled by cos(latitude), an equirectangular view that is faithful at Ningxia's size), so rendering
-needs no map library, no basemap tiles and no topojson download (imports plotly, pandas, maps, style, i18n)."""
+needs no map library, no basemap tiles and no topojson download (imports plotly, pandas, places, style, i18n)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 from ningxia_dash.brief.content import CountyMap
 from ningxia_dash.charts import FONT
 from ningxia_dash.i18n import Lang, t
-from ningxia_dash.maps import LEVEL_LINE_HEX, LEVEL_LINE_PX, NINGXIA_BOUNDS, ring_area_km2
+from ningxia_dash.places.geometry import NINGXIA_BOUNDS, ring_area_km2
+from ningxia_dash.places.legends import LEVEL_LINE_HEX, LEVEL_LINE_PX
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 

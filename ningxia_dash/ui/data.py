@@ -185,12 +185,12 @@ def village_metric_medians(year: int, data_version: str) -> pd.DataFrame:
 def village_statuses(
     metric_id: str, as_of_year: int, baseline_year: int, target_year: int, data_version: str
 ) -> pd.DataFrame:
-    """Every village's status on one metric as of a year (places.village_statuses; cached: the heavy part)."""
-    from ningxia_dash import places
+    """Every village's status on one metric as of a year (villages.village_statuses; cached: the heavy part)."""
+    from ningxia_dash.places import villages
 
-    reference = places.village_reference(reference_values(data_version), metric_id)
+    reference = villages.village_reference(reference_values(data_version), metric_id)
     values = village_metric_values(metric_id, data_version)
-    return places.village_statuses(values, metric_id, as_of_year, baseline_year, target_year, reference)
+    return villages.village_statuses(values, metric_id, as_of_year, baseline_year, target_year, reference)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

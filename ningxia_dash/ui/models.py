@@ -175,9 +175,10 @@ def source_mix_table(lang: Lang, data_version: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def key_counties(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """places.ScorecardView of the 9 key-assistance counties (and the province) as of a year."""
-    from ningxia_dash import config, places
+    from ningxia_dash import config
+    from ningxia_dash.places import key_counties
 
-    return places.scorecard_view(
+    return key_counties.scorecard_view(
         data.regions(data_version), data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version),
         data.indicators(plan_id, data_version), lang, config.PROVINCE_CODE,
     )  # fmt: skip
@@ -193,17 +194,17 @@ def villages_screen(
 ) -> Any:  # fmt: skip
     """(all villages with their status on the metric, the filtered ones worst first, their table): the work
     between the filters and the map, done once per filter combination."""
-    from ningxia_dash import places
+    from ningxia_dash.places import villages
 
     plan = plan_row(plan_id, data_version)
     statuses = data.village_statuses(
         metric_id, year, int(plan["baseline_year"]),
-        places.target_year(data.indicators(plan_id, data_version), metric_id, int(plan["period_end"])), data_version,
+        villages.target_year(data.indicators(plan_id, data_version), metric_id, int(plan["period_end"])), data_version,
     )  # fmt: skip
-    metric = places.metric_row(data.place_metrics("village", data_version), metric_id)
-    view = places.villages_view(data.villages(data_version), statuses, metric, lang)
-    shown = places.worst_first(places.filter_villages(view, counties, leader, types, industries))
-    return view, shown, places.villages_table(shown, metric, lang)
+    metric = villages.metric_row(data.place_metrics("village", data_version), metric_id)
+    view = villages.villages_view(data.villages(data_version), statuses, metric, lang)
+    shown = villages.worst_first(villages.filter_villages(view, counties, leader, types, industries))
+    return view, shown, villages.villages_table(shown, metric, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -211,33 +212,34 @@ def villages_deck(
     plan_id: str, metric_id: str, year: int, counties: tuple[str, ...], leader: str, types: tuple[str, ...],
     industries: tuple[str, ...], lang: Lang, data_version: str, selected: str | None, height: int, width: int,
 ) -> Any:  # fmt: skip
-    from ningxia_dash import maps
+    from ningxia_dash.places import decks, geometry
 
     _, shown, _ = villages_screen(plan_id, metric_id, year, counties, leader, types, industries, lang, data_version)
-    return maps.villages_deck(
+    return decks.villages_deck(
         shown,
         data.county_shapes(data_version),
         lang,
         selected,
-        maps.framed_view(height, width),
+        geometry.framed_view(height, width),
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def village_charts(village_id: str, metric_id: str, year: int, lang: Lang, data_version: str) -> Any:
     """The village profile's two figures: its "9+1" dimensions against the median village, and its history."""
-    from ningxia_dash import place_charts, places
     from ningxia_dash.i18n import pick, t
+    from ningxia_dash.places import charts as place_charts
+    from ningxia_dash.places import villages
 
     metrics = data.place_metrics("village", data_version)
     history = data.village_history(village_id, data_version)
-    reference = places.village_reference(data.reference_values(data_version), metric_id)
-    metric = places.metric_row(metrics, metric_id)
-    dims = places.village_dimensions(history, data.village_metric_medians(year, data_version), metrics, year, lang)
+    reference = villages.village_reference(data.reference_values(data_version), metric_id)
+    metric = villages.metric_row(metrics, metric_id)
+    dims = villages.village_dimensions(history, data.village_metric_medians(year, data_version), metrics, year, lang)
     return (
         place_charts.village_dimensions_chart(dims, lang),
         place_charts.village_history_chart(
-            places.village_history(history, metric_id, reference), pick(lang, metric["name_zh"], metric["name_en"]),
+            villages.village_history(history, metric_id, reference), pick(lang, metric["name_zh"], metric["name_en"]),
             metric.get("unit"), lang, t("villages.chart.reference", lang) if reference else None,
         ),
     )  # fmt: skip
@@ -249,13 +251,13 @@ def village_charts(village_id: str, metric_id: str, year: int, lang: Lang, data_
 @st.cache_resource(show_spinner=False, max_entries=32)
 def county_choices(plan_id: str, year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """(indicators with county figures as of the year, {id: name}) for the county map's indicator selector."""
-    from ningxia_dash import places
     from ningxia_dash.i18n import pick
+    from ningxia_dash.places import county_map
 
     assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
     regions = data.regions(data_version)
-    codes = [*places.counties(regions)["code"], *places.cities(regions)["code"]]  # either level of the map
-    choices = places.county_indicators(data.indicators(plan_id, data_version), assessments, codes)
+    codes = [*county_map.counties(regions)["code"], *county_map.cities(regions)["code"]]  # either level of the map
+    choices = county_map.county_indicators(data.indicators(plan_id, data_version), assessments, codes)
     names = {i: pick(lang, z, e) for i, z, e in zip(choices["id"], choices["name_zh"], choices["name_en"], strict=True)}
     return choices, names
 
@@ -266,38 +268,40 @@ def county_map(
     data_version: str, height: int, width: int, view: str = "counties", city: str | None = None,
 ) -> Any:  # fmt: skip
     """(indicator row, frame of the places shown, class edges, deck, ranking figure) for one indicator, year and
-    colouring, at one level (places.map_view: the 22 counties, the 5 cities, or one city's counties)."""
-    from ningxia_dash import config, maps, place_charts, places
+    colouring, at one level (county_map.map_view: the 22 counties, the 5 cities, or one city's counties)."""
+    from ningxia_dash import config
+    from ningxia_dash.places import charts as place_charts
+    from ningxia_dash.places import county_map, decks, geometry, legends
 
     choices, names = county_choices(plan_id, year, baseline_year, lang, data_version)
     assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
     indicator = choices.set_index("id").loc[indicator_id].to_dict() | {"id": indicator_id}
     regions, shapes = data.regions(data_version), data.county_shapes(data_version)
-    city_of = places.city_of(regions)
-    rows = places.cities(regions) if view == "cities" else places.counties(regions)
+    city_of = county_map.city_of(regions)
+    rows = county_map.cities(regions) if view == "cities" else county_map.counties(regions)
     if view == "city":
         rows = rows[rows["code"].map(city_of) == city]
-    frame = places.county_frame(rows, assessments, indicator, lang)
-    edges = maps.value_classes(list(frame["value"].dropna()))
+    frame = county_map.place_frame(rows, assessments, indicator, lang)
+    edges = legends.value_classes(list(frame["value"].dropna()))
     if view == "cities":
-        deck = maps.city_choropleth_deck(
-            frame, shapes, city_of, mode, names[indicator_id], edges, maps.framed_view(height, width)
+        deck = decks.city_choropleth_deck(
+            frame, shapes, city_of, mode, names[indicator_id], edges, geometry.framed_view(height, width)
         )
     else:
-        everyone = places.county_frame(places.counties(regions), assessments, indicator, lang)
+        everyone = county_map.place_frame(county_map.counties(regions), assessments, indicator, lang)
         shown = set(frame["code"])
-        bounds = maps.shape_bounds(shapes, shown) if view == "city" else None
-        deck = maps.county_choropleth_deck(
+        bounds = geometry.shape_bounds(shapes, shown) if view == "city" else None
+        deck = decks.county_choropleth_deck(
             everyone, shapes, mode, names[indicator_id], edges, selected,
-            maps.framed_view(height, width, bounds=bounds), dim=set(everyone["code"]) - shown,
+            geometry.framed_view(height, width, bounds=bounds), dim=set(everyone["code"]) - shown,
         )  # fmt: skip
     unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
-    reference = places.reference_value(indicator, data.reference_values(data_version), year)  # relative targets
+    reference = county_map.reference_value(indicator, data.reference_values(data_version), year)  # relative targets
     ranking = place_charts.county_ranking_chart(
-        places.county_ranking(frame, places.higher_is_better(indicator)), unit, lang,
-        province_value=places.province_value(assessments, indicator_id, config.PROVINCE_CODE),
-        target_value=places.chart_target(indicator) if reference is None else reference, selected=selected,
-        height=height - 30, colours=maps.fill_colours(frame, mode, edges),
+        county_map.county_ranking(frame, county_map.higher_is_better(indicator)), unit, lang,
+        province_value=county_map.province_value(assessments, indicator_id, config.PROVINCE_CODE),
+        target_value=county_map.chart_target(indicator) if reference is None else reference, selected=selected,
+        height=height - 30, colours=legends.fill_colours(frame, mode, edges),
         target_label="col.target" if reference is None else "chart.reference",
     )  # fmt: skip
     return indicator, frame, edges, deck, ranking
@@ -306,10 +310,10 @@ def county_map(
 @st.cache_data(show_spinner=False, max_entries=64)
 def county_subtitle(plan_id: str, indicator_id: str, year: int, lang: Lang, data_version: str) -> str:
     """The line under the county map's title: target, clause and (relative targets) the reference value."""
-    from ningxia_dash import places
+    from ningxia_dash.places import county_map
 
     indicator = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].to_dict()
-    return places.indicator_subtitle(
+    return county_map.indicator_subtitle(
         indicator, data.reference_values(data_version), data.sources(data_version), year, lang
     )
 
@@ -317,61 +321,65 @@ def county_subtitle(plan_id: str, indicator_id: str, year: int, lang: Lang, data
 @st.cache_resource(show_spinner=False, max_entries=4)
 def empty_county_deck(lang: Lang, data_version: str, height: int, width: int) -> Any:
     """The 22 counties in the no-data grey, for a plan (or a production database) without county figures yet."""
-    from ningxia_dash import maps, places
+    from ningxia_dash.places import county_map, decks, geometry
 
-    frame = places.county_frame(
-        places.counties(data.regions(data_version)), pd.DataFrame(columns=["indicator_id", "region_code"]),
+    frame = county_map.place_frame(
+        county_map.counties(data.regions(data_version)), pd.DataFrame(columns=["indicator_id", "region_code"]),
         {"id": None, "unit": None}, lang,
     )  # fmt: skip
-    return maps.county_choropleth_deck(frame, data.county_shapes(data_version), "status", "", None, None,
-                                       maps.framed_view(height, width))  # fmt: skip
+    return decks.county_choropleth_deck(frame, data.county_shapes(data_version), "status", "", None, None,
+                                       geometry.framed_view(height, width))  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def county_pace_note(plan_id: str, indicator_id: str, year: int, baseline_year: int, lang: Lang,
                      data_version: str) -> str | None:  # fmt: skip
-    """Under the county ranking: which counties miss the target at their own pace (places.miss_at_pace)."""
-    from ningxia_dash import places, tracking
+    """Under the county ranking: which counties miss the target at their own pace (county_map.miss_at_pace)."""
+    from ningxia_dash import tracking
+    from ningxia_dash.places import county_map
 
     indicators = data.indicators(plan_id, data_version)
     paces = tracking.pace_regions(
         indicators[indicators["id"] == indicator_id], data.observations(plan_id, data_version), baseline_year, year, []
     )  # fmt: skip
-    return places.miss_at_pace(paces, data.regions(data_version), lang)
+    return county_map.miss_at_pace(paces, data.regions(data_version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """A county's profile: its name and level, its targets against the province, how many lag, its villages
     (with their table) and its parks (with their table)."""
-    from ningxia_dash import config, places
+    from ningxia_dash import config
+    from ningxia_dash.places import county_map, parks, villages
 
     plan = plan_row(plan_id, data_version)
     choices, _ = county_choices(plan_id, year, baseline_year, lang, data_version)
     assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
-    metric = places.DEFAULT_VILLAGE_METRIC  # income: the metric the village table of a profile shows too
-    metric_row = places.metric_row(data.place_metrics("village", data_version), metric)
-    villages = places.villages_view(
+    metric = villages.DEFAULT_VILLAGE_METRIC  # income: the metric the village table of a profile shows too
+    metric_row = villages.metric_row(data.place_metrics("village", data_version), metric)
+    village_rows = villages.villages_view(
         data.villages(data_version),
         data.village_statuses(
             metric, year, baseline_year,
-            places.target_year(data.indicators(plan_id, data_version), metric, int(plan["period_end"])), data_version,
+            villages.target_year(data.indicators(plan_id, data_version), metric, int(plan["period_end"])), data_version,
         ),
         metric_row, lang,
     )  # fmt: skip
-    here = places.filter_villages(villages, [code])
-    parks = places.parks_in_county(
-        places.parks_frame(data.parks(data_version), data.park_metric_values(data_version), year, lang), code
+    here = villages.filter_villages(village_rows, [code])
+    park_rows = parks.parks_in_county(
+        parks.parks_frame(data.parks(data_version), data.park_metric_values(data_version), year, lang), code
     )
     return {
-        "profile": places.county_profile(places.counties(data.regions(data_version)), code, lang),
-        "table": places.county_profile_table(choices, assessments, code, config.PROVINCE_CODE, lang),
-        "behind": places.behind_count(assessments, code, list(choices["id"])),
+        "profile": county_map.county_profile(county_map.counties(data.regions(data_version)), code, lang),
+        "table": county_map.county_profile_table(choices, assessments, code, config.PROVINCE_CODE, lang),
+        "behind": county_map.behind_count(assessments, code, list(choices["id"])),
         "villages": here,
-        "village_summary": places.village_summary(here, lang) if len(here) else None,
-        "village_table": places.villages_table(here, metric_row, lang) if len(here) else None,
-        "parks": parks,
-        "park_table": places.parks_table(parks, data.place_metrics("park", data_version), lang) if len(parks) else None,
+        "village_summary": villages.village_summary(here, lang) if len(here) else None,
+        "village_table": villages.villages_table(here, metric_row, lang) if len(here) else None,
+        "parks": park_rows,
+        "park_table": parks.parks_table(park_rows, data.place_metrics("park", data_version), lang)
+        if len(park_rows)
+        else None,
     }
 
 
@@ -400,28 +408,29 @@ def park_list(lang: Lang, data_version: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def parks_year(year: int, lang: Lang, data_version: str) -> Any:
     """(the parks' frame as of the year, their totals, the KPI table)."""
-    from ningxia_dash import places
+    from ningxia_dash.places import parks
 
-    frame = places.parks_frame(data.parks(data_version), data.park_metric_values(data_version), year, lang)
-    return frame, places.park_totals(frame), places.parks_table(frame, data.place_metrics("park", data_version), lang)
+    frame = parks.parks_frame(data.parks(data_version), data.park_metric_values(data_version), year, lang)
+    return frame, parks.park_totals(frame), parks.parks_table(frame, data.place_metrics("park", data_version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def parks_figures(kpi: str, year: int, lang: Lang, data_version: str, height: int, width: int) -> Any:
     """(map, comparison chart, trend chart) of the parks on one KPI as of a year."""
-    from ningxia_dash import maps, place_charts, places
     from ningxia_dash.i18n import pick
+    from ningxia_dash.places import charts as place_charts
+    from ningxia_dash.places import decks, geometry, parks
 
     metrics = data.place_metrics("park", data_version).to_dict("records")
     labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics}
     units = {m["id"]: m["unit"] for m in metrics}
     frame, _, _ = parks_year(year, lang, data_version)
-    deck = maps.parks_deck(
-        frame, data.county_shapes(data_version), lang, kpi, {k: labels[k] for k in places.PARK_KPIS},
-        view=maps.framed_view(height, width),
+    deck = decks.parks_deck(
+        frame, data.county_shapes(data_version), lang, kpi, {k: labels[k] for k in parks.PARK_KPIS},
+        view=geometry.framed_view(height, width),
     )  # fmt: skip
     comparison = place_charts.park_comparison_chart(
-        frame, kpi, labels, units[kpi], lang, part=places.PARK_PARTS.get(kpi), height=height - 30
+        frame, kpi, labels, units[kpi], lang, part=parks.PARK_PARTS.get(kpi), height=height - 30
     )
     trend = place_charts.park_trend_chart(data.park_metric_values(data_version), frame, kpi, units[kpi], lang)
     return deck, comparison, trend
