@@ -74,6 +74,7 @@ def test_key_counties_scorecard_download(db: Database) -> None:
             "status": ["on_track", "lagging"],
             "value_text": ["-1.5%", "=2"],
             "link": ["x", "y"],
+            "demo": [True, False],
         }
     )
     table = key_counties.scorecard_table(score, indicators, "zh")
