@@ -109,9 +109,10 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "detail": {"config", "i18n", "pace", "safe_text", "tracking", "tracking_views", "views", "rollup"},  # prov, sum
     "evaluation": {"i18n", "style", "verdicts", "views"},
     "continuity": {"evaluation", "i18n", "pace", "status", "tracking", "views"},  # helper plan
-    "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity"},  # continuity: helper plan
+    "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity", "html_bars"},  # plan, perf2
     "gauge_svg": {"i18n", "safe_text", "style", "tracking_views"},  # helper perf
     "html_table": {"safe_text"},  # helper perf
+    "html_bars": {"i18n", "safe_text", "views"},  # helper perf2
     "maps": {"i18n", "style"},
     "places": {"config", "i18n", "maps", "safe_text", "status", "style", "views"},
     "place_charts": {"charts", "i18n", "places", "safe_text", "style"},

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from ningxia_dash import charts, config, evaluation, maps, place_charts, places, slides, tracking_views, views
+from ningxia_dash import config, evaluation, html_bars, maps, places, slides, tracking_views, views
 from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
@@ -94,8 +94,7 @@ def slide_status(ctx: PageContext, as_of: int) -> None:
         )
     if n_demo := sum(demo.get(s, 0) for s in ids):
         st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo_total', lang, n=n_demo, total=len(rows))}")
-    st.plotly_chart(charts.targets_per_chapter(rows, lang).update_layout(height=300), key="present_chapters",
-                    config={"displayModeBar": False, "staticPlot": True})  # fmt: skip
+    st.html(html_bars.targets_per_chapter_html(rows, lang, height_px=200))  # static: no plotly.js on a slide
 
 
 def slide_alerts(ctx: PageContext, as_of: int) -> None:
@@ -147,12 +146,25 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
         st.caption(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")
 
 
+# The gauges slide: the overview's static gauges (gauge_svg) in 7 columns, in presenting type; the arcs are sized by
+# the screen's height so the 13 gauges stay clear of the pinned controls at 1366×768 as at 1920×1080.
+SLIDE_GAUGES_CSS = """
+<style>
+.nx-slide .nx-gauges h4 { font-size: 1.15rem; margin: 0.3rem 0 0.1rem 0; }
+.nx-slide .nx-grid { gap: 0.2rem 0.8rem; }
+.nx-slide .nx-name { font-size: 0.95rem; min-height: 2.5em; }
+.nx-slide .nx-arc { max-width: min(100%, 15.5vh * 200 / 104); }
+.nx-slide .nx-cap { font-size: 0.8rem; }
+.nx-slide .nx-st { font-size: 0.95rem; }
+</style>
+"""
+
+
 def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.gauges", lang))
-    gauges, groups = tracking_views.headline_gauge_inputs(_rows(ctx, as_of), lang)
-    fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=175)  # clear of the pinned controls
-    st.plotly_chart(fig, key="present_gauges", config={"displayModeBar": False})
+    gauges = models.headline_html(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), lang, ctx.version, None, 7)
+    st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide'>{gauges}</div>")
 
 
 def _county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
@@ -223,9 +235,10 @@ def slide_parks(ctx: PageContext, as_of: int) -> None:
     labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
     units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
     frame = places.parks_frame(data.parks(ctx.version), data.park_metric_values(ctx.version), as_of, lang)
-    fig = place_charts.park_comparison_chart(frame, "p_jobs", labels, units.get("p_jobs"), lang,
-                                             part=places.PARK_PARTS.get("p_jobs"), height=SLIDE_H)  # fmt: skip
-    st.plotly_chart(fig, key="present_parks", config={"displayModeBar": False})
+    # static bars: a slide is shown, not explored (no plotly.js to load on the slide)
+    st.html(
+        html_bars.park_bars_html(frame, "p_jobs", labels, units.get("p_jobs"), places.PARK_PARTS.get("p_jobs"), lang)
+    )
     _demo_caption(bool((frame["source_kind"] == "demo").any()), "present.parks_demo", lang)
 
 
