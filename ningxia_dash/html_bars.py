@@ -85,13 +85,14 @@ def targets_per_chapter_html(indicators: pd.DataFrame, lang: Lang, height_px: in
 
 HBAR_STYLE = """
 <style>
-.nx-hbars{font-size:1rem;color:#333}
-.nx-hbars-row{display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.8rem;align-items:center;
- margin:.18rem 0}
-.nx-hbars-name{text-align:right;white-space:nowrap;font-size:.95rem}
-.nx-hbars-track{display:flex;align-items:center;height:1.45rem}
+.nx-hbars{display:grid;grid-template-columns:max-content 1fr;gap:.55rem .8rem;align-items:center;font-size:1.1rem;
+ color:#333}
+.nx-hbars .nx-bars-legend{grid-column:1/-1;margin:0}
+.nx-hbars-row{display:contents}
+.nx-hbars-name{text-align:right;white-space:nowrap}
+.nx-hbars-track{display:flex;align-items:center;height:1.9rem}
 .nx-hbars-seg{height:100%}
-.nx-hbars-total{margin-left:.45rem;font-weight:700;white-space:nowrap;font-size:.95rem}
+.nx-hbars-total{margin-left:.5rem;font-weight:700;white-space:nowrap}
 </style>
 """
 
