@@ -121,12 +121,15 @@ def _visit(context: Any, url: str, stable_ms: int, timeout_ms: int) -> dict[str,
     try:
         t0 = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=timeout_ms)
-        page.wait_for_function(
-            f"() => window.__nxReadyAt !== null && performance.now() - window.__nxReadyAt > {stable_ms}",
+        # the moment is read in the same check that saw it stable: a rerun right after (the status widget again)
+        # resets __nxReadyAt, and a separate read could find it null
+        handle = page.wait_for_function(
+            f"() => window.__nxReadyAt !== null && performance.now() - window.__nxReadyAt > {stable_ms}"
+            " && window.__nxReadyAt",
             timeout=timeout_ms,
             polling=50,
         )
-        ready = float(page.evaluate("window.__nxReadyAt"))
+        ready = float(handle.json_value())
         stats = page.evaluate(LOAD_STATS)
         load = stats.pop("load_ms")
         return {

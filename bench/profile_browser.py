@@ -30,13 +30,14 @@ def _visit(context: Any, url: str) -> dict[str, Any]:
         cdp = context.new_cdp_session(page)
         cdp.send("Performance.enable")
         page.goto(url, wait_until="commit", timeout=60_000)
-        page.wait_for_function(
-            "() => window.__nxReadyAt !== null && performance.now() - window.__nxReadyAt > 400", timeout=60_000
-        )
+        ready = page.wait_for_function(
+            "() => window.__nxReadyAt !== null && performance.now() - window.__nxReadyAt > 400 && window.__nxReadyAt",
+            timeout=60_000,
+        ).json_value()
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         scripts = page.evaluate(SCRIPTS)
         return {
-            "rendered_ms": round(float(page.evaluate("window.__nxReadyAt")), 1),
+            "rendered_ms": round(float(ready), 1),
             **{k: round(metrics.get(k, 0.0) * 1000, 1) for k in METRICS},
             "js_kb": round(sum(size for _, size in scripts) / 1024),
             "largest_js": sorted(scripts, key=lambda s: -s[1])[:3],
