@@ -367,7 +367,9 @@ def test_status_slide_counts_targets_per_chapter_without_plotly(db_path: Path) -
                 columns: [...document.querySelectorAll('.nx-bars-col')].map(c => c.getAttribute('aria-label')),
                 labels: [...document.querySelectorAll('.nx-bars-labels div')].map(d => d.innerText),
                 legend: document.querySelector('.nx-bars-legend').innerText,
-                cards: [...document.querySelectorAll('div[style*="font-size:4.5rem"]')].map(d => +d.innerText),
+                cards: [...document.querySelectorAll('[data-testid=stMarkdownContainer] div')]  // the big numbers
+                    .filter(d => parseFloat(getComputedStyle(d).fontSize) > 50 && /^\\d+$/.test(d.innerText.trim()))
+                    .map(d => +d.innerText),
                 plotly: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
             })"""
         )
