@@ -14,7 +14,7 @@ def test_stacked_columns_are_proportional_and_count_every_target() -> None:
         ["第一章", "<b>x</b>"], [("约束性", "#b00", [3, 0]), ("其他", "#888", [1, 2])], "目标数", height_px=200
     )
     assert "<b>x</b>" not in out and "&lt;b&gt;x&lt;/b&gt;" in out
-    heights = [float(h) for h in re.findall(r'height:([0-9.]+)px;background', out)]
+    heights = [float(h) for h in re.findall(r"height:([0-9.]+)px;background", out)]
     assert heights == [150.0, 50.0, 100.0]  # 3 and 1 of the tallest column's 4, then 2; a zero draws nothing
     assert re.findall(r'aria-label="([^"]+)"', out) == ["第一章: 4", "&lt;b&gt;x&lt;/b&gt;: 2"]
 
