@@ -37,6 +37,11 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--scale", type=int, help="the large dataset's scale (default 20; 2 with --quick)")
     p.add_argument("--rebuild", action="store_true", help="rebuild the benchmark databases even when current")
     p.add_argument("--sessions", help="concurrency levels, e.g. 10,50 (default; 2,4 with --quick)")
+    p.add_argument(
+        "--pages",
+        help="browser section: comma-separated registry keys, slide:<id> or slides (default: every page and slide)",
+    )
+    p.add_argument("--browser-rounds", type=int, help="browser section: measured rounds (default 5; 1 with --quick)")
     p.add_argument("--render", type=Path, help="print the table (goals re-checked) of an earlier JSON and exit")
     args = p.parse_args(argv)
     unknown = set(args.sections.split(",")) - set(SECTIONS)
@@ -53,9 +58,10 @@ def _sizes(args: argparse.Namespace) -> dict[str, Any]:
         "warm_runs": 1 if quick else 9,
         "scaled_warm_runs": 0 if quick else 9,  # quick: cold runs only at k× (the smoke test checks the code path)
         "query_repeats": 2 if quick else 9,
-        "browser_rounds": 1 if quick else 5,
-        "browser_warmup": 0 if quick else 1,
-        "browser_pages": 1 if quick else None,  # quick: the empty pages and the first registry page
+        "browser_rounds": args.browser_rounds or (1 if quick else 5),
+        "browser_warmup": 1,
+        # quick: the empty pages, the default page and one slide; else every registry page and every slide
+        "browser_pages": args.pages.split(",") if args.pages else (["overview", "slide:gauges"] if quick else None),
         "sessions": [int(x) for x in (args.sessions or ("2,4" if quick else "10,50")).split(",")],
         "reruns": 1 if quick else 5,
         "concurrency_deadline_s": 60 if quick else 300,
@@ -133,7 +139,7 @@ def _with_servers(doc: dict[str, Any], wanted: list[str], size: dict[str, Any], 
                     empty.url,
                     size["browser_rounds"],
                     warmup=size["browser_warmup"],
-                    max_pages=size["browser_pages"],
+                    page_names=size["browser_pages"],
                 ),
             )
             doc["sections"]["browser"]["server_start_s"] = {"app": app.ready_s, "empty": empty.ready_s}

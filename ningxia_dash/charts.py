@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from ningxia_dash.html_bars import BINDING_COLOUR, OTHER_COLOUR, chapter_counts
 from ningxia_dash.i18n import Lang, format_number, t
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
@@ -15,19 +16,11 @@ from ningxia_dash.tracking_views import Gauge
 from ningxia_dash.views import chapter_label
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
-BINDING_COLOUR = "#b5282e"
-OTHER_COLOUR = "#7f8c9b"
 
 
 def targets_per_chapter(indicators: pd.DataFrame, lang: Lang) -> go.Figure:
     """Stacked bars: how many quantified targets each chapter sets, binding ones apart."""
-    counts = (
-        indicators.assign(binding=indicators["attribute"].eq("binding"))
-        .groupby(["chapter_no", "binding"])
-        .size()
-        .unstack(fill_value=0)
-        .reindex(columns=[True, False], fill_value=0)
-    )
+    counts = chapter_counts(indicators)
     labels = [chapter_label(int(c), lang) for c in counts.index]
     fig = go.Figure()
     fig.add_bar(

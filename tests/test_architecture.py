@@ -110,15 +110,12 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "detail": {"config", "i18n", "pace", "safe_text", "tracking", "tracking_views", "views", "rollup"},  # prov, sum
     "evaluation": {"i18n", "style", "verdicts", "views"},
     "continuity": {"evaluation", "i18n", "pace", "status", "tracking", "views"},  # helper plan
-    "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity"},  # continuity: helper plan
+    "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity", "html_bars"},  # plan, perf2
     "gauge_svg": {"i18n", "safe_text", "style", "tracking_views"},  # helper perf
     "html_table": {"safe_text"},  # helper perf
     # the place screens' logic, charts, decks, legends and geometry (places/): charts for the shared FONT
     "places": {"catalogue", "charts", "config", "i18n", "safe_text", "status", "style", "tracking_views", "views"},
-    # old import paths of places/decks+legends+geometry and places/charts, kept until the branches written
-    # against them are merged (ui/present.py)
-    "maps": {"places"},
-    "place_charts": {"places"},
+    "html_bars": {"i18n", "safe_text", "views"},  # helper perf2
     # uploads, documents, entry points
     "ingest": {"accounts", "config", "db", "export", "i18n", "plan_text", "signin"},
     "brief": {

@@ -31,6 +31,7 @@ def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Pat
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "Goals" in done.stdout, done.stdout[-2000:]
+    assert "≤1.5× c/w" in done.stdout and "slide:gauges" in done.stdout, done.stdout[-3000:]
     return json.loads(out.read_text(encoding="utf-8")), tmp / "db"
 
 
@@ -72,15 +73,32 @@ def test_queries_grow_with_the_data(quick: tuple[dict[str, Any], Path]) -> None:
 
 
 def test_browser_times_next_to_the_empty_page(quick: tuple[dict[str, Any], Path]) -> None:
+    """Every target loaded cold (a new browser context) and warm (a returning visit), each with what it cost and
+    a budget verdict against the empty page's load of the same kind; a presenter slide is among the targets."""
     doc, _ = quick
     browser = doc["sections"]["browser"]
     if "reason" in browser:
         pytest.skip(browser["reason"])
-    assert _ms(browser["empty"]["median_ms"]) and _ms(browser["one_chart"]["median_ms"])
-    assert browser["pages"], "no page visited"
+    assert [r["page"] for r in browser["pages"]] == ["overview", "slide:gauges"]
+    assert "present=1&slide=" in browser["pages"][1]["url"]
+    for target in (browser["empty"], browser["one_chart"], *browser["pages"]):
+        assert not target["errors"], target["errors"]
+        cold, warm = target["cold"], target["warm"]
+        for load in (cold, warm):
+            assert _ms(load["median_ms"]) and _ms(load["load_ms"]) and load["load_to_rendered_ms"] is not None
+            assert load["median_ms"] >= load["load_to_rendered_ms"]
+            assert load["requests"] >= 10 and load["ws_kb"] > 0
+        # a cold load fetches everything over the network; a warm one takes its scripts from the HTTP cache
+        assert cold["net_requests"] == cold["requests"] and cold["transfer_kb"] > 500
+        assert warm["net_requests"] < cold["net_requests"] / 2 and warm["transfer_kb"] < cold["transfer_kb"] / 4
     for r in browser["pages"]:
-        assert r["errors"] or (_ms(r["median_ms"]) and r["ratio"] > 0), r
+        for mode in ("cold", "warm"):
+            ratio = r[mode]["ratio"]
+            expected = round(r[mode]["median_ms"] / browser["empty"][mode]["median_ms"], 2)
+            assert ratio == expected and r["budget"][mode] == ("PASS" if ratio <= 1.5 else "MISS"), r
     assert browser["outbound_blocked"] == []
+    goal = next(g for g in doc["goals"] if g["goal"].startswith("browser"))
+    assert "cold: worst" in goal["value"] and "warm: worst" in goal["value"], goal
 
 
 def test_imports_are_measured_or_explained(quick: tuple[dict[str, Any], Path]) -> None:

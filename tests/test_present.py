@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import slides
 from ningxia_dash.i18n import t
+from ningxia_dash.style import STATUS_COLOURS
 from tests.browser import browser_page, streamlit_server, wait_rendered
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -294,8 +295,9 @@ def test_controls_are_large_and_pinned_to_the_bottom(db_path: Path, artifacts: P
                     n = slides.DEFAULT_DECK.index(slide) + 1
                     page.goto(f"{url}/present?present=1&slide={n}&lang={lang}")  # type: ignore[attr-defined]
                     wait_rendered(page)
-                    if slide != "evaluation":
-                        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)  # type: ignore[attr-defined]
+                    drawn = {"status": ".nx-bars-seg", "gauges": ".nx-g img.nx-arc"}.get(slide)
+                    if drawn:
+                        page.wait_for_selector(drawn, timeout=30_000)  # type: ignore[attr-defined]
                     page.wait_for_timeout(800)  # type: ignore[attr-defined]
                     got = page.evaluate(measure)  # type: ignore[attr-defined]
                     page.screenshot(path=str(artifacts / f"present-controls-{n}-{lang}-{width}x{height}.png"))  # type: ignore[attr-defined]
@@ -303,3 +305,77 @@ def test_controls_are_large_and_pinned_to_the_bottom(db_path: Path, artifacts: P
                     assert len(got["buttons"]) == 2 and all(w >= 48 and h >= 48 for w, h in got["buttons"]), got
                     assert got["contentBottom"] <= got["top"] + 1, f"the slide runs under the controls: {got}"
                     assert not got["scrollbar"], got
+
+
+GAUGES_JS = """() => {
+    const bar = document.querySelector('.st-key-present_controls').getBoundingClientRect();
+    return {
+        gauges: [...document.querySelectorAll('.nx-slide .nx-g')].map(g => {
+            const img = g.querySelector('img'), r = img.getBoundingClientRect();
+            return {drawn: img.complete && img.naturalWidth > 0, width: r.width, bottom: g.getBoundingClientRect().bottom,
+                    status: g.querySelector('.nx-st').innerText.trim(), name: g.querySelector('.nx-name').innerText,
+                    fontPx: parseFloat(getComputedStyle(g.querySelector('.nx-name')).fontSize),
+                    explained: (g.getAttribute('aria-label') || '').length > 20, link: g.tagName === 'A'};
+        }),
+        headings: [...document.querySelectorAll('.nx-slide h4')].map(h => h.innerText),
+        controlsTop: bar.top,
+        plotly: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
+    };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_gauges_slide_draws_13_static_gauges_above_the_controls(db_path: Path) -> None:
+    """The gauges slide without plotly: 13 gauge pictures drawn, each with its name, its status word and its
+    explanation, in presenting type, none running under the pinned controls, at both meeting-room sizes."""
+    n = slides.DEFAULT_DECK.index("gauges") + 1
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
+        for width, height in [(1366, 768), (1920, 1080)]:
+            page.set_viewport_size({"width": width, "height": height})  # type: ignore[attr-defined]
+            for lang in ("zh", "en"):
+                page.goto(f"{url}/present?present=1&slide={n}&lang={lang}")  # type: ignore[attr-defined]
+                wait_rendered(page)
+                page.wait_for_function("() => document.querySelectorAll('.nx-slide .nx-g img').length >= 13")  # type: ignore[attr-defined]
+                page.wait_for_timeout(500)  # type: ignore[attr-defined]
+                got = page.evaluate(GAUGES_JS)  # type: ignore[attr-defined]
+                gauges, words = got["gauges"], {t(f"status.{s}", lang) for s in STATUS_COLOURS}
+                assert len(gauges) == 13 and got["plotly"] == 0, got
+                assert all(g["drawn"] and g["width"] > 80 for g in gauges), (width, lang, gauges)
+                assert all(g["status"][2:] in words for g in gauges), [g["status"] for g in gauges]
+                assert all(g["name"].strip() and g["explained"] and not g["link"] for g in gauges), gauges
+                assert min(g["fontPx"] for g in gauges) >= 14, "presenting type, not the page's small print"
+                assert max(g["bottom"] for g in gauges) <= got["controlsTop"] + 1, (
+                    f"a gauge runs under the controls: {got}"
+                )
+                assert len(got["headings"]) >= 2
+        assert outbound.urls == []
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_status_slide_counts_targets_per_chapter_without_plotly(db_path: Path) -> None:
+    """The status slide's chapter columns are static HTML: one column per chapter, and the targets they count add
+    up to the status cards' total on the same slide."""
+    n = slides.DEFAULT_DECK.index("status") + 1
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
+        page.goto(f"{url}/present?present=1&slide={n}&lang=zh")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.wait_for_selector(".nx-bars-seg")  # type: ignore[attr-defined]
+        got = page.evaluate(  # type: ignore[attr-defined]
+            """() => ({
+                columns: [...document.querySelectorAll('.nx-bars-col')].map(c => c.getAttribute('aria-label')),
+                labels: [...document.querySelectorAll('.nx-bars-labels div')].map(d => d.innerText),
+                legend: document.querySelector('.nx-bars-legend').innerText,
+                cards: [...document.querySelectorAll('[data-testid=stMarkdownContainer] div')]  // the big numbers
+                    .filter(d => parseFloat(getComputedStyle(d).fontSize) > 50 && /^\\d+$/.test(d.innerText.trim()))
+                    .map(d => +d.innerText),
+                plotly: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
+            })"""
+        )
+        assert got["plotly"] == 0 and got["labels"] and len(got["columns"]) == len(got["labels"]), got
+        assert all(x.startswith("第") for x in got["labels"]), got["labels"]
+        assert t("attr.binding", "zh") in got["legend"], got["legend"]
+        per_chapter = [int(c.rsplit(": ", 1)[1]) for c in got["columns"]]
+        assert all(x > 0 for x in per_chapter) and sum(per_chapter) == sum(got["cards"]) > 0, got
+        assert outbound.urls == []

@@ -132,21 +132,16 @@ def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
-    """The overview's 13-gauge figure (the costliest thing it draws), built once per plan, year and language."""
-    from ningxia_dash import charts, tracking_views
-
-    rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
-    return charts.headline_gauges(*tracking_views.headline_gauge_inputs(rows, lang), lang)
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def headline_html(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str) -> str:
-    """The overview's 13 gauges as static HTML + SVG (no charting library on the first screen), once per input."""
+def headline_html(
+    plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str | None, columns: int = 5
+) -> str:
+    """The 13 headline gauges as static HTML + SVG (no charting library on the first screen), once per input: the
+    overview's (linked to `link`, 5 columns) and the presenter slide's (no links, 7 columns)."""
     from ningxia_dash import gauge_svg, tracking_views
 
     rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
-    return gauge_svg.headline_html(*tracking_views.headline_gauge_inputs(rows, lang), lang, link, year=as_of_year)
+    gauges, groups = tracking_views.headline_gauge_inputs(rows, lang)
+    return gauge_svg.headline_html(gauges, groups, lang, link, columns=columns, year=as_of_year)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -9,8 +9,9 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from ningxia_dash import charts, config, evaluation, maps, place_charts, places, slides, tracking_views, views
+from ningxia_dash import config, evaluation, html_bars, slides, tracking_views, views
 from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
+from ningxia_dash.places import common, county_map, decks, geometry, key_counties, legends, parks, villages
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import brief_button, chrome, data, models, params
@@ -94,8 +95,7 @@ def slide_status(ctx: PageContext, as_of: int) -> None:
         )
     if n_demo := sum(demo.get(s, 0) for s in ids):
         st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo_total', lang, n=n_demo, total=len(rows))}")
-    st.plotly_chart(charts.targets_per_chapter(rows, lang).update_layout(height=300), key="present_chapters",
-                    config={"displayModeBar": False, "staticPlot": True})  # fmt: skip
+    st.html(html_bars.targets_per_chapter_html(rows, lang, height_px=200))  # static: no plotly.js on a slide
 
 
 def slide_alerts(ctx: PageContext, as_of: int) -> None:
@@ -147,23 +147,36 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
         st.caption(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")
 
 
+# The gauges slide: the overview's static gauges (gauge_svg) in 7 columns, in presenting type; the arcs are sized by
+# the screen's height so the 13 gauges stay clear of the pinned controls at 1366×768 as at 1920×1080.
+SLIDE_GAUGES_CSS = """
+<style>
+.nx-slide .nx-gauges h4 { font-size: 1.15rem; margin: 0.3rem 0 0.1rem 0; }
+.nx-slide .nx-grid { gap: 0.2rem 0.8rem; }
+.nx-slide .nx-name { font-size: 0.95rem; min-height: 2.5em; }
+.nx-slide .nx-arc { max-width: min(100%, 11vh * 200 / 104); }
+.nx-slide .nx-cap { font-size: 0.8rem; }
+.nx-slide .nx-st { font-size: 0.95rem; }
+</style>
+"""
+
+
 def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.gauges", lang))
-    gauges, groups = tracking_views.headline_gauge_inputs(_rows(ctx, as_of), lang)
-    fig = charts.headline_gauges(gauges, groups, lang, columns=7, cell_px=175)  # clear of the pinned controls
-    st.plotly_chart(fig, key="present_gauges", config={"displayModeBar": False})
+    gauges = models.headline_html(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), lang, ctx.version, None, 7)
+    st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide'>{gauges}</div>")
 
 
 def _county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
     assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
-    county_rows = places.counties(data.regions(ctx.version))
-    choices = places.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
+    county_rows = county_map.counties(data.regions(ctx.version))
+    choices = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     if choices.empty:  # e.g. a new plan whose county figures have not been uploaded yet
         return None, None
     headline = choices[choices["is_headline"]] if "is_headline" in choices else choices
     indicator = (headline if len(headline) else choices).iloc[0].to_dict()
-    return places.county_frame(county_rows, assessments, indicator, ctx.lang), indicator
+    return county_map.place_frame(county_rows, assessments, indicator, ctx.lang), indicator
 
 
 def slide_county_map(ctx: PageContext, as_of: int) -> None:
@@ -181,13 +194,13 @@ def slide_county_map(ctx: PageContext, as_of: int) -> None:
     )
     left, right = st.columns([3, 1])
     with left:
-        deck = maps.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
-                                           view=maps.framed_view(SLIDE_H, 700))  # fmt: skip
+        deck = decks.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
+                                           view=geometry.framed_view(SLIDE_H, 700))  # fmt: skip
         st.pydeck_chart(deck, height=SLIDE_H, key="present_county_map")
     with right:
         st.html(
-            maps.legend_html(
-                t("places.mode.status", lang), maps.status_legend(lang, places.status_counts(frame["status"]))
+            legends.legend_html(
+                t("places.mode.status", lang), legends.status_legend(lang, common.legend_counts(frame["status"]))
             )
         )
         _demo_caption(bool((frame["source_kind"] == "demo").any()), "detail.counties_demo", lang)
@@ -196,21 +209,21 @@ def slide_county_map(ctx: PageContext, as_of: int) -> None:
 def slide_villages(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("present.villages", lang))
-    metric_id = places.DEFAULT_VILLAGE_METRIC
-    metric = places.metric_row(data.place_metrics("village", ctx.version), metric_id)
+    metric_id = villages.DEFAULT_VILLAGE_METRIC
+    metric = villages.metric_row(data.place_metrics("village", ctx.version), metric_id)
     statuses = data.village_statuses(
         metric_id, as_of, int(ctx.plan["baseline_year"]),
-        places.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, int(ctx.plan["period_end"])), ctx.version,
+        villages.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, int(ctx.plan["period_end"])), ctx.version,
     )  # fmt: skip
-    view = places.villages_view(data.villages(ctx.version), statuses, metric, lang)
+    view = villages.villages_view(data.villages(ctx.version), statuses, metric, lang)
     left, right = st.columns([3, 1])
     with left:
-        st.pydeck_chart(maps.villages_deck(view, data.county_shapes(ctx.version), lang, None,
-                                           maps.framed_view(SLIDE_H, 700)), height=SLIDE_H, key="present_villages")  # fmt: skip
+        st.pydeck_chart(decks.villages_deck(view, data.county_shapes(ctx.version), lang, None,
+                                           geometry.framed_view(SLIDE_H, 700)), height=SLIDE_H, key="present_villages")  # fmt: skip
     with right:
         st.html(
-            maps.legend_html(
-                t("places.mode.status", lang), maps.status_legend(lang, places.status_counts(view["status"]))
+            legends.legend_html(
+                t("places.mode.status", lang), legends.status_legend(lang, common.legend_counts(view["status"]))
             )
         )
         _demo_caption(bool(view.filter(like="source_kind").eq("demo").any().any()), "present.villages_demo", lang)
@@ -222,10 +235,11 @@ def slide_parks(ctx: PageContext, as_of: int) -> None:
     metrics = data.place_metrics("park", ctx.version)
     labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
     units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
-    frame = places.parks_frame(data.parks(ctx.version), data.park_metric_values(ctx.version), as_of, lang)
-    fig = place_charts.park_comparison_chart(frame, "p_jobs", labels, units.get("p_jobs"), lang,
-                                             part=places.PARK_PARTS.get("p_jobs"), height=SLIDE_H)  # fmt: skip
-    st.plotly_chart(fig, key="present_parks", config={"displayModeBar": False})
+    frame = parks.parks_frame(data.parks(ctx.version), data.park_metric_values(ctx.version), as_of, lang)
+    # static bars: a slide is shown, not explored (no plotly.js to load on the slide)
+    st.html(
+        html_bars.park_bars_html(frame, "p_jobs", labels, units.get("p_jobs"), parks.PARK_PARTS.get("p_jobs"), lang)
+    )
     _demo_caption(bool((frame["source_kind"] == "demo").any()), "present.parks_demo", lang)
 
 
@@ -233,10 +247,10 @@ def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("present.scorecard", lang) + f" · {as_of}")
     assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
-    county_rows = places.counties(data.regions(ctx.version))
-    shown = places.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
-    score = places.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
-    st.html(places.scorecard_html(score, shown, lang))
+    county_rows = county_map.counties(data.regions(ctx.version))
+    shown = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
+    score = key_counties.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
+    st.html(key_counties.scorecard_html(score, shown, lang))
     _demo_caption(bool(score["demo"].any()) if len(score) else False, "places.county_demo", lang)
 
 
@@ -446,8 +460,8 @@ def run_bigscreen(ctx: PageContext) -> None:
             st.info(t("present.no_county_data", lang))
             return
         name = pick(lang, indicator["name_zh"], indicator["name_en"])
-        deck = maps.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
-                                           view=maps.framed_view(820, 860))  # fmt: skip
+        deck = decks.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
+                                           view=geometry.framed_view(820, 860))  # fmt: skip
         deck.map_style = DARK_STYLE
         st.markdown(f"<div class='bs-label'>{t('present.county_map', lang)} · {html_text(name)}</div>",
                     unsafe_allow_html=True)  # fmt: skip
