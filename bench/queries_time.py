@@ -1,5 +1,5 @@
 """Query times: every public function of ningxia_dash.queries (discovered, so new queries are measured too) and the
-tracking glue the pages run on their results (tracking.assess_region, tracking.assess_all_regions)."""
+tracking glue the pages run on their results (assess.assess_region, assess.assess_all_regions)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import median, ms
-from ningxia_dash import config, queries, tracking
+from ningxia_dash import config, queries
 from ningxia_dash.db import Database, forget_database, get_database
+from ningxia_dash.tracking import assess
 
 
 def _sample_arguments(db: Database) -> dict[str, Any]:
@@ -87,16 +88,16 @@ def measure(path: Path, repeats: int) -> dict[str, Any]:
     everywhere = queries.observations(db, plan_id)
     glue: list[tuple[str, Callable[[], Any]]] = [
         (
-            "tracking.assess_region",
-            lambda: tracking.assess_region(indicators, province, references, baseline, as_of),
+            "assess.assess_region",
+            lambda: assess.assess_region(indicators, province, references, baseline, as_of),
         ),
         (
-            "tracking.assess_all_regions",
-            lambda: tracking.assess_all_regions(indicators, everywhere, references, baseline, as_of),
+            "assess.assess_all_regions",
+            lambda: assess.assess_all_regions(indicators, everywhere, references, baseline, as_of),
         ),
         (
             "load+assess_all_regions",
-            lambda: tracking.assess_all_regions(
+            lambda: assess.assess_all_regions(
                 queries.indicators(db, plan_id),
                 queries.observations(db, plan_id),
                 queries.reference_values(db),

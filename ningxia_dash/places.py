@@ -16,8 +16,8 @@ from ningxia_dash import config
 from ningxia_dash.i18n import TEXT, Lang, format_number, pick, t, unit_label
 from ningxia_dash.maps import LEVEL_LINE_HEX, LEVEL_LINE_PX
 from ningxia_dash.safe_text import md, md_code
-from ningxia_dash.status import STATUS_ORDER, Obs, TargetSpec, assess
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.tracking.status import STATUS_ORDER, Obs, TargetSpec, assess
 from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, target_text
 
 KEY_LEVELS = ("national", "regional")

@@ -5,6 +5,8 @@ Okabe–Ito colours, which colour-blind readers can tell apart, and always a sym
 
 from __future__ import annotations
 
+FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"  # every chart's font
+
 STATUS_COLOURS: dict[str, str] = {
     "achieved": "#009E73",
     "on_track": "#56B4E9",

@@ -16,7 +16,7 @@ def rests_on_demo(row: pd.Series | dict[str, object]) -> bool:
     """Whether a status (or verdict) rests on sample data: read at run time from the source kinds of the numbers
     it was judged on (the latest or final value, and the reference a relative target is judged against)."""
     flag = row.get("rests_on_demo")
-    if flag is not None and not pd.isna(flag):  # a verdict's own flag (tracking_views.speak_verdicts)
+    if flag is not None and not pd.isna(flag):  # a verdict's own flag (overview.speak_verdicts)
         return bool(flag)
     return "demo" in (row.get("latest_source_kind"), row.get("reference_source_kind"))
 

@@ -3,9 +3,10 @@ filters, downloads and the Word report officers finish and file."""
 
 import streamlit as st
 
-from ningxia_dash import evaluation, views
+from ningxia_dash import views
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.safe_text import md
+from ningxia_dash.tracking import evaluation
 from ningxia_dash.ui import chrome, data, models, report_button
 
 ctx = chrome.page_context()

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ningxia_dash import config, detail, tracking_views, views
+from ningxia_dash import config, labels, views
 from ningxia_dash.i18n import format_number, pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md, md_block, md_code
+from ningxia_dash.tracking import detail, overview
 from ningxia_dash.ui import chrome, data, models, params
 
 ctx = chrome.page_context()
@@ -38,7 +39,7 @@ region = top[1].selectbox(
 st.query_params["region"] = st.session_state["detail_region_written"] = region
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 with top[2]:
-    as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
+    as_of = chrome.as_of_selector(overview.as_of_choices(start, end, latest), latest or end, lang)
 
 view = models.indicator_detail(ctx.plan_id, indicator_id, region, as_of, lang, ctx.version)
 row, assessment, unit = view["row"], view["assessment"], view["unit"]
@@ -58,7 +59,7 @@ m = st.columns(4)
 m[0].metric(t("col.baseline", lang), md(views.value_text(row["baseline_value"], unit, lang)),
             help=detail.baseline_help(row, lang))  # fmt: skip
 m[1].metric(t("col.target", lang), md(f"{views.target_text(row, lang)} ({int(row['target_year'])})"))
-m[2].metric(t("col.latest", lang), md(detail.latest_text(assessment, unit, lang)))
+m[2].metric(t("col.latest", lang), md(labels.latest_with_year(assessment, unit, lang)))
 m[3].metric(t("col.expected", lang), md(views.value_text(assessment["expected_value"], unit, lang)))
 
 st.subheader(t("detail.path", lang))

@@ -81,7 +81,6 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "config": set(),
     "i18n": set(),
     "style": set(),
-    "status": set(),
     "plan_text": set(),
     "safe_text": set(),
     "export": set(),
@@ -99,43 +98,52 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "accounts": {"config", "db"},
     "settings": {"db", "slides"},
     "backup": {"config", "db", "signin"},
-    # judging targets
-    "verdicts": {"status"},
-    "pace": {"status", "i18n"},  # i18n: helper plan
-    "tracking": {"config", "i18n", "pace", "status", "verdicts"},
+    # judging targets and what the tracking screens show (pure): its modules' own rows are TRACKING_IMPORTS below
+    "tracking": {"config", "i18n", "labels", "rollup", "safe_text", "style", "views"},
     # what the screens show (pure)
     "views": {"i18n", "plan_text", "safe_text"},
-    "tracking_views": {"i18n", "safe_text", "style", "views"},
-    "detail": {"config", "i18n", "pace", "safe_text", "tracking", "tracking_views", "views", "rollup"},  # prov, sum
-    "evaluation": {"i18n", "style", "verdicts", "views"},
-    "continuity": {"evaluation", "i18n", "pace", "status", "tracking", "views"},  # helper plan
-    "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity"},  # continuity: helper plan
-    "gauge_svg": {"i18n", "safe_text", "style", "tracking_views"},  # helper perf
+    "labels": {"i18n", "style"},
+    "gauge_svg": {"i18n", "safe_text", "style", "tracking"},  # helper perf
     "html_table": {"safe_text"},  # helper perf
     "maps": {"i18n", "style"},
-    "places": {"config", "i18n", "maps", "safe_text", "status", "style", "views"},
-    "place_charts": {"charts", "i18n", "places", "safe_text", "style"},
+    "places": {"config", "i18n", "maps", "safe_text", "style", "tracking", "views"},  # tracking: the status engine
+    "place_charts": {"i18n", "places", "safe_text", "style"},
     # uploads, documents, entry points
     "ingest": {"accounts", "config", "db", "export", "i18n", "plan_text", "signin"},
     "brief": {
-        "charts",
         "config",
         "db",
-        "evaluation",
         "export",
         "i18n",
         "maps",
         "places",
         "queries",
         "safe_text",
-        "status",
         "style",
         "tracking",
-        "tracking_views",
+        "labels",
         "views",
     },
     "__main__": {"backup", "brief", "build", "config", "db", "ingest"},
     "ui": ANY,
+}
+
+# Within tracking/: what each module may import — siblings by name, other parts as in ALLOWED_IMPORTS. The status
+# engine stays a foundation (it imports nothing), the verdicts and the pace lean on it only, and the screen-side
+# modules (overview, targets, gauges, detail, evaluation, charts, continuity) read the engine, never the reverse.
+TRACKING_IMPORTS: dict[str, set[str]] = {
+    "__init__": set(),
+    "status": set(),
+    "verdicts": {"status"},
+    "pace": {"status", "i18n"},
+    "assess": {"config", "i18n", "pace", "status", "verdicts"},
+    "targets": {"i18n", "labels", "views"},
+    "overview": {"i18n", "labels", "targets", "views"},
+    "gauges": {"i18n", "labels", "safe_text", "views"},
+    "evaluation": {"i18n", "style", "verdicts", "views"},
+    "detail": {"assess", "config", "i18n", "labels", "pace", "rollup", "safe_text", "views"},
+    "continuity": {"assess", "evaluation", "i18n", "pace", "status", "views"},
+    "charts": {"continuity", "gauges", "i18n", "safe_text", "style", "views"},
 }
 
 
@@ -167,7 +175,7 @@ def _module_name(path: Path) -> str:
 
 
 def _part(module: str) -> str | None:
-    """'ningxia_dash.ui.chrome' → 'ui', 'ningxia_dash.status.assess' → 'status'; None outside the package."""
+    """'ningxia_dash.ui.chrome' → 'ui', 'ningxia_dash.tracking.status' → 'tracking'; None outside the package."""
     parts = module.split(".")
     return parts[1] if parts[0] == "ningxia_dash" and len(parts) > 1 else None
 
@@ -187,6 +195,19 @@ def test_imports_between_parts_follow_the_table() -> None:
                 wrong.append(f"{path.relative_to(ROOT)} imports {module}: only ui/ may import ui/")
             elif target not in allowed:
                 wrong.append(f"{path.relative_to(ROOT)} imports {module}: not in ALLOWED_IMPORTS[{own!r}]")
+    assert wrong == []
+
+
+def test_imports_within_tracking_follow_their_table() -> None:
+    modules = {p.stem for p in (PACKAGE / "tracking").glob("*.py")}
+    assert sorted(modules ^ set(TRACKING_IMPORTS)) == [], "a new module of tracking/: give it a row"
+    wrong: list[str] = []
+    for path in sorted((PACKAGE / "tracking").glob("*.py")):
+        for module in sorted(_package_imports(path)):
+            parts = module.split(".")
+            target = parts[2] if parts[1] == "tracking" and len(parts) > 2 else parts[1]
+            if target != path.stem and target not in TRACKING_IMPORTS[path.stem]:
+                wrong.append(f"{path.relative_to(ROOT)} imports {module}: not in TRACKING_IMPORTS[{path.stem!r}]")
     assert wrong == []
 
 
@@ -219,7 +240,7 @@ def test_no_import_circles_between_modules() -> None:
     for name, path in files.items():
         targets = set()
         for module in _package_imports(path):
-            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.status import assess` a name in one
+            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.tracking.status import assess` a name in one
             targets.add(module if module in files else module.rsplit(".", 1)[0])
         graph[name] = {t for t in targets if t in files and t != name}
     assert _cycle(graph) is None

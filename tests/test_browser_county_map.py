@@ -10,8 +10,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from ningxia_dash import places, queries, tracking
+from ningxia_dash import places, queries
 from ningxia_dash.db import Database
+from ningxia_dash.tracking import assess
 from tests.browser import browser_page, streamlit_server, wait_rendered
 
 pytestmark = [
@@ -42,7 +43,7 @@ def _query(page: object) -> dict[str, str]:
 
 def _worst_county(db: Database) -> str:
     ind = queries.indicators(db, PLAN)
-    grid = tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+    grid = assess.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
     row = ind.set_index("id").loc[INDICATOR].to_dict() | {"id": INDICATOR}
     frame = places.county_frame(places.counties(queries.regions(db)), grid, row, "zh")
     return str(places.county_ranking(frame, places.higher_is_better(row)).iloc[0]["short"])

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ningxia_dash import config, places, tracking, tracking_views, views
+from ningxia_dash import config, places, views
 from ningxia_dash.i18n import Lang, pick, t
-from ningxia_dash.status import Status
-from ningxia_dash.tracking_views import Gauge, status_label
+from ningxia_dash.labels import status_label
+from ningxia_dash.tracking import assess, overview, targets
+from ningxia_dash.tracking.gauges import Gauge, gauge_for
+from ningxia_dash.tracking.status import Status
 
 if TYPE_CHECKING:
     from ningxia_dash.brief.loading import BriefInputs
@@ -94,7 +96,7 @@ class Brief:
     summary: str
     counts: list[StatusCount]
     alerts: list[Alert]
-    bullets: pd.DataFrame  # tracking_views.bullet_rows of the targets not yet achieved
+    bullets: pd.DataFrame  # targets.bullet_rows of the targets not yet achieved
     gauges: list[Gauge]
     gauge_groups: list[tuple[str, list[int]]]
     table: list[TableRow]
@@ -169,7 +171,7 @@ def note_texts(notes: pd.DataFrame, lang: Lang) -> list[str]:
 
 def alert_items(rows: pd.DataFrame, notes: pd.DataFrame, region: str, as_of: int, lang: Lang) -> list[Alert]:
     out = []
-    for _, r in tracking_views.alerts(rows).iterrows():
+    for _, r in overview.alerts(rows).iterrows():
         texts = [] if notes.empty else note_texts(notes[
             (notes["indicator_id"] == r["id"]) & (notes["region_code"] == region) & (notes["year"] <= as_of)
         ], lang)  # fmt: skip
@@ -214,7 +216,7 @@ def bullet_label(row: pd.Series, lang: Lang) -> str:
 def gauges_and_groups(rows: pd.DataFrame, lang: Lang) -> tuple[list[Gauge], list[tuple[str, list[int]]]]:
     """The headline gauges grouped by category, exactly as the overview builds them."""
     headline = rows[rows["is_headline"]].sort_values("seq").reset_index(drop=True)
-    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]
+    gauges = [gauge_for(r, lang) for _, r in headline.iterrows()]
     cats = dict(zip(headline["category_zh"], headline["category_en"], strict=True))
     groups = [(pick(lang, z, e), list(headline.index[headline["category_zh"] == z])) for z, e in cats.items()]
     return gauges, groups
@@ -266,11 +268,11 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     """The brief for one plan as of one year, in one language."""
     plan = inputs.plan
     start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
-    province = tracking.assess_region(
+    province = assess.assess_region(
         inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of, config.PROVINCE_CODE
     )
-    rows = tracking_views.with_status(inputs.indicators, province)
-    all_regions = tracking.assess_all_regions(
+    rows = overview.with_status(inputs.indicators, province)
+    all_regions = assess.assess_all_regions(
         inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of
     )
     county_codes = set(places.counties(inputs.regions)["code"])
@@ -280,7 +282,7 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     cmap = county_map(inputs, all_regions, lang)
     table = table_rows(rows, lang)
     not_done = rows[rows["status"] != str(Status.ACHIEVED)].sort_values("seq")
-    bullets = tracking_views.bullet_rows(not_done, lang).dropna(subset=["progress"])
+    bullets = targets.bullet_rows(not_done, lang).dropna(subset=["progress"])
     labels = {r["id"]: bullet_label(r, lang) for _, r in not_done.iterrows()}
     bullets["label"] = bullets["id"].map(labels)
 

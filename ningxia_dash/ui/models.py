@@ -1,7 +1,7 @@
 """Cached view models: what a page shows (tables of display strings, figures, HTML), built once per inputs,
 language and data version instead of on every rerun. A rerun of a page whose view model is cached only sends it.
 
-Why here and not in the pure modules: the builders stay pure (tracking_views, places, maps, charts) and are
+Why here and not in the pure modules: the builders stay pure (tracking/, places, maps) and are
 tested without Streamlit; this module is the second half of the caching boundary next to `data` (whose readers
 it calls with the same data_version, so an import invalidates both at once).
 
@@ -22,24 +22,26 @@ from ningxia_dash.ui import data
 
 
 def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
-    """The plan's targets with their province assessment side by side (tracking_views.with_status); from the
-    plan's last year on, in the words of the final evaluation (tracking_views.speak_verdicts)."""
-    from ningxia_dash import config, evaluation, tracking_views
+    """The plan's targets with their province assessment side by side (overview.with_status); from the
+    plan's last year on, in the words of the final evaluation (overview.speak_verdicts)."""
+    from ningxia_dash import config
+    from ningxia_dash.tracking import evaluation, overview
 
-    rows = tracking_views.with_status(
+    rows = overview.with_status(
         data.indicators(plan_id, data_version),
         data.assessments(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
     )
     if evaluation.is_final_year(as_of_year, int(plan_row(plan_id, data_version)["period_end"])):
         verdicts = data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version)
-        rows = tracking_views.speak_verdicts(rows, verdicts)
+        rows = overview.speak_verdicts(rows, verdicts)
     return rows
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """The plan's targets with their end-of-period verdict for the province (evaluation.evaluation_rows)."""
-    from ningxia_dash import config, evaluation
+    from ningxia_dash import config
+    from ningxia_dash.tracking import evaluation
 
     return evaluation.evaluation_rows(
         data.indicators(plan_id, data_version),
@@ -50,7 +52,7 @@ def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_vers
 @st.cache_resource(show_spinner=False, max_entries=32)
 def evaluation_table(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> pd.DataFrame:
     """The 终期评估 display table of every target (filtered by the page by position)."""
-    from ningxia_dash import evaluation
+    from ningxia_dash.tracking import evaluation
 
     return evaluation.evaluation_table(evaluation_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
@@ -66,7 +68,8 @@ def all_indicators(data_version: str) -> pd.DataFrame:
 def continuity_bridge(plan_id: str, lang: Lang, data_version: str) -> dict[str, Any] | None:
     """The 衔接 section of the evaluation page: the chosen plan and the next one (or its predecessor and it);
     None when no such pair exists."""
-    from ningxia_dash import config, continuity
+    from ningxia_dash import config
+    from ningxia_dash.tracking import continuity
 
     plans = data.plans(data_version)
     pair = continuity.plan_pair(plans, all_indicators(data_version), plan_id)
@@ -98,7 +101,7 @@ def indicator_across(
 ) -> dict[str, Any] | None:
     """The series across plans of a continuing indicator (its chart and caption), None for one that continues
     nothing and is continued by nothing."""
-    from ningxia_dash import charts, continuity
+    from ningxia_dash.tracking import charts, continuity
 
     inds = all_indicators(data_version)
     pair = continuity.chain(inds, indicator_id)
@@ -125,28 +128,29 @@ def plan_row(plan_id: str, data_version: str) -> pd.Series:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
-    """tracking_views.OverviewModel: alerts, status counts and the headline table."""
-    from ningxia_dash import tracking_views
+    """overview.OverviewModel: alerts, status counts and the headline table."""
+    from ningxia_dash.tracking import overview as tracking_overview
 
-    return tracking_views.overview_model(province_rows(plan_id, as_of_year, baseline_year, data_version), lang)
+    return tracking_overview.overview_model(province_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
     """The overview's 13-gauge figure (the costliest thing it draws), built once per plan, year and language."""
-    from ningxia_dash import charts, tracking_views
+    from ningxia_dash.tracking import charts, gauges
 
     rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
-    return charts.headline_gauges(*tracking_views.headline_gauge_inputs(rows, lang), lang)
+    return charts.headline_gauges(*gauges.headline_gauge_inputs(rows, lang), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def headline_html(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str) -> str:
     """The overview's 13 gauges as static HTML + SVG (no charting library on the first screen), once per input."""
-    from ningxia_dash import gauge_svg, tracking_views
+    from ningxia_dash import gauge_svg
+    from ningxia_dash.tracking import gauges
 
     rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
-    return gauge_svg.headline_html(*tracking_views.headline_gauge_inputs(rows, lang), lang, link, year=as_of_year)
+    return gauge_svg.headline_html(*gauges.headline_gauge_inputs(rows, lang), lang, link, year=as_of_year)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -331,10 +335,11 @@ def empty_county_deck(lang: Lang, data_version: str, height: int, width: int) ->
 def county_pace_note(plan_id: str, indicator_id: str, year: int, baseline_year: int, lang: Lang,
                      data_version: str) -> str | None:  # fmt: skip
     """Under the county ranking: which counties miss the target at their own pace (places.miss_at_pace)."""
-    from ningxia_dash import places, tracking
+    from ningxia_dash import places
+    from ningxia_dash.tracking import assess
 
     indicators = data.indicators(plan_id, data_version)
-    paces = tracking.pace_regions(
+    paces = assess.pace_regions(
         indicators[indicators["id"] == indicator_id], data.observations(plan_id, data_version), baseline_year, year, []
     )  # fmt: skip
     return places.miss_at_pace(paces, data.regions(data_version), lang)
@@ -443,7 +448,7 @@ def indicator_names(plan_id: str, lang: Lang, data_version: str) -> dict[str, st
 @st.cache_resource(show_spinner=False, max_entries=64)
 def indicator_regions(plan_id: str, indicator_id: str, lang: Lang, data_version: str) -> dict[str, str]:
     """{region code: name} of the regions with data for one indicator, province first."""
-    from ningxia_dash import detail
+    from ningxia_dash.tracking import detail
 
     regions = data.regions(data_version)
     codes = detail.regions_with_data(data.observations(plan_id, data_version), indicator_id, regions)
@@ -456,7 +461,7 @@ def indicator_detail(
     plan_id: str, indicator_id: str, region: str, as_of_year: int, lang: Lang, data_version: str
 ) -> dict[str, Any]:
     """Everything the indicator page draws below its selectors, for one target, region and as-of year."""
-    from ningxia_dash import charts, detail, tracking
+    from ningxia_dash.tracking import assess, charts, detail
 
     plan = plan_row(plan_id, data_version)
     start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
@@ -468,7 +473,7 @@ def indicator_detail(
     history = detail.history_frame(row, observations, data.reference_values(data_version), base, region, lang)
     line = detail.straight_line(row, base, start, end)  # the path a target on track follows
     unit = row["unit"] if isinstance(row["unit"], str) else None
-    pace = tracking.pace_of(row, observations, base, as_of_year, region)
+    pace = assess.pace_of(row, observations, base, as_of_year, region)
     projection, required = detail.pace_paths(pace)
     counties = detail.county_frame(
         data.assessments_all_regions(plan_id, as_of_year, base, data_version), regions, indicator_id, lang

@@ -9,9 +9,9 @@ import pandas as pd
 
 from ningxia_dash import config
 from ningxia_dash.i18n import unit_label
-from ningxia_dash.pace import Pace, pace
-from ningxia_dash.status import Assessment, Obs, Status, TargetSpec, assess, is_binding_alert
-from ningxia_dash.verdicts import Evaluation, evaluate
+from ningxia_dash.tracking.pace import Pace, pace
+from ningxia_dash.tracking.status import Assessment, Obs, Status, TargetSpec, assess, is_binding_alert
+from ningxia_dash.tracking.verdicts import Evaluation, evaluate
 
 ASSESSMENT_COLUMNS = [
     "indicator_id", "region_code", "status", "as_of_year", "latest_value", "latest_year", "latest_source_kind",

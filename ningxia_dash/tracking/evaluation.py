@@ -11,7 +11,7 @@ import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.style import VERDICT_SYMBOLS
-from ningxia_dash.verdicts import VERDICT_ORDER
+from ningxia_dash.tracking.verdicts import VERDICT_ORDER
 from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, target_text, value_text
 
 VERDICTS = [str(v) for v in reversed(VERDICT_ORDER)]  # met, basically met, cannot assess, not met: best first
