@@ -14,11 +14,12 @@ import pandas as pd
 
 from ningxia_dash import config
 from ningxia_dash.i18n import TEXT, Lang, format_number, pick, t, unit_label
+from ningxia_dash.labels import clause_label, target_text
 from ningxia_dash.maps import LEVEL_LINE_HEX, LEVEL_LINE_PX
 from ningxia_dash.safe_text import md, md_code
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.tracking.status import STATUS_ORDER, Obs, TargetSpec, assess
-from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, target_text
+from ningxia_dash.views import demo_marked, rests_on_demo
 
 KEY_LEVELS = ("national", "regional")
 BEST_FIRST = tuple(str(s) for s in reversed(STATUS_ORDER))  # achieved, on_track, no_data, lagging, off_track

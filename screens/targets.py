@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ningxia_dash import config, labels, views
+from ningxia_dash import config, labels
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.tracking import charts, evaluation, overview, targets
 from ningxia_dash.ui import chrome, data, models
@@ -29,7 +29,7 @@ chosen_chapters = f[1].multiselect(
     t("targets.filter.chapter", lang),
     chapters,
     key="targets_chapters",
-    format_func=lambda c: views.chapter_label(c, lang),
+    format_func=lambda c: labels.chapter_label(c, lang),
     placeholder=all_label,
 )
 chosen_categories = f[2].multiselect(

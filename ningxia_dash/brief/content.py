@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ningxia_dash import config, places, views
+from ningxia_dash import config, labels, places, views
 from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.labels import status_label
+from ningxia_dash.style import STATUS_IDS
 from ningxia_dash.tracking import assess, overview, targets
 from ningxia_dash.tracking.gauges import Gauge, gauge_for
 from ningxia_dash.tracking.status import Status
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from ningxia_dash.brief.loading import BriefInputs
 
 SECTIONS = ("summary", "alerts", "gauges", "map", "table", "sources")
-STATUS_ORDER = ("achieved", "on_track", "lagging", "off_track", "no_data")
 CN_NUMERALS = "一二三四五六七八九十"
 SOURCE_KIND_ORDER = {"official": 0, "public": 1, "plan": 2, "demo": 3}
 
@@ -130,19 +130,19 @@ def year_text(year: int, lang: Lang) -> str:
 def _latest(row: pd.Series, lang: Lang) -> str:
     if pd.isna(row["latest_value"]):
         return t("status.no_data", lang)
-    value = views.value_text(row["latest_value"], row["unit"], lang)
+    value = labels.value_text(row["latest_value"], row["unit"], lang)
     return f"{value} ({int(row['latest_year'])}·{t('prov.' + str(row['latest_source_kind']), lang)})"
 
 
 def _target(row: pd.Series, lang: Lang) -> str:
-    return f"{views.target_text(row, lang)} ({int(row['target_year'])})"
+    return f"{labels.target_text(row, lang)} ({int(row['target_year'])})"
 
 
-def status_counts(rows: pd.DataFrame, lang: Lang) -> list[StatusCount]:
+def status_count_lines(rows: pd.DataFrame, lang: Lang) -> list[StatusCount]:
     binding = rows["attribute"] == "binding"
     return [
         StatusCount(s, status_label(s, lang), int((rows["status"] == s).sum()), int(((rows["status"] == s) & binding).sum()))
-        for s in STATUS_ORDER
+        for s in STATUS_IDS
     ]  # fmt: skip
 
 
@@ -177,7 +177,7 @@ def alert_items(rows: pd.DataFrame, notes: pd.DataFrame, region: str, as_of: int
         ], lang)  # fmt: skip
         out.append(
             Alert(
-                clause=views.clause_label(str(r["clause"]), lang),
+                clause=labels.clause_label(str(r["clause"]), lang),
                 name=pick(lang, r["name_zh"], r["name_en"]),
                 status=str(r["status"]),
                 status_text=views.demo_marked(status_label(str(r["status"]), lang), views.rests_on_demo(r), lang),
@@ -193,7 +193,7 @@ def alert_items(rows: pd.DataFrame, notes: pd.DataFrame, region: str, as_of: int
 def table_rows(rows: pd.DataFrame, lang: Lang) -> list[TableRow]:
     return [
         TableRow(
-            clause=views.clause_label(str(r["clause"]), lang),
+            clause=labels.clause_label(str(r["clause"]), lang),
             name=pick(lang, r["name_zh"], r["name_en"]),
             attribute=t(f"attr.{r['attribute']}", lang),
             target=_target(r, lang),
@@ -208,7 +208,7 @@ def table_rows(rows: pd.DataFrame, lang: Lang) -> list[TableRow]:
 
 def bullet_label(row: pd.Series, lang: Lang) -> str:
     """Clause and name, longer than the screen's labels (print has the room), cut with an ellipsis."""
-    text = f"{views.clause_label(str(row['clause']), lang)} {pick(lang, row['name_zh'], row['name_en'])}"
+    text = f"{labels.clause_label(str(row['clause']), lang)} {pick(lang, row['name_zh'], row['name_en'])}"
     width = 28 if lang == "zh" else 56
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -232,7 +232,7 @@ def county_map(inputs: BriefInputs, county_assessments: pd.DataFrame, lang: Lang
     frame = places.county_frame(counties, county_assessments, indicator, lang)
     name = pick(lang, indicator["name_zh"], indicator["name_en"])
     counts = frame["status"].value_counts()
-    legend = [(s, status_label(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]
+    legend = [(s, status_label(s, lang), int(counts.get(s, 0))) for s in STATUS_IDS]
     demo = bool((frame["source_kind"] == "demo").any())
     target = _target(pd.Series(indicator), lang)
     caption = t("brief.map_caption", lang, indicator=name, target=target, year=inputs.as_of)
@@ -277,7 +277,7 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     )
     county_codes = set(places.counties(inputs.regions)["code"])
     county_rows = all_regions[all_regions["region_code"].isin(county_codes)]
-    counts = status_counts(rows, lang)
+    counts = status_count_lines(rows, lang)
     gauges, groups = gauges_and_groups(rows, lang)
     cmap = county_map(inputs, all_regions, lang)
     table = table_rows(rows, lang)

@@ -208,7 +208,7 @@ def straight_line(indicator: pd.Series, plan_baseline_year: int, years: list[int
     return pd.DataFrame(rows)
 
 
-def status_counts(assessments: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+def counts_by_binding(assessments: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """Counts by status, binding targets apart: columns status, binding, n (all five statuses present)."""
     merged = assessments.merge(indicators[["id", "attribute"]], left_on="indicator_id", right_on="id")
     merged["binding"] = merged["attribute"].eq("binding")

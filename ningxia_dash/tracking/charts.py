@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ningxia_dash.i18n import Lang, format_number, t
+from ningxia_dash.labels import chapter_label
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.style import FONT, STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.tracking.gauges import Gauge
-from ningxia_dash.views import chapter_label
 
 BINDING_COLOUR = "#b5282e"
 OTHER_COLOUR = "#7f8c9b"

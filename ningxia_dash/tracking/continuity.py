@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, pick, t
+from ningxia_dash.labels import clause_label, target_text, value_text
 from ningxia_dash.tracking import pace
 from ningxia_dash.tracking.status import Obs, TargetSpec
-from ningxia_dash.views import clause_label, target_text, value_text
 
 PACED = ("min", "gt", "max")
 JUDGEMENTS = ("reached", "stretch", "within", "unknown")

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, pick, t
-from ningxia_dash.labels import status_label
+from ningxia_dash.labels import status_label, target_text
 from ningxia_dash.safe_text import plotly_text
-from ningxia_dash.views import target_text
 
 
 @dataclass(frozen=True)

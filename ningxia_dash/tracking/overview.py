@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, pick, t
-from ningxia_dash.labels import status_label
+from ningxia_dash.labels import clause_label, status_label
+from ningxia_dash.style import BADGE_COLOURS
 from ningxia_dash.tracking.targets import tracked_table
-from ningxia_dash.views import clause_label, demo_marked, rests_on_demo
+from ningxia_dash.views import demo_marked, rests_on_demo
 
 ALERT_STATUSES = ("off_track", "not_met", "lagging", "basically_met", "no_data", "cannot_assess")
 
@@ -78,15 +79,11 @@ class OverviewModel:
     shown: pd.DataFrame  # the same without them: what the overview's table shows
 
 
-ALERT_BADGE = {"off_track": "red", "lagging": "orange", "no_data": "gray", "not_met": "red", "basically_met": "blue",
-               "cannot_assess": "gray"}  # fmt: skip
-
-
 def overview_model(rows: pd.DataFrame, lang: Lang) -> OverviewModel:
     """The overview's view model from with_status() rows: alerts worst first, status counts, headline table."""
     explanation = "explanation_zh" if lang == "zh" else "explanation_en"
     listed = tuple(
-        Alert(r["id"], r["status"], ALERT_BADGE[r["status"]],
+        Alert(r["id"], r["status"], BADGE_COLOURS[r["status"]],
               demo_marked(status_label(r["status"], lang), rests_on_demo(r), lang), pick(lang, r["name_zh"], r["name_en"]), clause_label(r["clause"], lang), r[explanation])
         for r in alerts(rows).to_dict("records")
     )  # fmt: skip

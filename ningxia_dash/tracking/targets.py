@@ -7,8 +7,8 @@ import math
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, pick, t
-from ningxia_dash.labels import status_label
-from ningxia_dash.views import clause_label, demo_marked, filter_targets, rests_on_demo, target_text, value_text
+from ningxia_dash.labels import clause_label, status_label, target_text, value_text
+from ningxia_dash.views import demo_marked, filter_targets, rests_on_demo
 
 
 def progress_share(row: pd.Series) -> float | None:

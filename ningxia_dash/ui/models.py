@@ -438,11 +438,11 @@ def parks_figures(kpi: str, year: int, lang: Lang, data_version: str, height: in
 @st.cache_resource(show_spinner=False, max_entries=16)
 def indicator_names(plan_id: str, lang: Lang, data_version: str) -> dict[str, str]:
     """{id: "专栏1-1 name"} for the indicator selector, in the plan's order."""
-    from ningxia_dash import views
+    from ningxia_dash import labels
     from ningxia_dash.i18n import pick
 
     rows = data.indicators(plan_id, data_version).to_dict("records")
-    return {r["id"]: f"{views.clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}" for r in rows}
+    return {r["id"]: f"{labels.clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}" for r in rows}
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

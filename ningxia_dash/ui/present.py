@@ -112,7 +112,7 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
             f"<div class='slide-big' style='border-left:8px solid {STATUS_COLOURS[r['status']]};padding-left:1rem;"
             f"margin:0.6rem 0'><b>{html_text(_status_text(r, lang))} · "
             f"{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> <span style='color:#666'>"
-            f"{html_text(views.clause_label(r['clause'], lang))}</span><br>"
+            f"{html_text(labels.clause_label(r['clause'], lang))}</span><br>"
             f"{html_text(r['explanation_zh' if lang == 'zh' else 'explanation_en'])}"
             f"</div>",
             unsafe_allow_html=True,
@@ -137,7 +137,7 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
                     unsafe_allow_html=True)  # fmt: skip
     items = "".join(
         f"<li><b>{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> "
-        f"<span style='color:#666'>{html_text(views.clause_label(r['clause'], lang))}</span> · "
+        f"<span style='color:#666'>{html_text(labels.clause_label(r['clause'], lang))}</span> · "
         f"{html_text(views.demo_marked(evaluation.gap_text(r, lang), views.rests_on_demo(r), lang))}</li>"
         for _, r in unmet.head(SLIDE_UNMET).iterrows()
     )
