@@ -60,5 +60,6 @@ def test_history_and_straight_line(db: Database) -> None:
     row["id"] = "rural_tap_water_rate"
     hist = assess.status_history(row, obs, ref, 2020, [2021, 2022, 2023, 2024, 2025])
     assert list(hist["as_of_year"]) == [2021, 2022, 2023, 2024, 2025]
-    line = assess.straight_line(row, 2020, [2020, 2025])
-    assert list(line["expected"]) == [91.0, 98.0]
+    line = assess.expected_line(row, obs, 2020, 2025, 2025)
+    assert list(line["year"]) == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert line["expected"].iloc[0] == 91.0 and line["expected"].iloc[-1] == 98.0

@@ -100,10 +100,6 @@ def history_frame(indicator: pd.Series, observations: pd.DataFrame, references: 
     return History(actual, target, reference)
 
 
-def straight_line(indicator: pd.Series, baseline_year: int, period_start: int, period_end: int) -> pd.DataFrame:
-    return assess.straight_line(indicator, baseline_year, list(range(baseline_year, period_end + 1)))
-
-
 def pace_text(p: Pace, lang: Lang) -> str:
     """The pace sentence under the chart (or why a target has no pace)."""
     return pick(lang, p.sentence_zh, p.sentence_en)

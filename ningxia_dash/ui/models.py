@@ -464,14 +464,14 @@ def indicator_detail(
     from ningxia_dash.tracking import assess, charts, detail
 
     plan = plan_row(plan_id, data_version)
-    start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
+    end, base = int(plan["period_end"]), int(plan["baseline_year"])
     row = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].copy()
     row["id"] = indicator_id
     assessment = data.assessments(plan_id, region, as_of_year, base, data_version)
     regions = data.regions(data_version)
     observations = data.observations(plan_id, data_version)
     history = detail.history_frame(row, observations, data.reference_values(data_version), base, region, lang)
-    line = detail.straight_line(row, base, start, end)  # the path a target on track follows
+    line = assess.expected_line(row, observations, base, as_of_year, end, region)  # the path the status judges by
     unit = row["unit"] if isinstance(row["unit"], str) else None
     pace = assess.pace_of(row, observations, base, as_of_year, region)
     projection, required = detail.pace_paths(pace)
