@@ -5,6 +5,10 @@ Why here and not in the pure modules: the builders stay pure (tracking/, places,
 tested without Streamlit; this module is the second half of the caching boundary next to `data` (whose readers
 it calls with the same data_version, so an import invalidates both at once).
 
+The package's places, maps and place charts are still imported inside the functions that use them (they move to
+a places/ package in the same wave); everything else is imported here: no import circle forbids it (ui/ is the
+edge, nothing below imports it), and Streamlit has loaded plotly before this module runs.
+
 Figures and view models are cached with st.cache_resource, not st.cache_data: cache_data hands every rerun an
 unpickled copy, and unpickling a plotly figure re-validates every property (20 % of the overview's server time
 under load). The shared objects are therefore read-only by convention: pages pass them to Streamlit (which copies
@@ -12,37 +16,39 @@ what it sends) and never change them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash.i18n import Lang, t
+from ningxia_dash import config, gauge_svg, html_table, views
+from ningxia_dash.i18n import Lang, pick, t
+from ningxia_dash.labels import clause_label
+from ningxia_dash.tracking import assess, charts, continuity, detail, evaluation, gauges
+from ningxia_dash.tracking import overview as tracking_overview
+from ningxia_dash.tracking.overview import OverviewModel
 from ningxia_dash.ui import data
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 
 def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """The plan's targets with their province assessment side by side (overview.with_status); from the
     plan's last year on, in the words of the final evaluation (overview.speak_verdicts)."""
-    from ningxia_dash import config
-    from ningxia_dash.tracking import evaluation, overview
-
-    rows = overview.with_status(
+    rows = tracking_overview.with_status(
         data.indicators(plan_id, data_version),
         data.assessments(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
     )
     if evaluation.is_final_year(as_of_year, int(plan_row(plan_id, data_version)["period_end"])):
         verdicts = data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version)
-        rows = overview.speak_verdicts(rows, verdicts)
+        rows = tracking_overview.speak_verdicts(rows, verdicts)
     return rows
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """The plan's targets with their end-of-period verdict for the province (evaluation.evaluation_rows)."""
-    from ningxia_dash import config
-    from ningxia_dash.tracking import evaluation
-
     return evaluation.evaluation_rows(
         data.indicators(plan_id, data_version),
         data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
@@ -52,8 +58,6 @@ def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_vers
 @st.cache_resource(show_spinner=False, max_entries=32)
 def evaluation_table(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> pd.DataFrame:
     """The 终期评估 display table of every target (filtered by the page by position)."""
-    from ningxia_dash.tracking import evaluation
-
     return evaluation.evaluation_table(evaluation_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
@@ -68,9 +72,6 @@ def all_indicators(data_version: str) -> pd.DataFrame:
 def continuity_bridge(plan_id: str, lang: Lang, data_version: str) -> dict[str, Any] | None:
     """The 衔接 section of the evaluation page: the chosen plan and the next one (or its predecessor and it);
     None when no such pair exists."""
-    from ningxia_dash import config
-    from ningxia_dash.tracking import continuity
-
     plans = data.plans(data_version)
     pair = continuity.plan_pair(plans, all_indicators(data_version), plan_id)
     if pair is None:
@@ -101,8 +102,6 @@ def indicator_across(
 ) -> dict[str, Any] | None:
     """The series across plans of a continuing indicator (its chart and caption), None for one that continues
     nothing and is continued by nothing."""
-    from ningxia_dash.tracking import charts, continuity
-
     inds = all_indicators(data_version)
     pair = continuity.chain(inds, indicator_id)
     if pair is None:
@@ -127,18 +126,14 @@ def plan_row(plan_id: str, data_version: str) -> pd.Series:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
-    """overview.OverviewModel: alerts, status counts and the headline table."""
-    from ningxia_dash.tracking import overview as tracking_overview
-
+def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> OverviewModel:
+    """The overview's model: alerts, status counts and the headline table."""
     return tracking_overview.overview_model(province_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
+def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> go.Figure:
     """The overview's 13-gauge figure (the costliest thing it draws), built once per plan, year and language."""
-    from ningxia_dash.tracking import charts, gauges
-
     rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
     return charts.headline_gauges(*gauges.headline_gauge_inputs(rows, lang), lang)
 
@@ -146,9 +141,6 @@ def headline_figure(plan_id: str, as_of_year: int, baseline_year: int, lang: Lan
 @st.cache_resource(show_spinner=False, max_entries=32)
 def headline_html(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str) -> str:
     """The overview's 13 gauges as static HTML + SVG (no charting library on the first screen), once per input."""
-    from ningxia_dash import gauge_svg
-    from ningxia_dash.tracking import gauges
-
     rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
     return gauge_svg.headline_html(*gauges.headline_gauge_inputs(rows, lang), lang, link, year=as_of_year)
 
@@ -158,8 +150,6 @@ def headline_table_html(
     plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str
 ) -> str:
     """The overview's headline table as static HTML with links to the details, once per input."""
-    from ningxia_dash import html_table
-
     model = overview(plan_id, as_of_year, baseline_year, lang, data_version)
     shown, table = model.shown, model.table
     return html_table.table_html(
@@ -171,8 +161,6 @@ def headline_table_html(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def source_mix_table(lang: Lang, data_version: str) -> pd.DataFrame:
-    from ningxia_dash import views
-
     return views.source_mix_table(data.source_mix(data_version), lang)
 
 
@@ -438,18 +426,13 @@ def parks_figures(kpi: str, year: int, lang: Lang, data_version: str, height: in
 @st.cache_resource(show_spinner=False, max_entries=16)
 def indicator_names(plan_id: str, lang: Lang, data_version: str) -> dict[str, str]:
     """{id: "专栏1-1 name"} for the indicator selector, in the plan's order."""
-    from ningxia_dash import labels
-    from ningxia_dash.i18n import pick
-
     rows = data.indicators(plan_id, data_version).to_dict("records")
-    return {r["id"]: f"{labels.clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}" for r in rows}
+    return {r["id"]: f"{clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}" for r in rows}
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def indicator_regions(plan_id: str, indicator_id: str, lang: Lang, data_version: str) -> dict[str, str]:
     """{region code: name} of the regions with data for one indicator, province first."""
-    from ningxia_dash.tracking import detail
-
     regions = data.regions(data_version)
     codes = detail.regions_with_data(data.observations(plan_id, data_version), indicator_id, regions)
     names = detail.region_names(regions, lang)
@@ -461,8 +444,6 @@ def indicator_detail(
     plan_id: str, indicator_id: str, region: str, as_of_year: int, lang: Lang, data_version: str
 ) -> dict[str, Any]:
     """Everything the indicator page draws below its selectors, for one target, region and as-of year."""
-    from ningxia_dash.tracking import assess, charts, detail
-
     plan = plan_row(plan_id, data_version)
     end, base = int(plan["period_end"]), int(plan["baseline_year"])
     row = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].copy()
