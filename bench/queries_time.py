@@ -1,5 +1,5 @@
 """Query times: every public function of ningxia_dash.queries (discovered, so new queries are measured too) and the
-tracking glue the pages run on their results (assess.assess_region, assess.assess_all_regions)."""
+tracking glue the pages run on their results (tracking.assess_region, tracking.assess_all_regions)."""
 
 from __future__ import annotations
 
@@ -88,11 +88,11 @@ def measure(path: Path, repeats: int) -> dict[str, Any]:
     everywhere = queries.observations(db, plan_id)
     glue: list[tuple[str, Callable[[], Any]]] = [
         (
-            "assess.assess_region",
+            "tracking.assess_region",
             lambda: assess.assess_region(indicators, province, references, baseline, as_of),
         ),
         (
-            "assess.assess_all_regions",
+            "tracking.assess_all_regions",
             lambda: assess.assess_all_regions(indicators, everywhere, references, baseline, as_of),
         ),
         (
