@@ -54,7 +54,7 @@ def test_all_regions_and_counts(db: Database) -> None:
     assert len(counts) == 10
 
 
-def test_history_and_straight_line(db: Database) -> None:
+def test_history_and_expected_line(db: Database) -> None:
     ind, obs, ref = _inputs(db)
     row = ind.set_index("id").loc["rural_tap_water_rate"].copy()
     row["id"] = "rural_tap_water_rate"

@@ -67,7 +67,7 @@ def pace_columns(df: pd.DataFrame, paces: pd.DataFrame, lang: Lang) -> dict[str,
 
 def tracked_table(df: pd.DataFrame, lang: Lang, paces: pd.DataFrame | None = None) -> pd.DataFrame:
     """The 目标清单 with status: one row per target, ready to show and download (status right after the name).
-    With `paces` (tracking.pace_regions rows) the observed pace and the projection follow the target column."""
+    With `paces` (assess.pace_regions rows) the observed pace and the projection follow the target column."""
     table = _tracked_table(df, lang)
     if paces is not None:
         at = table.columns.get_loc(t("col.target", lang)) + 1  # type: ignore[operator]
