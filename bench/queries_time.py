@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import median, ms
-from ningxia_dash import config, queries, tracking
+from ningxia_dash import config, queries
 from ningxia_dash.db import Database, forget_database, get_database
+from ningxia_dash.tracking import assess
 
 
 def _sample_arguments(db: Database) -> dict[str, Any]:
@@ -88,15 +89,15 @@ def measure(path: Path, repeats: int) -> dict[str, Any]:
     glue: list[tuple[str, Callable[[], Any]]] = [
         (
             "tracking.assess_region",
-            lambda: tracking.assess_region(indicators, province, references, baseline, as_of),
+            lambda: assess.assess_region(indicators, province, references, baseline, as_of),
         ),
         (
             "tracking.assess_all_regions",
-            lambda: tracking.assess_all_regions(indicators, everywhere, references, baseline, as_of),
+            lambda: assess.assess_all_regions(indicators, everywhere, references, baseline, as_of),
         ),
         (
             "load+assess_all_regions",
-            lambda: tracking.assess_all_regions(
+            lambda: assess.assess_all_regions(
                 queries.indicators(db, plan_id),
                 queries.observations(db, plan_id),
                 queries.reference_values(db),

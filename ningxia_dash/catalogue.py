@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ningxia_dash import config
-from ningxia_dash.status import RULE_KINDS
+from ningxia_dash.tracking.status import RULE_KINDS
 
 METRICS_FILE = "metrics.csv"
 REFERENCE_FILE = "reference_series.csv"

@@ -1,7 +1,7 @@
 """The headline gauges as static HTML + SVG (a few KB, drawn by the browser without a charting library).
 
 The overview's first screen used to wait for plotly's 4.6 MB bundle to load and lay out one 13-gauge figure; these
-are the same gauges (tracking_views.Gauge: range, value, target line, status colour and symbol, year · source) as
+are the same gauges (gauges.Gauge: range, value, target line, status colour and symbol, year · source) as
 markup the page sends once per data version. Each gauge links to its detail page, and its explanation is the
 gauge's accessible name and its hover text. Every text is escaped here (safe_text.html_text); nothing the user
 wrote reaches the page as markup."""
@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.safe_text import html_text
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.tracking_views import Gauge
+from ningxia_dash.tracking.gauges import Gauge
 
 # the arc: a half ring of radius R around (CX, CY), in a 200 × 112 view box
 CX, CY, R, WIDTH = 100.0, 100.0, 80.0, 26.0

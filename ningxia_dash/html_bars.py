@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, t
+from ningxia_dash.labels import chapter_label
 from ningxia_dash.safe_text import html_text
-from ningxia_dash.views import chapter_label
 
 BINDING_COLOUR = "#b5282e"
 OTHER_COLOUR = "#7f8c9b"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, pick, t
-from ningxia_dash.plan_text import cn_to_int, int_to_cn
+from ningxia_dash.labels import clause_label, target_text, value_text
 from ningxia_dash.safe_text import md_chars
 
 
@@ -16,7 +15,7 @@ def rests_on_demo(row: pd.Series | dict[str, object]) -> bool:
     """Whether a status (or verdict) rests on sample data: read at run time from the source kinds of the numbers
     it was judged on (the latest or final value, and the reference a relative target is judged against)."""
     flag = row.get("rests_on_demo")
-    if flag is not None and not pd.isna(flag):  # a verdict's own flag (tracking_views.speak_verdicts)
+    if flag is not None and not pd.isna(flag):  # a verdict's own flag (overview.speak_verdicts)
         return bool(flag)
     return "demo" in (row.get("latest_source_kind"), row.get("reference_source_kind"))
 
@@ -32,42 +31,6 @@ def period_elapsed(period_start: int, period_end: int, today: date) -> float:
     start, end = date(period_start, 1, 1), date(period_end, 12, 31)
     share = (today - start).days / max((end - start).days, 1)
     return min(max(share, 0.0), 1.0)
-
-
-def chapter_label(chapter_no: int, lang: Lang) -> str:
-    return f"第{int_to_cn(chapter_no)}章" if lang == "zh" else f"Ch. {chapter_no}"
-
-
-def clause_label(clause: str, lang: Lang) -> str:
-    """'专栏1-9' → 'Box 1-9', '第八章第六节' → 'Ch. 8 §6' in English; unchanged in Chinese."""
-    if lang == "zh":
-        return clause
-    if m := re.fullmatch(r"专栏(\d+)(?:-(\d+))?", clause):
-        return f"Box {m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else "")
-    if m := re.fullmatch(r"第(\w+?)章(?:第(\w+?)节)?", clause):
-        return f"Ch. {cn_to_int(m.group(1))}" + (f" §{cn_to_int(m.group(2))}" if m.group(2) else "")
-    return clause
-
-
-def target_text(row: pd.Series, lang: Lang) -> str:
-    """The target as a reader says it: '≥ 98%', '动态清零', '高于参照'."""
-    rule = row["rule_kind"]
-    value = row["target_value"]
-    if rule in ("above_reference", "reach_reference", "rising") or pd.isna(value):
-        return t(f"rule.{rule}", lang)
-    shown = format_number(float(value), row["unit"] if isinstance(row["unit"], str) else None, lang)
-    prefix = {"min": "≥ ", "gt": "> ", "max": "≤ ", "zero": "", "maintain": "= ", "milestone": ""}.get(rule, "")
-    if rule == "per_year":
-        return f"{t('rule.per_year', lang)} {shown}"
-    if rule == "zero":
-        return f"{t('rule.zero', lang)} ({shown})"
-    return f"{prefix}{shown}"
-
-
-def value_text(value: object, unit: object, lang: Lang) -> str:
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
-        return t("common.none", lang)
-    return format_number(float(value), unit if isinstance(unit, str) else None, lang)  # type: ignore[arg-type]
 
 
 def targets_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:

@@ -3,9 +3,11 @@ filters, downloads and the Word report officers finish and file."""
 
 import streamlit as st
 
-from ningxia_dash import evaluation, views
+from ningxia_dash import labels
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.safe_text import md
+from ningxia_dash.style import VERDICT_IDS
+from ningxia_dash.tracking import evaluation
 from ningxia_dash.ui import chrome, data, models, report_button
 
 ctx = chrome.page_context()
@@ -24,7 +26,7 @@ if latest is None or latest < as_of:
     st.warning(t("evaluation.data_short", lang, latest=latest or "—", year=as_of))
 
 st.subheader(t("evaluation.counts", lang), help=t("verdict.rule_help", lang))
-chrome.status_cards(evaluation.SHOWN_ORDER, counts, binding, lang, evaluation.demo_counts(rows))
+chrome.status_cards(list(VERDICT_IDS), counts, binding, lang, evaluation.demo_counts(rows))
 st.markdown(md(evaluation.summary_sentence(rows, as_of, lang)))
 if n_demo:
     st.warning(f"{chrome.badge('demo', lang)} {t('evaluation.demo_count', lang, n=n_demo, total=len(rows))}")
@@ -32,14 +34,14 @@ if n_demo:
 f = st.columns([1.2, 1.2, 1.6, 1.4])
 chosen_chapters = f[0].multiselect(
     t("targets.filter.chapter", lang), sorted(int(c) for c in rows["chapter_no"].unique()), key="evaluation_chapters",
-    format_func=lambda c: views.chapter_label(c, lang), placeholder=t("common.all", lang),
+    format_func=lambda c: labels.chapter_label(c, lang), placeholder=t("common.all", lang),
 )  # fmt: skip
 chosen_attributes = f[1].multiselect(
     t("targets.filter.attribute", lang), ["binding", "expected", "none"], key="evaluation_attributes",
     format_func=lambda a: t(f"attr.{a}", lang), placeholder=t("common.all", lang),
 )  # fmt: skip
 chosen_verdicts = f[2].multiselect(
-    t("evaluation.col.verdict", lang), evaluation.SHOWN_ORDER, key="evaluation_verdicts",
+    t("evaluation.col.verdict", lang), list(VERDICT_IDS), key="evaluation_verdicts",
     format_func=lambda v: evaluation.verdict_label(v, lang), placeholder=t("common.all", lang),
 )  # fmt: skip
 chosen_kinds = f[3].multiselect(

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ningxia_dash import charts, config
+from ningxia_dash import config
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.safe_text import md
+from ningxia_dash.tracking import charts
 from ningxia_dash.ui import chrome, data
 
 ctx = chrome.page_context()

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ningxia_dash import config, detail, tracking_views, views
+from ningxia_dash import config, labels
 from ningxia_dash.i18n import format_number, pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md, md_block, md_code
+from ningxia_dash.tracking import detail, overview
 from ningxia_dash.ui import chrome, data, models, params
 
 ctx = chrome.page_context()
@@ -38,7 +39,7 @@ region = top[1].selectbox(
 st.query_params["region"] = st.session_state["detail_region_written"] = region
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 with top[2]:
-    as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
+    as_of = chrome.as_of_selector(overview.as_of_choices(start, end, latest), latest or end, lang)
 
 view = models.indicator_detail(ctx.plan_id, indicator_id, region, as_of, lang, ctx.version)
 row, assessment, unit = view["row"], view["assessment"], view["unit"]
@@ -47,7 +48,7 @@ status = str(assessment["status"])
 st.title(md(pick(lang, row["name_zh"], row["name_en"])))
 st.markdown(
     f"{chrome.status_badge(status, lang)} {chrome.badge(assessment['latest_source_kind'], lang)} "
-    f"{md_code(views.clause_label(row['clause'], lang))} · {t('attr.' + row['attribute'], lang)} · "
+    f"{md_code(labels.clause_label(row['clause'], lang))} · {t('attr.' + row['attribute'], lang)} · "
     f"{md(region_names.get(region, region))}"
 )
 st.markdown(
@@ -55,11 +56,11 @@ st.markdown(
 )
 
 m = st.columns(4)
-m[0].metric(t("col.baseline", lang), md(views.value_text(row["baseline_value"], unit, lang)),
+m[0].metric(t("col.baseline", lang), md(labels.value_text(row["baseline_value"], unit, lang)),
             help=detail.baseline_help(row, lang))  # fmt: skip
-m[1].metric(t("col.target", lang), md(f"{views.target_text(row, lang)} ({int(row['target_year'])})"))
-m[2].metric(t("col.latest", lang), md(detail.latest_text(assessment, unit, lang)))
-m[3].metric(t("col.expected", lang), md(views.value_text(assessment["expected_value"], unit, lang)))
+m[1].metric(t("col.target", lang), md(f"{labels.target_text(row, lang)} ({int(row['target_year'])})"))
+m[2].metric(t("col.latest", lang), md(labels.latest_with_year(assessment, unit, lang)))
+m[3].metric(t("col.expected", lang), md(labels.value_text(assessment["expected_value"], unit, lang)))
 
 st.subheader(t("detail.path", lang))
 st.plotly_chart(view["history_chart"], width="stretch", key="history", config={"displayModeBar": False})

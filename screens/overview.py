@@ -4,9 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from ningxia_dash import evaluation, tracking_views, views
+from ningxia_dash import views
 from ningxia_dash.i18n import format_number, t
 from ningxia_dash.safe_text import md, md_code
+from ningxia_dash.tracking import evaluation, overview
 from ningxia_dash.ui import brief_button, chrome, data, links, models
 
 ctx = chrome.page_context()
@@ -19,7 +20,7 @@ st.caption(f"《{md(plan['title_zh'])}》 {md(plan['doc_number'])}" if lang == "
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 c1, c2, c3, c4 = st.columns([1, 1, 1, 1.3])
 with c4:
-    as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
+    as_of = chrome.as_of_selector(overview.as_of_choices(start, end, latest), latest or end, lang)
 elapsed = views.period_elapsed(start, end, min(date.today(), date(as_of, 12, 31)))  # as of the chosen year
 c1.metric(t("overview.period", lang), f"{start}–{end}")
 c2.metric(t("overview.elapsed_by", lang, year=as_of), f"{elapsed:.0%}",

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ningxia_dash import config, views
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.labels import clause_label, target_text
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md
 from ningxia_dash.ui import chrome, data, params
@@ -74,7 +75,5 @@ for sec in shown.itertuples():
         with st.expander(f"{t('plan.targets_here', lang)} ({len(targets)})", expanded=sec.id == wanted):
             for r in targets.itertuples():
                 name = pick(lang, r.name_zh, r.name_en)
-                label = (
-                    f"{views.clause_label(r.clause, lang)} {name} — {views.target_text(indicators.loc[r.Index], lang)}"
-                )
+                label = f"{clause_label(r.clause, lang)} {name} — {target_text(indicators.loc[r.Index], lang)}"
                 chrome.indicator_link(r.id, label)

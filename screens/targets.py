@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ningxia_dash import charts, config, evaluation, tracking_views, views
+from ningxia_dash import config, labels
 from ningxia_dash.i18n import pick, t
+from ningxia_dash.tracking import charts, evaluation, overview, targets
 from ningxia_dash.ui import chrome, data, models
 
 ctx = chrome.page_context()
@@ -22,13 +23,13 @@ all_label = t("common.all", lang)
 
 f = st.columns([1.2, 1.2, 2, 1.4, 1.6, 2])
 with f[0]:
-    as_of = chrome.as_of_selector(tracking_views.as_of_choices(start, end, latest), latest or end, lang)
+    as_of = chrome.as_of_selector(overview.as_of_choices(start, end, latest), latest or end, lang)
 final = evaluation.is_final_year(as_of, end)  # from the plan's last year on, the status is the final verdict
 chosen_chapters = f[1].multiselect(
     t("targets.filter.chapter", lang),
     chapters,
     key="targets_chapters",
-    format_func=lambda c: views.chapter_label(c, lang),
+    format_func=lambda c: labels.chapter_label(c, lang),
     placeholder=all_label,
 )
 chosen_categories = f[2].multiselect(
@@ -49,26 +50,22 @@ chosen_statuses = f[4].multiselect(
     t("evaluation.col.verdict" if final else "tracking.filter.status", lang),
     evaluation.status_ids(final),
     key="targets_verdicts" if final else "targets_statuses",
-    format_func=lambda s: tracking_views.status_label(s, lang),
+    format_func=lambda s: labels.status_label(s, lang),
     placeholder=all_label,
 )
 query = f[5].text_input(t("targets.search", lang), key="targets_query")  # fmt: skip
 
 rows = models.province_rows(ctx.plan_id, as_of, base, ctx.version)
-shown = tracking_views.filter_tracked(
-    rows, chosen_chapters, chosen_categories, chosen_attributes, chosen_statuses, query
-)
+shown = targets.filter_tracked(rows, chosen_chapters, chosen_categories, chosen_attributes, chosen_statuses, query)
 c1, c2 = st.columns([3, 1])
 c1.caption(t("targets.shown", lang, n=len(shown), total=len(rows)))
 view = c2.segmented_control(t("tracking.view", lang), ["table", "bullets"], key="targets_view", default="table",
                             format_func=lambda v: t(f"tracking.view.{v}", lang), label_visibility="collapsed")  # fmt: skip
 chrome.demo_banner(lang)
 
-table = tracking_views.tracked_table(
-    shown, lang, data.paces(ctx.plan_id, config.PROVINCE_CODE, as_of, base, ctx.version)
-)
+table = targets.tracked_table(shown, lang, data.paces(ctx.plan_id, config.PROVINCE_CODE, as_of, base, ctx.version))
 if view == "bullets":
-    bullets = tracking_views.bullet_rows(shown, lang).dropna(subset=["progress"])
+    bullets = targets.bullet_rows(shown, lang).dropna(subset=["progress"])
     st.caption(t("tracking.bullets_help", lang))
     st.plotly_chart(charts.bullets(bullets, lang), width="stretch", key="bullets", config={"displayModeBar": False})
 else:

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from ningxia_dash.plan_text import CN_NUM, Section, cn_to_int, normalise, split_sections
-from ningxia_dash.status import RULE_KINDS
+from ningxia_dash.tracking.status import RULE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CSV = ROOT / "data" / "seed" / "indicators.csv"

@@ -81,7 +81,6 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "config": set(),
     "i18n": set(),
     "style": set(),
-    "status": set(),
     "plan_text": set(),
     "safe_text": set(),
     "export": set(),
@@ -100,42 +99,51 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "accounts": {"config", "db"},
     "settings": {"db", "slides"},
     "backup": {"config", "db", "signin"},
-    # judging targets
-    "verdicts": {"status"},
-    "pace": {"status", "i18n"},  # i18n: helper plan
-    "tracking": {"config", "i18n", "pace", "status", "verdicts"},
+    # judging targets and what the tracking screens show (pure): its modules' own rows are TRACKING_IMPORTS below
+    "tracking": {"config", "i18n", "labels", "rollup", "safe_text", "style", "views"},
     # what the screens show (pure)
-    "views": {"i18n", "plan_text", "safe_text"},
-    "tracking_views": {"i18n", "safe_text", "style", "views"},
-    "detail": {"config", "i18n", "pace", "safe_text", "tracking", "tracking_views", "views", "rollup"},  # prov, sum
-    "evaluation": {"i18n", "style", "verdicts", "views"},
-    "continuity": {"evaluation", "i18n", "pace", "status", "tracking", "views"},  # helper plan
-    "charts": {"i18n", "safe_text", "style", "tracking_views", "views", "continuity", "html_bars"},  # plan, perf2
-    "gauge_svg": {"i18n", "safe_text", "style", "tracking_views"},  # helper perf
+    "views": {"i18n", "labels", "safe_text"},
+    "labels": {"i18n", "plan_text", "style"},
+    "gauge_svg": {"i18n", "safe_text", "style", "tracking"},  # helper perf
     "html_table": {"safe_text"},  # helper perf
-    # the place screens' logic, charts, decks, legends and geometry (places/): charts for the shared FONT
-    "places": {"catalogue", "charts", "config", "i18n", "safe_text", "status", "style", "tracking_views", "views"},
-    "html_bars": {"i18n", "safe_text", "views"},  # helper perf2
+    # the place screens' logic, charts, decks, legends and geometry (places/); tracking: the status engine
+    "places": {"catalogue", "config", "i18n", "labels", "safe_text", "style", "tracking", "views"},
+    "html_bars": {"i18n", "labels", "safe_text", "views"},  # helper perf2
     # uploads, documents, entry points
     "ingest": {"accounts", "config", "db", "export", "i18n", "plan_text", "signin"},
     "brief": {
-        "charts",
         "config",
         "db",
-        "evaluation",
         "export",
         "i18n",
         "places",
         "queries",
         "safe_text",
-        "status",
         "style",
         "tracking",
-        "tracking_views",
+        "labels",
         "views",
     },
     "__main__": {"backup", "brief", "build", "config", "db", "ingest"},
     "ui": ANY,
+}
+
+# Within tracking/: what each module may import — siblings by name, other parts as in ALLOWED_IMPORTS. The status
+# engine stays a foundation (it imports nothing), the verdicts and the pace lean on it only, and the screen-side
+# modules (overview, targets, gauges, detail, evaluation, charts, continuity) read the engine, never the reverse.
+TRACKING_IMPORTS: dict[str, set[str]] = {
+    "__init__": set(),
+    "status": set(),
+    "verdicts": {"status"},
+    "pace": {"status", "i18n"},
+    "assess": {"config", "i18n", "pace", "status", "verdicts"},
+    "targets": {"i18n", "labels", "views"},
+    "overview": {"i18n", "labels", "style", "targets", "views"},
+    "gauges": {"i18n", "labels", "safe_text"},
+    "evaluation": {"i18n", "labels", "style", "views"},
+    "detail": {"assess", "config", "i18n", "labels", "pace", "rollup", "safe_text", "views"},
+    "continuity": {"assess", "evaluation", "i18n", "labels", "pace", "status"},
+    "charts": {"continuity", "gauges", "i18n", "labels", "safe_text", "style"},
 }
 
 
@@ -167,7 +175,7 @@ def _module_name(path: Path) -> str:
 
 
 def _part(module: str) -> str | None:
-    """'ningxia_dash.ui.chrome' → 'ui', 'ningxia_dash.status.assess' → 'status'; None outside the package."""
+    """'ningxia_dash.ui.chrome' → 'ui', 'ningxia_dash.tracking.status' → 'tracking'; None outside the package."""
     parts = module.split(".")
     return parts[1] if parts[0] == "ningxia_dash" and len(parts) > 1 else None
 
@@ -187,6 +195,19 @@ def test_imports_between_parts_follow_the_table() -> None:
                 wrong.append(f"{path.relative_to(ROOT)} imports {module}: only ui/ may import ui/")
             elif target not in allowed:
                 wrong.append(f"{path.relative_to(ROOT)} imports {module}: not in ALLOWED_IMPORTS[{own!r}]")
+    assert wrong == []
+
+
+def test_imports_within_tracking_follow_their_table() -> None:
+    modules = {p.stem for p in (PACKAGE / "tracking").glob("*.py")}
+    assert sorted(modules ^ set(TRACKING_IMPORTS)) == [], "a new module of tracking/: give it a row"
+    wrong: list[str] = []
+    for path in sorted((PACKAGE / "tracking").glob("*.py")):
+        for module in sorted(_package_imports(path)):
+            parts = module.split(".")
+            target = parts[2] if parts[1] == "tracking" and len(parts) > 2 else parts[1]
+            if target != path.stem and target not in TRACKING_IMPORTS[path.stem]:
+                wrong.append(f"{path.relative_to(ROOT)} imports {module}: not in TRACKING_IMPORTS[{path.stem!r}]")
     assert wrong == []
 
 
@@ -219,8 +240,32 @@ def test_no_import_circles_between_modules() -> None:
     for name, path in files.items():
         targets = set()
         for module in _package_imports(path):
-            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.status import assess` a name in one
+            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.tracking.status import assess` a name in one
             targets.add(module if module in files else module.rsplit(".", 1)[0])
         graph[name] = {t for t in targets if t in files and t != name}
     assert _cycle(graph) is None
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]  # the check can find one
+
+
+# ---------------------------------------------------------------- one status vocabulary
+STATUS_WORDS = {"achieved", "on_track", "lagging", "off_track", "no_data"}
+VERDICT_WORDS = {"met", "basically_met", "not_met", "cannot_assess"}
+# Functions still holding their own copy, each to point at style.STATUS_IDS (maps.py moves with helper struct2's
+# places/ package in the same wave; the lead points it at style after both merges).
+ORDER_COPIES_LEFT = {"status_legend"}
+
+
+def test_the_display_order_is_written_once() -> None:
+    """Every status (or verdict) id written out in order lives in style.py; elsewhere the order is imported."""
+    copies: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in ("style.py", "i18n.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        owners = {id(n): f.name for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Tuple, ast.List)):
+                words = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+                if (words >= STATUS_WORDS or words >= VERDICT_WORDS) and owners.get(id(node)) not in ORDER_COPIES_LEFT:
+                    copies.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert copies == []

@@ -10,9 +10,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from ningxia_dash import queries, tracking
+from ningxia_dash import queries
 from ningxia_dash.db import Database
 from ningxia_dash.places import county_map
+from ningxia_dash.tracking import assess
 from tests.browser import browser_page, streamlit_server, wait_rendered
 
 pytestmark = [
@@ -43,7 +44,7 @@ def _query(page: object) -> dict[str, str]:
 
 def _worst_county(db: Database) -> str:
     ind = queries.indicators(db, PLAN)
-    grid = tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+    grid = assess.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
     row = ind.set_index("id").loc[INDICATOR].to_dict() | {"id": INDICATOR}
     frame = county_map.place_frame(county_map.counties(queries.regions(db)), grid, row, "zh")
     return str(county_map.county_ranking(frame, county_map.higher_is_better(row)).iloc[0]["short"])

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ningxia_dash import continuity
 from ningxia_dash.i18n import Lang
-from ningxia_dash.status import Obs
+from ningxia_dash.tracking import continuity
+from ningxia_dash.tracking.status import Obs
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_PLAN = pd.Series({"id": "old", "short_zh": "衔接“十四五”规划", "short_en": "14th", "period_start": 2021,

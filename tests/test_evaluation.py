@@ -11,10 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ningxia_dash import config, evaluation, queries, tracking
+from ningxia_dash import config, queries
 from ningxia_dash.brief.evaluation_report import load_evaluation, report_headers, write_docx
 from ningxia_dash.db import Database
 from ningxia_dash.i18n import Lang
+from ningxia_dash.tracking import assess, evaluation
 from tests.test_pages_apptest import _app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _verdicts(db: Database) -> pd.DataFrame:
     plan = queries.plans(db).set_index("id").loc[config.DEFAULT_PLAN_ID]
     indicators = queries.indicators(db, config.DEFAULT_PLAN_ID)
-    ev = tracking.evaluate_region(
+    ev = assess.evaluate_region(
         indicators, queries.observations(db, config.DEFAULT_PLAN_ID), queries.reference_values(db),
         int(plan["baseline_year"]), int(plan["period_end"]),
     )  # fmt: skip

@@ -25,10 +25,10 @@ def shapes(db: Database) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def frame(db: Database) -> pd.DataFrame:
-    from ningxia_dash import tracking
+    from ningxia_dash.tracking import assess
 
     ind = queries.indicators(db, PLAN)
-    a = tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+    a = assess.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
     row = ind.set_index("id").loc["rural_tap_water_rate"].to_dict() | {"id": "rural_tap_water_rate"}
     return county_map.place_frame(county_map.counties(queries.regions(db)), a, row, "zh")
 
@@ -208,11 +208,11 @@ def test_demonstration_values_carry_their_mark_on_the_map_and_official_ones_do_n
 
 
 def test_city_map_colours_each_county_by_its_city_and_names_the_cities(db: Database, shapes: pd.DataFrame) -> None:
-    from ningxia_dash import tracking
+    from ningxia_dash.tracking import assess
 
     regions = queries.regions(db)
     ind = queries.indicators(db, PLAN)
-    a = tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+    a = assess.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
     row = ind.set_index("id").loc["rural_tap_water_rate"].to_dict() | {"id": "rural_tap_water_rate"}
     cities = county_map.place_frame(county_map.cities(regions), a, row, "en")
     city_of = county_map.city_of(regions)

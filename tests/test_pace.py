@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ningxia_dash.pace import pace, path, slope
-from ningxia_dash.status import Obs, TargetSpec
+from ningxia_dash.tracking.pace import pace, path, slope
+from ningxia_dash.tracking.status import Obs, TargetSpec
 
 
 def spec(rule: str = "min", unit: str | None = "%", b: float | None = 95.0, t: float | None = 97.0,

@@ -100,8 +100,8 @@ def test_detail_projection_in_chromium(db_path: Path, artifacts: Path, lang: str
 def test_counties_that_miss_at_their_pace_are_named() -> None:
     import pandas as pd
 
-    from ningxia_dash import tracking
     from ningxia_dash.places import county_map
+    from ningxia_dash.tracking import assess
 
     indicators = pd.DataFrame([{"id": "x", "rule_kind": "min", "unit": "%", "baseline_value": 90.0,
                                 "baseline_year": 2020, "target_value": 95.0, "target_year": 2025}])  # fmt: skip
@@ -117,7 +117,7 @@ def test_counties_that_miss_at_their_pace_are_named() -> None:
                                   "source_kind": "demo", "source_id": "d", "period_type": "year"} for c, y, v in rows])  # fmt: skip
     regions = pd.DataFrame({"code": ["640000", "640104", "640105"], "level": ["province", "county", "county"],
                             "name_zh": ["宁夏", "兴庆区", "西夏区"], "name_en": ["Ningxia", "Xingqing", "Xixia"]})  # fmt: skip
-    paces = tracking.pace_regions(indicators, observations, 2020, 2022, [])
+    paces = assess.pace_regions(indicators, observations, 2020, 2022, [])
     assert (
         county_map.miss_at_pace(paces, regions, "zh")
         == "按当前速度，2025年仍达不到目标的县（1/2）：西夏区（预测依据示例数据）"
@@ -127,11 +127,11 @@ def test_counties_that_miss_at_their_pace_are_named() -> None:
     )
     # once the target year has come there is nothing to project
     assert (
-        county_map.miss_at_pace(tracking.pace_regions(indicators, observations, 2020, 2025, []), regions, "zh")
+        county_map.miss_at_pace(assess.pace_regions(indicators, observations, 2020, 2025, []), regions, "zh")
         is not None
     )
     late = observations.assign(year=observations["year"] + 3)
-    assert county_map.miss_at_pace(tracking.pace_regions(indicators, late, 2020, 2025, []), regions, "zh") is None
+    assert county_map.miss_at_pace(assess.pace_regions(indicators, late, 2020, 2025, []), regions, "zh") is None
 
 
 def test_county_map_names_the_counties_short_at_their_pace(db_path: Path) -> None:

@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ningxia_dash import config, queries, tracking
+from ningxia_dash import config, queries
 from ningxia_dash.db import Database
 from ningxia_dash.places import charts as place_charts
 from ningxia_dash.places import common, county_map, key_counties, parks, villages
-from ningxia_dash.status import Obs, Status
+from ningxia_dash.tracking import assess
+from ningxia_dash.tracking.status import Obs, Status
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "nx-14-rr"
@@ -23,7 +24,7 @@ PLACE_PAGES = ["county_map", "villages", "parks", "key_counties"]
 @pytest.fixture(scope="module")
 def grid(db: Database) -> pd.DataFrame:
     ind = queries.indicators(db, PLAN)
-    return tracking.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
+    return assess.assess_all_regions(ind, queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -317,7 +318,7 @@ def test_county_map_ranks_the_laggards_first(db: Database, grid: pd.DataFrame, c
     at = _app("zh", "county_map", {"indicator": "rural_tap_water_rate"})
     assert not at.exception
     row = queries.indicators(db, PLAN).set_index("id").loc["rural_tap_water_rate"].to_dict()
-    frame = county_map.place_frame(county_rows, tracking.assess_all_regions(
+    frame = county_map.place_frame(county_rows, assess.assess_all_regions(
         queries.indicators(db, PLAN), queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025,
     ), row | {"id": "rural_tap_water_rate"}, "zh")  # fmt: skip
     worst = frame.loc[frame["value"].idxmin()]

@@ -178,8 +178,8 @@ def test_the_overview_in_chromium_marks_sample_verdicts_and_not_the_official_one
 ) -> None:
     """At 1366×768 a reader sees whether the binding target's verdict rests on sample data (not the one just
     uploaded) and, under the status tiles, how many still do."""
-    from ningxia_dash import evaluation
     from ningxia_dash.brief.evaluation_report import load_evaluation
+    from ningxia_dash.tracking import evaluation
     from tests.browser import browser_page, streamlit_server, wait_rendered
 
     os.environ["NINGXIA_DB"], previous = str(official), os.environ["NINGXIA_DB"]

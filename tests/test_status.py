@@ -16,8 +16,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from ningxia_dash import status as st_mod
-from ningxia_dash.status import (
+from ningxia_dash.tracking import status as st_mod
+from ningxia_dash.tracking.status import (
     DEFAULT_THRESHOLDS,
     RULE_KINDS,
     STATUS_ORDER,
@@ -71,7 +71,7 @@ def run(sp: TargetSpec, values: Mapping[int, float], as_of: int, ref: Mapping[in
 
 
 def test_module_is_pure_python() -> None:
-    tree = ast.parse((ROOT / "ningxia_dash" / "status.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "ningxia_dash" / "tracking" / "status.py").read_text(encoding="utf-8"))
     assert ast.get_docstring(tree) and "Pure Python" in (ast.get_docstring(tree) or "")
     imported = set()
     for node in ast.walk(tree):
@@ -601,9 +601,12 @@ def test_stricter_lagging_factor_changes_the_band() -> None:
 # Private helpers another module may borrow, each with its reason; any other `_name` taken from status is a seam
 # that should become public (or move into status).
 BORROWED_PRIVATE = {
-    ("ningxia_dash/verdicts.py", "_baseline"),  # end-of-period verdicts judge from the engine's own baseline
-    ("ningxia_dash/verdicts.py", "_context"),  # … and read observations and references through its one _context
-    ("ningxia_dash/verdicts.py", "_Ctx"),
+    ("ningxia_dash/tracking/verdicts.py", "_baseline"),  # end-of-period verdicts judge from the engine's own baseline
+    (
+        "ningxia_dash/tracking/verdicts.py",
+        "_context",
+    ),  # … and read observations and references through its one _context
+    ("ningxia_dash/tracking/verdicts.py", "_Ctx"),
 }
 
 
@@ -612,7 +615,7 @@ def test_public_names() -> None:
     taken: set[tuple[str, str]] = set()
     for path in sorted([*(ROOT / "ningxia_dash").rglob("*.py"), *(ROOT / "screens").glob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module == "ningxia_dash.status":
+            if isinstance(node, ast.ImportFrom) and node.module == "ningxia_dash.tracking.status":
                 taken |= {(path.relative_to(ROOT).as_posix(), a.name) for a in node.names}
     names = {name for _, name in taken}
     assert {"assess", "Obs", "TargetSpec", "Status", "is_binding_alert"} <= names, names  # not a pass on nothing

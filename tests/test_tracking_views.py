@@ -5,21 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ningxia_dash import detail, queries, tracking, tracking_views
+from ningxia_dash import queries
 from ningxia_dash.db import Database
+from ningxia_dash.tracking import assess, detail, gauges, overview, targets
 
 
 @pytest.fixture(scope="module")
 def rows(db: Database) -> pd.DataFrame:
     ind = queries.indicators(db, "nx-14-rr")
-    a = tracking.assess_region(ind, queries.observations(db, "nx-14-rr"), queries.reference_values(db), 2020, 2025)
-    return tracking_views.with_status(ind, a)
+    a = assess.assess_region(ind, queries.observations(db, "nx-14-rr"), queries.reference_values(db), 2020, 2025)
+    return overview.with_status(ind, a)
 
 
 def test_as_of_choices_follow_the_plan_and_the_data() -> None:
-    assert tracking_views.as_of_choices(2021, 2025, 2025) == [2021, 2022, 2023, 2024, 2025]
-    assert tracking_views.as_of_choices(2026, 2030, None) == [2026, 2027, 2028, 2029, 2030]  # a later plan
-    assert tracking_views.as_of_choices(2021, 2025, 2026)[-1] == 2026
+    assert overview.as_of_choices(2021, 2025, 2025) == [2021, 2022, 2023, 2024, 2025]
+    assert overview.as_of_choices(2026, 2030, None) == [2026, 2027, 2028, 2029, 2030]  # a later plan
+    assert overview.as_of_choices(2021, 2025, 2026)[-1] == 2026
 
 
 def test_alerts_are_binding_and_not_on_track(rows: pd.DataFrame) -> None:
@@ -32,9 +33,9 @@ def test_alerts_are_binding_and_not_on_track(rows: pd.DataFrame) -> None:
             "seq": [5, 1, 2, 3, 4, 6, 0],
         }
     )
-    assert list(tracking_views.alerts(hand)["id"]) == ["b_off2", "b_off", "b_lag", "b_nodata"]  # worst first
+    assert list(overview.alerts(hand)["id"]) == ["b_off2", "b_off", "b_lag", "b_nodata"]  # worst first
     # The demo plan: every binding target that is not achieved or on track, and nothing else.
-    alerts = tracking_views.alerts(rows)
+    alerts = overview.alerts(rows)
     expected = rows[(rows["attribute"] == "binding") & ~rows["status"].isin(["achieved", "on_track"])]
     assert len(expected) > 0, "the demo build has no binding target off track: this check would pass on nothing"
     assert (alerts["attribute"] == "binding").all()
@@ -44,30 +45,30 @@ def test_alerts_are_binding_and_not_on_track(rows: pd.DataFrame) -> None:
 
 def test_gauges_for_every_headline_rule(rows: pd.DataFrame) -> None:
     for _, r in rows[rows["is_headline"]].iterrows():
-        g = tracking_views.gauge_for(r, "zh")
+        g = gauges.gauge_for(r, "zh")
         assert g.low < g.high, r["id"]
         if g.value is not None and r["rule_kind"] != "reach_reference":
             assert g.low <= g.value <= g.high, r["id"]
         assert g.status in ("achieved", "on_track", "lagging", "off_track", "no_data")
         assert "示例" in g.caption or "公开" in g.caption or "官方" in g.caption
-    reach = tracking_views.gauge_for(rows[rows["id"] == "relocated_income_vs_regional_rural"].iloc[0], "en")
+    reach = gauges.gauge_for(rows[rows["id"] == "relocated_income_vs_regional_rural"].iloc[0], "en")
     assert reach.threshold == 95.0 and reach.suffix == "%"
 
 
 def test_progress_share() -> None:
-    assert tracking_views.progress_share(pd.Series({"status": "achieved", "progress": 0.3})) == 1.0
-    assert tracking_views.progress_share(pd.Series({"status": "lagging", "progress": 0.456})) == 0.46
-    assert tracking_views.progress_share(pd.Series({"status": "off_track", "progress": -0.2})) == 0.0
-    assert tracking_views.progress_share(pd.Series({"status": "no_data", "progress": None})) is None
+    assert targets.progress_share(pd.Series({"status": "achieved", "progress": 0.3})) == 1.0
+    assert targets.progress_share(pd.Series({"status": "lagging", "progress": 0.456})) == 0.46
+    assert targets.progress_share(pd.Series({"status": "off_track", "progress": -0.2})) == 0.0
+    assert targets.progress_share(pd.Series({"status": "no_data", "progress": None})) is None
 
 
 def test_tracked_table_and_filters(rows: pd.DataFrame) -> None:
-    table = tracking_views.tracked_table(rows, "en")
+    table = targets.tracked_table(rows, "en")
     assert list(table.columns[:5]) == ["id", "Clause", "Indicator", "Status", "Progress"]
     assert len(table) == len(rows)
-    off = tracking_views.filter_tracked(rows, [], [], [], ["off_track"], "")
+    off = targets.filter_tracked(rows, [], [], [], ["off_track"], "")
     assert set(off["status"]) == {"off_track"}
-    water = tracking_views.filter_tracked(rows, [], [], [], [], "自来水")
+    water = targets.filter_tracked(rows, [], [], [], [], "自来水")
     assert "rural_tap_water_rate" in set(water["id"])
 
 
@@ -85,11 +86,11 @@ def test_bullet_rows_are_percentages(rows: pd.DataFrame) -> None:
             "explanation_en": [""] * 5,
         }
     )
-    shown = tracking_views.bullet_rows(hand, "zh").set_index("id")
+    shown = targets.bullet_rows(hand, "zh").set_index("id")
     assert shown["progress"].fillna(-1).to_dict() == {"a": 100.0, "b": 46.0, "c": 0.0, "d": -1, "e": 100.0}
     assert shown.loc["a", "expected"] == 80.0 and pd.isna(shown.loc["e", "expected"])
     # The demo plan: one bar per target, and at least one with a progress to check.
-    b = tracking_views.bullet_rows(rows, "zh")
+    b = targets.bullet_rows(rows, "zh")
     assert len(b) == len(rows)
     b = b.dropna(subset=["progress"])
     assert len(b) > 0, "no target has a progress: this check would pass on nothing"

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ningxia_dash.status import Obs, TargetSpec
-from ningxia_dash.verdicts import VERDICT_RANK, Evaluation, Verdict, evaluate, summarise
+from ningxia_dash.tracking.status import Obs, TargetSpec
+from ningxia_dash.tracking.verdicts import VERDICT_RANK, Evaluation, Verdict, evaluate, summarise
 from tests.test_status import spec
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,18 +9,20 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ningxia_dash import config, tracking, tracking_views, views
+from ningxia_dash import config, labels, views
 from ningxia_dash.i18n import Lang, pick, t
+from ningxia_dash.labels import status_label
 from ningxia_dash.places import common as place_common
 from ningxia_dash.places import county_map as county_logic
-from ningxia_dash.status import Status
-from ningxia_dash.tracking_views import Gauge, status_label
+from ningxia_dash.style import STATUS_IDS
+from ningxia_dash.tracking import assess, overview, targets
+from ningxia_dash.tracking.gauges import Gauge, gauge_for
+from ningxia_dash.tracking.status import Status
 
 if TYPE_CHECKING:
     from ningxia_dash.brief.loading import BriefInputs
 
 SECTIONS = ("summary", "alerts", "gauges", "map", "table", "sources")
-STATUS_ORDER = ("achieved", "on_track", "lagging", "off_track", "no_data")
 CN_NUMERALS = "一二三四五六七八九十"
 SOURCE_KIND_ORDER = {"official": 0, "public": 1, "plan": 2, "demo": 3}
 
@@ -96,7 +98,7 @@ class Brief:
     summary: str
     counts: list[StatusCount]
     alerts: list[Alert]
-    bullets: pd.DataFrame  # tracking_views.bullet_rows of the targets not yet achieved
+    bullets: pd.DataFrame  # targets.bullet_rows of the targets not yet achieved
     gauges: list[Gauge]
     gauge_groups: list[tuple[str, list[int]]]
     table: list[TableRow]
@@ -130,19 +132,19 @@ def year_text(year: int, lang: Lang) -> str:
 def _latest(row: pd.Series, lang: Lang) -> str:
     if pd.isna(row["latest_value"]):
         return t("status.no_data", lang)
-    value = views.value_text(row["latest_value"], row["unit"], lang)
+    value = labels.value_text(row["latest_value"], row["unit"], lang)
     return f"{value} ({int(row['latest_year'])}·{t('prov.' + str(row['latest_source_kind']), lang)})"
 
 
 def _target(row: pd.Series, lang: Lang) -> str:
-    return f"{views.target_text(row, lang)} ({int(row['target_year'])})"
+    return f"{labels.target_text(row, lang)} ({int(row['target_year'])})"
 
 
-def status_counts(rows: pd.DataFrame, lang: Lang) -> list[StatusCount]:
+def status_count_lines(rows: pd.DataFrame, lang: Lang) -> list[StatusCount]:
     binding = rows["attribute"] == "binding"
     return [
         StatusCount(s, status_label(s, lang), int((rows["status"] == s).sum()), int(((rows["status"] == s) & binding).sum()))
-        for s in STATUS_ORDER
+        for s in STATUS_IDS
     ]  # fmt: skip
 
 
@@ -171,13 +173,13 @@ def note_texts(notes: pd.DataFrame, lang: Lang) -> list[str]:
 
 def alert_items(rows: pd.DataFrame, notes: pd.DataFrame, region: str, as_of: int, lang: Lang) -> list[Alert]:
     out = []
-    for _, r in tracking_views.alerts(rows).iterrows():
+    for _, r in overview.alerts(rows).iterrows():
         texts = [] if notes.empty else note_texts(notes[
             (notes["indicator_id"] == r["id"]) & (notes["region_code"] == region) & (notes["year"] <= as_of)
         ], lang)  # fmt: skip
         out.append(
             Alert(
-                clause=views.clause_label(str(r["clause"]), lang),
+                clause=labels.clause_label(str(r["clause"]), lang),
                 name=pick(lang, r["name_zh"], r["name_en"]),
                 status=str(r["status"]),
                 status_text=views.demo_marked(status_label(str(r["status"]), lang), views.rests_on_demo(r), lang),
@@ -193,7 +195,7 @@ def alert_items(rows: pd.DataFrame, notes: pd.DataFrame, region: str, as_of: int
 def table_rows(rows: pd.DataFrame, lang: Lang) -> list[TableRow]:
     return [
         TableRow(
-            clause=views.clause_label(str(r["clause"]), lang),
+            clause=labels.clause_label(str(r["clause"]), lang),
             name=pick(lang, r["name_zh"], r["name_en"]),
             attribute=t(f"attr.{r['attribute']}", lang),
             target=_target(r, lang),
@@ -208,7 +210,7 @@ def table_rows(rows: pd.DataFrame, lang: Lang) -> list[TableRow]:
 
 def bullet_label(row: pd.Series, lang: Lang) -> str:
     """Clause and name, longer than the screen's labels (print has the room), cut with an ellipsis."""
-    text = f"{views.clause_label(str(row['clause']), lang)} {pick(lang, row['name_zh'], row['name_en'])}"
+    text = f"{labels.clause_label(str(row['clause']), lang)} {pick(lang, row['name_zh'], row['name_en'])}"
     width = 28 if lang == "zh" else 56
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -216,7 +218,7 @@ def bullet_label(row: pd.Series, lang: Lang) -> str:
 def gauges_and_groups(rows: pd.DataFrame, lang: Lang) -> tuple[list[Gauge], list[tuple[str, list[int]]]]:
     """The headline gauges grouped by category, exactly as the overview builds them."""
     headline = rows[rows["is_headline"]].sort_values("seq").reset_index(drop=True)
-    gauges = [tracking_views.gauge_for(r, lang) for _, r in headline.iterrows()]
+    gauges = [gauge_for(r, lang) for _, r in headline.iterrows()]
     cats = dict(zip(headline["category_zh"], headline["category_en"], strict=True))
     groups = [(pick(lang, z, e), list(headline.index[headline["category_zh"] == z])) for z, e in cats.items()]
     return gauges, groups
@@ -232,7 +234,7 @@ def county_map(inputs: BriefInputs, county_assessments: pd.DataFrame, lang: Lang
     frame = county_logic.place_frame(counties, county_assessments, indicator, lang)
     name = pick(lang, indicator["name_zh"], indicator["name_en"])
     counts = frame["status"].value_counts()
-    legend = [(s, status_label(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]
+    legend = [(s, status_label(s, lang), int(counts.get(s, 0))) for s in STATUS_IDS]
     demo = bool((frame["source_kind"] == "demo").any())
     target = _target(pd.Series(indicator), lang)
     caption = t("brief.map_caption", lang, indicator=name, target=target, year=inputs.as_of)
@@ -268,21 +270,21 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     """The brief for one plan as of one year, in one language."""
     plan = inputs.plan
     start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
-    province = tracking.assess_region(
+    province = assess.assess_region(
         inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of, config.PROVINCE_CODE
     )
-    rows = tracking_views.with_status(inputs.indicators, province)
-    all_regions = tracking.assess_all_regions(
+    rows = overview.with_status(inputs.indicators, province)
+    all_regions = assess.assess_all_regions(
         inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of
     )
     county_codes = set(county_logic.counties(inputs.regions)["code"])
     county_rows = all_regions[all_regions["region_code"].isin(county_codes)]
-    counts = status_counts(rows, lang)
+    counts = status_count_lines(rows, lang)
     gauges, groups = gauges_and_groups(rows, lang)
     cmap = county_map(inputs, all_regions, lang)
     table = table_rows(rows, lang)
     not_done = rows[rows["status"] != str(Status.ACHIEVED)].sort_values("seq")
-    bullets = tracking_views.bullet_rows(not_done, lang).dropna(subset=["progress"])
+    bullets = targets.bullet_rows(not_done, lang).dropna(subset=["progress"])
     labels = {r["id"]: bullet_label(r, lang) for _, r in not_done.iterrows()}
     bullets["label"] = bullets["id"].map(labels)
 

@@ -11,12 +11,11 @@ from typing import Any
 import plotly.graph_objects as go
 
 from ningxia_dash.brief.content import CountyMap
-from ningxia_dash.charts import FONT
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.places.geometry import NINGXIA_BOUNDS, ring_area_km2
 from ningxia_dash.places.legends import LEVEL_LINE_HEX, LEVEL_LINE_PX
 from ningxia_dash.safe_text import plotly_text
-from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.style import FONT, STATUS_COLOURS, STATUS_SYMBOLS
 
 MID_LAT = (NINGXIA_BOUNDS[1] + NINGXIA_BOUNDS[3]) / 2
 X_SCALE = math.cos(math.radians(MID_LAT))

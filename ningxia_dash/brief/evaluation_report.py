@@ -17,12 +17,14 @@ from typing import Any
 
 import pandas as pd
 
-from ningxia_dash import config, evaluation, queries, tracking
+from ningxia_dash import config, queries
 from ningxia_dash.brief.loading import choose_plan
 from ningxia_dash.db import Database
 from ningxia_dash.export import to_xlsx_bytes
 from ningxia_dash.i18n import Lang, pick, t
-from ningxia_dash.views import chapter_label, clause_label, demo_marked, rests_on_demo, target_text, value_text
+from ningxia_dash.labels import chapter_label, clause_label, target_text, value_text
+from ningxia_dash.tracking import assess, evaluation
+from ningxia_dash.views import demo_marked, rests_on_demo
 
 BODY_FONT, HEAD_FONT = "仿宋", "黑体"
 COLUMN_MM = (38, 18, 22, 19, 21, 26, 16)  # 指标 基期值 目标值 实际 结论 差距 来源: the 160 mm between the margins
@@ -43,7 +45,7 @@ def load_evaluation(db: Database, plan_id: str | None = None) -> EvaluationInput
     plan = choose_plan(queries.plans(db), plan_id)
     pid, as_of = str(plan["id"]), int(plan["period_end"])
     indicators = queries.indicators(db, pid)
-    verdicts = tracking.evaluate_region(
+    verdicts = assess.evaluate_region(
         indicators, queries.observations(db, pid), queries.reference_values(db), int(plan["baseline_year"]), as_of,
         config.PROVINCE_CODE,
     )  # fmt: skip

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ningxia_dash import config, queries
 from ningxia_dash.db import Database
-from ningxia_dash.tracking_views import as_of_choices
+from ningxia_dash.tracking.overview import as_of_choices
 
 
 class BriefRequestError(ValueError):

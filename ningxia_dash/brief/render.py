@@ -25,9 +25,9 @@ import plotly.graph_objects as go
 from choreographer.browsers.chromium import Chromium
 from PIL import Image as PILImage
 
-from ningxia_dash import charts
 from ningxia_dash.brief.content import Brief
 from ningxia_dash.brief.county_figure import HEIGHT, WIDTH, county_status_figure
+from ningxia_dash.tracking import charts
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 # Beyond what choreographer passes (--no-sandbox, --disable-gpu, --headless, --disable-sync, --no-first-run …).

@@ -8,11 +8,10 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from ningxia_dash.charts import FONT
 from ningxia_dash.i18n import Lang, format_number, t, unit_label
 from ningxia_dash.places.county_map import ranked_label
 from ningxia_dash.safe_text import plotly_text
-from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.style import FONT, STATUS_COLOURS, STATUS_SYMBOLS
 
 INK = "#222222"
 MUTED = "#8a8a8a"

@@ -10,9 +10,9 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, t
-from ningxia_dash.status import STATUS_ORDER
+from ningxia_dash.labels import value_text
 from ningxia_dash.style import STATUS_SYMBOLS
-from ningxia_dash.views import value_text
+from ningxia_dash.tracking.status import STATUS_ORDER
 
 KEY_LEVELS = ("national", "regional")
 BEST_FIRST = tuple(str(s) for s in reversed(STATUS_ORDER))  # achieved, on_track, no_data, lagging, off_track

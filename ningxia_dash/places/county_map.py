@@ -10,14 +10,13 @@ import pandas as pd
 
 from ningxia_dash import config
 from ningxia_dash.i18n import TEXT, Lang, pick, t
+from ningxia_dash.labels import clause_label, status_label, target_text, value_text
 from ningxia_dash.places.common import (
     indicator_link,
     level_of,
     num,
 )
 from ningxia_dash.safe_text import md, md_code
-from ningxia_dash.tracking_views import status_label
-from ningxia_dash.views import clause_label, target_text, value_text
 
 
 def counties(regions: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, pick, t
+from ningxia_dash.labels import clause_label, status_label, value_text
 from ningxia_dash.places.common import (
     KEY_LEVELS,
     indicator_link,
@@ -18,8 +19,7 @@ from ningxia_dash.places.common import (
 from ningxia_dash.places.county_map import counties, county_indicators
 from ningxia_dash.places.legends import LEVEL_LINE_HEX, LEVEL_LINE_PX
 from ningxia_dash.style import STATUS_COLOURS
-from ningxia_dash.tracking_views import status_label
-from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, value_text
+from ningxia_dash.views import demo_marked, rests_on_demo
 
 SCORECARD_BANDS = (*KEY_LEVELS, "province")
 

@@ -11,15 +11,14 @@ import pandas as pd
 
 from ningxia_dash import catalogue, config
 from ningxia_dash.i18n import Lang, format_number, pick, t, unit_label
+from ningxia_dash.labels import status_label, value_text
 from ningxia_dash.places.common import (
     WORST_FIRST,
     demo_badge,
     num,
 )
 from ningxia_dash.safe_text import md
-from ningxia_dash.status import Obs, TargetSpec, assess
-from ningxia_dash.tracking_views import status_label
-from ningxia_dash.views import value_text
+from ningxia_dash.tracking.status import Obs, TargetSpec, assess
 
 
 @dataclass(frozen=True)

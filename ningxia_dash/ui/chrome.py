@@ -22,6 +22,7 @@ from ningxia_dash import params as checks
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.safe_text import md
+from ningxia_dash.style import BADGE_COLOURS as STATUS_BADGES
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.ui import data, frame, nav, params, state
 from ningxia_dash.ui.badges import BADGE_COLOURS, badge, provenance_legend_md
@@ -89,12 +90,9 @@ def page_context() -> PageContext:
     return PageContext(state.current_lang(), plan_id, version, plan)
 
 
-STATUS_BADGE = {"achieved": "green", "on_track": "blue", "lagging": "orange", "off_track": "red", "no_data": "gray"}
-
-
 def status_badge(status: str, lang: Lang) -> str:
     """Markdown badge for a status: colour, symbol and word."""
-    return f":{STATUS_BADGE[status]}-badge[{STATUS_SYMBOLS[status]} {t('status.' + status, lang)}]"
+    return f":{STATUS_BADGES[status]}-badge[{STATUS_SYMBOLS[status]} {t('status.' + status, lang)}]"
 
 
 def provenance_label(kind: str | None, lang: Lang) -> str:

@@ -10,6 +10,7 @@ import streamlit as st
 from ningxia_dash import accounts, queries
 from ningxia_dash.accounts import User
 from ningxia_dash.db import Database, get_database
+from ningxia_dash.tracking import assess
 
 
 def database() -> Database:
@@ -107,9 +108,7 @@ def reference_values(data_version: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=64)
 def assessments(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """Status of every target of a plan for one region as of a year."""
-    from ningxia_dash import tracking
-
-    return tracking.assess_region(
+    return assess.assess_region(
         indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
         baseline_year, as_of_year, region_code,
     )  # fmt: skip
@@ -118,9 +117,7 @@ def assessments(plan_id: str, region_code: str, as_of_year: int, baseline_year: 
 @st.cache_data(show_spinner=False, max_entries=32)
 def evaluations(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """End-of-period verdict of every target of a plan for one region as of a year (终期评估)."""
-    from ningxia_dash import tracking
-
-    return tracking.evaluate_region(
+    return assess.evaluate_region(
         indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
         baseline_year, as_of_year, region_code,
     )  # fmt: skip
@@ -128,10 +125,8 @@ def evaluations(plan_id: str, region_code: str, as_of_year: int, baseline_year: 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def paces(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
-    """Pace and projection of every target of a plan for one region as of a year (ningxia_dash/pace.py)."""
-    from ningxia_dash import tracking
-
-    return tracking.pace_regions(
+    """Pace and projection of every target of a plan for one region as of a year (ningxia_dash/tracking/pace.py)."""
+    return assess.pace_regions(
         indicators(plan_id, data_version), observations(plan_id, data_version), baseline_year, as_of_year,
         [region_code],
     )  # fmt: skip
@@ -140,9 +135,7 @@ def paces(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, d
 @st.cache_data(show_spinner=False, max_entries=16)
 def assessments_all_regions(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """Status of every (target, region) pair with data, as of a year (maps, scorecards, county breakdowns)."""
-    from ningxia_dash import tracking
-
-    return tracking.assess_all_regions(
+    return assess.assess_all_regions(
         indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
         baseline_year, as_of_year,
     )  # fmt: skip

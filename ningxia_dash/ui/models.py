@@ -1,9 +1,13 @@
 """Cached view models: what a page shows (tables of display strings, figures, HTML), built once per inputs,
 language and data version instead of on every rerun. A rerun of a page whose view model is cached only sends it.
 
-Why here and not in the pure modules: the builders stay pure (tracking_views, places, maps, charts) and are
+Why here and not in the pure modules: the builders stay pure (tracking/, places, maps) and are
 tested without Streamlit; this module is the second half of the caching boundary next to `data` (whose readers
 it calls with the same data_version, so an import invalidates both at once).
+
+The package's places, maps and place charts are still imported inside the functions that use them (they move to
+a places/ package in the same wave); everything else is imported here: no import circle forbids it (ui/ is the
+edge, nothing below imports it), and Streamlit has loaded plotly before this module runs.
 
 Figures and view models are cached with st.cache_resource, not st.cache_data: cache_data hands every rerun an
 unpickled copy, and unpickling a plotly figure re-validates every property (20 % of the overview's server time
@@ -12,35 +16,39 @@ what it sends) and never change them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash.i18n import Lang, t
+from ningxia_dash import config, gauge_svg, html_table, views
+from ningxia_dash.i18n import Lang, pick, t
+from ningxia_dash.labels import clause_label
+from ningxia_dash.tracking import assess, charts, continuity, detail, evaluation, gauges
+from ningxia_dash.tracking import overview as tracking_overview
+from ningxia_dash.tracking.overview import OverviewModel
 from ningxia_dash.ui import data
+
+if TYPE_CHECKING:
+    pass
 
 
 def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
-    """The plan's targets with their province assessment side by side (tracking_views.with_status); from the
-    plan's last year on, in the words of the final evaluation (tracking_views.speak_verdicts)."""
-    from ningxia_dash import config, evaluation, tracking_views
-
-    rows = tracking_views.with_status(
+    """The plan's targets with their province assessment side by side (overview.with_status); from the
+    plan's last year on, in the words of the final evaluation (overview.speak_verdicts)."""
+    rows = tracking_overview.with_status(
         data.indicators(plan_id, data_version),
         data.assessments(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
     )
     if evaluation.is_final_year(as_of_year, int(plan_row(plan_id, data_version)["period_end"])):
         verdicts = data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version)
-        rows = tracking_views.speak_verdicts(rows, verdicts)
+        rows = tracking_overview.speak_verdicts(rows, verdicts)
     return rows
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """The plan's targets with their end-of-period verdict for the province (evaluation.evaluation_rows)."""
-    from ningxia_dash import config, evaluation
-
     return evaluation.evaluation_rows(
         data.indicators(plan_id, data_version),
         data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version),
@@ -50,8 +58,6 @@ def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_vers
 @st.cache_resource(show_spinner=False, max_entries=32)
 def evaluation_table(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> pd.DataFrame:
     """The 终期评估 display table of every target (filtered by the page by position)."""
-    from ningxia_dash import evaluation
-
     return evaluation.evaluation_table(evaluation_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
@@ -66,8 +72,6 @@ def all_indicators(data_version: str) -> pd.DataFrame:
 def continuity_bridge(plan_id: str, lang: Lang, data_version: str) -> dict[str, Any] | None:
     """The 衔接 section of the evaluation page: the chosen plan and the next one (or its predecessor and it);
     None when no such pair exists."""
-    from ningxia_dash import config, continuity
-
     plans = data.plans(data_version)
     pair = continuity.plan_pair(plans, all_indicators(data_version), plan_id)
     if pair is None:
@@ -98,8 +102,6 @@ def indicator_across(
 ) -> dict[str, Any] | None:
     """The series across plans of a continuing indicator (its chart and caption), None for one that continues
     nothing and is continued by nothing."""
-    from ningxia_dash import charts, continuity
-
     inds = all_indicators(data_version)
     pair = continuity.chain(inds, indicator_id)
     if pair is None:
@@ -124,11 +126,9 @@ def plan_row(plan_id: str, data_version: str) -> pd.Series:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> Any:
-    """tracking_views.OverviewModel: alerts, status counts and the headline table."""
-    from ningxia_dash import tracking_views
-
-    return tracking_views.overview_model(province_rows(plan_id, as_of_year, baseline_year, data_version), lang)
+def overview(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> OverviewModel:
+    """The overview's model: alerts, status counts and the headline table."""
+    return tracking_overview.overview_model(province_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -137,11 +137,9 @@ def headline_html(
 ) -> str:
     """The 13 headline gauges as static HTML + SVG (no charting library on the first screen), once per input: the
     overview's (linked to `link`, 5 columns) and the presenter slide's (no links, 7 columns)."""
-    from ningxia_dash import gauge_svg, tracking_views
-
     rows = province_rows(plan_id, as_of_year, baseline_year, data_version)
-    gauges, groups = tracking_views.headline_gauge_inputs(rows, lang)
-    return gauge_svg.headline_html(gauges, groups, lang, link, columns=columns, year=as_of_year)
+    shown, groups = gauges.headline_gauge_inputs(rows, lang)
+    return gauge_svg.headline_html(shown, groups, lang, link, columns=columns, year=as_of_year)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -149,8 +147,6 @@ def headline_table_html(
     plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str, link: str
 ) -> str:
     """The overview's headline table as static HTML with links to the details, once per input."""
-    from ningxia_dash import html_table
-
     model = overview(plan_id, as_of_year, baseline_year, lang, data_version)
     shown, table = model.shown, model.table
     return html_table.table_html(
@@ -162,8 +158,6 @@ def headline_table_html(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def source_mix_table(lang: Lang, data_version: str) -> pd.DataFrame:
-    from ningxia_dash import views
-
     return views.source_mix_table(data.source_mix(data_version), lang)
 
 
@@ -330,11 +324,10 @@ def empty_county_deck(lang: Lang, data_version: str, height: int, width: int) ->
 def county_pace_note(plan_id: str, indicator_id: str, year: int, baseline_year: int, lang: Lang,
                      data_version: str) -> str | None:  # fmt: skip
     """Under the county ranking: which counties miss the target at their own pace (county_map.miss_at_pace)."""
-    from ningxia_dash import tracking
     from ningxia_dash.places import county_map
 
     indicators = data.indicators(plan_id, data_version)
-    paces = tracking.pace_regions(
+    paces = assess.pace_regions(
         indicators[indicators["id"] == indicator_id], data.observations(plan_id, data_version), baseline_year, year, []
     )  # fmt: skip
     return county_map.miss_at_pace(paces, data.regions(data_version), lang)
@@ -437,18 +430,13 @@ def parks_figures(kpi: str, year: int, lang: Lang, data_version: str, height: in
 @st.cache_resource(show_spinner=False, max_entries=16)
 def indicator_names(plan_id: str, lang: Lang, data_version: str) -> dict[str, str]:
     """{id: "专栏1-1 name"} for the indicator selector, in the plan's order."""
-    from ningxia_dash import views
-    from ningxia_dash.i18n import pick
-
     rows = data.indicators(plan_id, data_version).to_dict("records")
-    return {r["id"]: f"{views.clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}" for r in rows}
+    return {r["id"]: f"{clause_label(r['clause'], lang)} {pick(lang, r['name_zh'], r['name_en'])}" for r in rows}
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def indicator_regions(plan_id: str, indicator_id: str, lang: Lang, data_version: str) -> dict[str, str]:
     """{region code: name} of the regions with data for one indicator, province first."""
-    from ningxia_dash import detail
-
     regions = data.regions(data_version)
     codes = detail.regions_with_data(data.observations(plan_id, data_version), indicator_id, regions)
     names = detail.region_names(regions, lang)
@@ -460,19 +448,17 @@ def indicator_detail(
     plan_id: str, indicator_id: str, region: str, as_of_year: int, lang: Lang, data_version: str
 ) -> dict[str, Any]:
     """Everything the indicator page draws below its selectors, for one target, region and as-of year."""
-    from ningxia_dash import charts, detail, tracking
-
     plan = plan_row(plan_id, data_version)
-    start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
+    end, base = int(plan["period_end"]), int(plan["baseline_year"])
     row = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].copy()
     row["id"] = indicator_id
     assessment = data.assessments(plan_id, region, as_of_year, base, data_version)
     regions = data.regions(data_version)
     observations = data.observations(plan_id, data_version)
     history = detail.history_frame(row, observations, data.reference_values(data_version), base, region, lang)
-    line = detail.straight_line(row, base, start, end)  # the path a target on track follows
+    line = assess.expected_line(row, observations, base, as_of_year, end, region)  # the path the status judges by
     unit = row["unit"] if isinstance(row["unit"], str) else None
-    pace = tracking.pace_of(row, observations, base, as_of_year, region)
+    pace = assess.pace_of(row, observations, base, as_of_year, region)
     projection, required = detail.pace_paths(pace)
     counties = detail.county_frame(
         data.assessments_all_regions(plan_id, as_of_year, base, data_version), regions, indicator_id, lang

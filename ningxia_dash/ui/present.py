@@ -9,11 +9,12 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from ningxia_dash import config, evaluation, html_bars, slides, tracking_views, views
+from ningxia_dash import config, html_bars, labels, slides, views
 from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
 from ningxia_dash.places import common, county_map, decks, geometry, key_counties, legends, parks, villages
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.tracking import evaluation, overview
 from ningxia_dash.ui import brief_button, chrome, data, models, params
 from ningxia_dash.ui.chrome import PageContext
 
@@ -81,7 +82,7 @@ def slide_status(ctx: PageContext, as_of: int) -> None:
     st.title(t("evaluation.counts" if _final(ctx, as_of) else "tracking.counts", lang) + f" · {as_of}")
     rows = _rows(ctx, as_of)
     counts, binding = rows.groupby("status").size(), rows[rows["attribute"] == "binding"].groupby("status").size()
-    demo = tracking_views.demo_counts(rows)
+    demo = overview.demo_counts(rows)
     for col, status in zip(st.columns(len(ids)), ids, strict=True):
         n_demo = demo.get(status, 0)
         col.markdown(
@@ -101,7 +102,7 @@ def slide_status(ctx: PageContext, as_of: int) -> None:
 def slide_alerts(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.alerts_final" if _final(ctx, as_of) else "tracking.alerts", lang) + f" · {as_of}")
-    alerts = tracking_views.alerts(_rows(ctx, as_of))
+    alerts = overview.alerts(_rows(ctx, as_of))
     if alerts.empty:
         st.markdown(f"<div class='slide-big'>{t('tracking.no_alerts', lang)}</div>", unsafe_allow_html=True)
         return
@@ -110,7 +111,7 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
             f"<div class='slide-big' style='border-left:8px solid {STATUS_COLOURS[r['status']]};padding-left:1rem;"
             f"margin:0.6rem 0'><b>{html_text(_status_text(r, lang))} · "
             f"{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> <span style='color:#666'>"
-            f"{html_text(views.clause_label(r['clause'], lang))}</span><br>"
+            f"{html_text(labels.clause_label(r['clause'], lang))}</span><br>"
             f"{html_text(r['explanation_zh' if lang == 'zh' else 'explanation_en'])}"
             f"</div>",
             unsafe_allow_html=True,
@@ -135,7 +136,7 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
                     unsafe_allow_html=True)  # fmt: skip
     items = "".join(
         f"<li><b>{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> "
-        f"<span style='color:#666'>{html_text(views.clause_label(r['clause'], lang))}</span> · "
+        f"<span style='color:#666'>{html_text(labels.clause_label(r['clause'], lang))}</span> · "
         f"{html_text(views.demo_marked(evaluation.gap_text(r, lang), views.rests_on_demo(r), lang))}</li>"
         for _, r in unmet.head(SLIDE_UNMET).iterrows()
     )
@@ -399,7 +400,7 @@ BIGSCREEN_TILES = 5  # headline tiles on the right: a sixth ran off the bottom o
 
 def _status_text(row: object, lang: Lang) -> str:
     """'✖ 严重滞后（示例）': the status with the sample-data mark when it rests on sample data."""
-    return views.demo_marked(tracking_views.status_label(row["status"], lang), views.rests_on_demo(row), lang)  # type: ignore[index,arg-type]
+    return views.demo_marked(labels.status_label(row["status"], lang), views.rests_on_demo(row), lang)  # type: ignore[index,arg-type]
 
 
 def _demo_caption(demo: bool, key: str, lang: Lang) -> None:
@@ -431,7 +432,7 @@ def run_bigscreen(ctx: PageContext) -> None:
     head, note = st.columns([2, 1.4], vertical_alignment="bottom")
     head.title(f"{md(pick(lang, plan['short_zh'], plan['short_en']))} · {t('present.bigscreen_title', lang)}")
     frame, indicator = _county_frame(ctx, as_of)
-    demo = tracking_views.demo_counts(rows)
+    demo = overview.demo_counts(rows)
     any_demo = bool(demo) or (frame is not None and bool((frame["source_kind"] == "demo").any()))
     note.markdown(
         f"<div class='bs-small' style='text-align:right'>{html_text(plan['doc_number'])} · "
@@ -447,7 +448,7 @@ def run_bigscreen(ctx: PageContext) -> None:
         tiles = [_tile(f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", str(int(counts.get(s, 0))), STATUS_COLOURS[s],
                        html_text(t("prov.demo_of", lang, n=demo[s])) if demo.get(s) else "")
                  for s in evaluation.status_ids(_final(ctx, as_of))[:4]]  # fmt: skip
-        alerts = tracking_views.alerts(rows)
+        alerts = overview.alerts(rows)
         names = "<br>".join(html_text(views.demo_marked(f"{STATUS_SYMBOLS[r['status']]} "
                                                         f"{pick(lang, r['name_zh'], r['name_en'])}",
                                                         views.rests_on_demo(r), lang))
@@ -470,9 +471,9 @@ def run_bigscreen(ctx: PageContext) -> None:
         headline = rows[rows["is_headline"]]
         tiles = []
         for _, r in headline.head(BIGSCREEN_TILES).iterrows():
-            value = tracking_views.latest_text(r, lang).split(" (")[0]
+            value = labels.latest_with_source(r, lang).split(" (")[0]
             name = _clip(pick(lang, r["name_zh"], r["name_en"]), 16 if lang == "zh" else 28)
             tiles.append(_tile(name, value, STATUS_COLOURS[r["status"]],
-                               html_text(f"{_status_text(r, lang) if r['latest_source_kind'] != 'demo' else tracking_views.status_label(r['status'], lang)} · "
+                               html_text(f"{_status_text(r, lang) if r['latest_source_kind'] != 'demo' else labels.status_label(r['status'], lang)} · "
                                          f"{chrome.provenance_label(r['latest_source_kind'], lang)}")))  # fmt: skip
         st.html("".join(tiles))

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
-from ningxia_dash.status import DEFAULT_THRESHOLDS, Obs, TargetSpec, Thresholds, _baseline, _context, _Ctx
+from ningxia_dash.tracking.status import DEFAULT_THRESHOLDS, Obs, TargetSpec, Thresholds, _baseline, _context, _Ctx
 
 
 class Verdict(StrEnum):

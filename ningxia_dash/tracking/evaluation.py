@@ -10,12 +10,9 @@ import math
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, pick, t
-from ningxia_dash.style import VERDICT_SYMBOLS
-from ningxia_dash.verdicts import VERDICT_ORDER
-from ningxia_dash.views import clause_label, demo_marked, rests_on_demo, target_text, value_text
-
-VERDICTS = [str(v) for v in reversed(VERDICT_ORDER)]  # met, basically met, cannot assess, not met: best first
-SHOWN_ORDER = ["met", "basically_met", "not_met", "cannot_assess"]  # how counts read in a sentence and on cards
+from ningxia_dash.labels import clause_label, target_text, value_text
+from ningxia_dash.style import STATUS_IDS, VERDICT_IDS, VERDICT_SYMBOLS
+from ningxia_dash.views import demo_marked, rests_on_demo
 
 
 def verdict_label(verdict: str, lang: Lang) -> str:
@@ -35,8 +32,8 @@ def verdict_counts(rows: pd.DataFrame) -> tuple[dict[str, int], dict[str, int]]:
     """(all, binding) counts per verdict, every verdict present."""
     binding = rows[rows["attribute"] == "binding"]
     return (
-        {v: int((rows["verdict"] == v).sum()) for v in SHOWN_ORDER},
-        {v: int((binding["verdict"] == v).sum()) for v in SHOWN_ORDER},
+        {v: int((rows["verdict"] == v).sum()) for v in VERDICT_IDS},
+        {v: int((binding["verdict"] == v).sum()) for v in VERDICT_IDS},
     )
 
 
@@ -48,7 +45,7 @@ def demo_count(rows: pd.DataFrame) -> int:
 def demo_counts(rows: pd.DataFrame) -> dict[str, int]:
     """Per verdict: how many rest on sample data (the cards' 其中N项依据示例数据)."""
     demo = rows[rows["rests_on_demo"].fillna(False).astype(bool)]
-    return {v: int((demo["verdict"] == v).sum()) for v in SHOWN_ORDER}
+    return {v: int((demo["verdict"] == v).sum()) for v in VERDICT_IDS}
 
 
 def summary_sentence(rows: pd.DataFrame, as_of: int, lang: Lang) -> str:
@@ -154,12 +151,9 @@ def filter_rows(
     return rows[mask]
 
 
-PROGRESS_IDS = ["achieved", "on_track", "lagging", "off_track", "no_data"]
-
-
 def status_ids(final: bool) -> list[str]:
     """The words a screen counts by: progress statuses mid-period, verdicts from the plan's last year on."""
-    return list(SHOWN_ORDER) if final else list(PROGRESS_IDS)
+    return list(VERDICT_IDS) if final else list(STATUS_IDS)
 
 
 def is_final_year(as_of: int, period_end: int) -> bool:

@@ -10,12 +10,10 @@ import plotly.graph_objects as go
 
 from ningxia_dash.html_bars import BINDING_COLOUR, OTHER_COLOUR, chapter_counts
 from ningxia_dash.i18n import Lang, format_number, t
+from ningxia_dash.labels import chapter_label
 from ningxia_dash.safe_text import plotly_text
-from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
-from ningxia_dash.tracking_views import Gauge
-from ningxia_dash.views import chapter_label
-
-FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+from ningxia_dash.style import FONT, STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.tracking.gauges import Gauge
 
 
 def targets_per_chapter(indicators: pd.DataFrame, lang: Lang) -> go.Figure:
@@ -224,7 +222,7 @@ def across_plans(segments: list[Any], unit: str | None, lang: Lang) -> go.Figure
     """One series across plans (continuity.Segment, oldest first): each plan's actual values (hollow = demo,
     hover with the source), its path from baseline to target (dashed) and its target (star), the plans' spans
     named at the top; the judged plan in blue, the other in grey. The new plan's baseline is a square."""
-    from ningxia_dash.continuity import baseline_text
+    from ningxia_dash.tracking.continuity import baseline_text
 
     fig = go.Figure()
     for i, s in enumerate(segments):

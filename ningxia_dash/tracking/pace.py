@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ningxia_dash.i18n import unit_label
-from ningxia_dash.status import DEFAULT_THRESHOLDS, Obs, TargetSpec
+from ningxia_dash.tracking.status import DEFAULT_THRESHOLDS, Obs, TargetSpec
 
 PACED_RULES = ("min", "gt", "max")
 _NOT_PACED = {

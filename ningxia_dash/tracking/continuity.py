@@ -21,10 +21,10 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from ningxia_dash import pace
 from ningxia_dash.i18n import Lang, pick, t
-from ningxia_dash.status import Obs, TargetSpec
-from ningxia_dash.views import clause_label, target_text, value_text
+from ningxia_dash.labels import clause_label, target_text, value_text
+from ningxia_dash.tracking import pace
+from ningxia_dash.tracking.status import Obs, TargetSpec, expected_path
 
 PACED = ("min", "gt", "max")
 JUDGEMENTS = ("reached", "stretch", "within", "unknown")
@@ -238,7 +238,7 @@ class Bridge:
 def bridge(old_plan: pd.Series, new_plan: pd.Series, old_inds: pd.DataFrame, new_inds: pd.DataFrame,
            evaluations: pd.DataFrame, old_obs: pd.DataFrame, region: str) -> Bridge:  # fmt: skip
     """Every continuing indicator between two plans, in the new plan's order; `evaluations`: the previous plan's
-    end-of-period verdicts (tracking.evaluate_region columns) for `region`."""
+    end-of-period verdicts (assess.evaluate_region columns) for `region`."""
     old_by_id = old_inds.set_index("id", drop=False)
     ev_by_id = evaluations.set_index("indicator_id", drop=False) if not evaluations.empty else evaluations
     continuing = new_inds[new_inds["carries_over_from"].isin(set(old_inds["id"]))]
@@ -277,7 +277,7 @@ def _final(x: Link, lang: Lang) -> str:
 
 
 def _verdict(v: str | None, lang: Lang) -> str:
-    from ningxia_dash.evaluation import verdict_label
+    from ningxia_dash.tracking.evaluation import verdict_label
 
     return verdict_label(v, lang) if v else t("common.none", lang)
 
@@ -336,8 +336,6 @@ def across(old: pd.Series, new: pd.Series, old_plan: pd.Series, new_plan: pd.Ser
            new_series: dict[int, Obs], judged_plan: str, lang: Lang) -> list[Segment]:  # fmt: skip
     """The two plans' parts of one series: each plan's actual values, its path from baseline to target and its
     target; the new plan's baseline is its printed one or the previous plan's final actual (new_baseline)."""
-    from ningxia_dash import tracking
-
     out = []
     for ind, plan, obs in ((old, old_plan, old_series), (new, new_plan, new_series)):
         base_year = int(plan["baseline_year"])
@@ -350,7 +348,11 @@ def across(old: pd.Series, new: pd.Series, old_plan: pd.Series, new_plan: pd.Ser
             b = Baseline(value, by, "plan", False)
         row = ind.copy()
         row["baseline_value"], row["baseline_year"] = b.value, b.year
-        line = tracking.straight_line(row, base_year, list(range(b.year, int(plan["period_end"]) + 1)))
+        spec = TargetSpec.from_row(row.to_dict(), plan_baseline_year=base_year)  # the shown baseline b, as printed
+        points = (
+            expected_path(spec, {}, int(plan["period_end"]), int(plan["period_end"])) if b.value is not None else []
+        )
+        line = pd.DataFrame(points, columns=["year", "expected"])
         start, end = int(plan["period_start"]), int(plan["period_end"])
         years = sorted(y for y in obs if (start <= y <= end) or (ind is old and y == b.year))
         actual = pd.DataFrame({

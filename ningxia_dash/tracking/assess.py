@@ -9,9 +9,9 @@ import pandas as pd
 
 from ningxia_dash import config
 from ningxia_dash.i18n import unit_label
-from ningxia_dash.pace import Pace, pace
-from ningxia_dash.status import Assessment, Obs, Status, TargetSpec, assess, is_binding_alert
-from ningxia_dash.verdicts import Evaluation, evaluate
+from ningxia_dash.tracking.pace import Pace, pace
+from ningxia_dash.tracking.status import Assessment, Obs, Status, TargetSpec, assess, expected_path, is_binding_alert
+from ningxia_dash.tracking.verdicts import Evaluation, evaluate
 
 ASSESSMENT_COLUMNS = [
     "indicator_id", "region_code", "status", "as_of_year", "latest_value", "latest_year", "latest_source_kind",
@@ -194,21 +194,22 @@ def pace_regions(
     return pd.DataFrame(rows, columns=PACE_COLUMNS)
 
 
-def straight_line(indicator: pd.Series, plan_baseline_year: int, years: list[int]) -> pd.DataFrame:
-    """Expected values on the straight line from baseline to target (empty when the rule has no such line)."""
-    b, t = indicator.get("baseline_value"), indicator.get("target_value")
-    if pd.isna(b) or pd.isna(t) or indicator["rule_kind"] not in ("min", "gt", "max"):
-        return pd.DataFrame(columns=["year", "expected"])
-    y0 = int(indicator["baseline_year"]) if not pd.isna(indicator.get("baseline_year")) else plan_baseline_year
-    y1 = int(indicator["target_year"])
-    rows = []
-    for y in years:
-        s = min(max((y - y0) / max(y1 - y0, 1), 0.0), 1.0)
-        rows.append({"year": y, "expected": float(b) + (float(t) - float(b)) * s})
-    return pd.DataFrame(rows)
+def expected_line(
+    indicator: pd.Series, observations: pd.DataFrame, plan_baseline_year: int, as_of_year: int, last_year: int,
+    region_code: str = config.PROVINCE_CODE,
+) -> pd.DataFrame:  # fmt: skip
+    """The straight line the status engine judges one target against as of a year (status.expected_path), as
+    year, expected rows up to `last_year` (the indicator detail page's dashed line); empty without one."""
+    spec = TargetSpec.from_row(indicator.to_dict(), plan_baseline_year=plan_baseline_year)
+    obs = _series(observations).get((str(indicator["id"]), region_code), {})
+    return path_frame(expected_path(spec, obs, as_of_year, last_year))
 
 
-def status_counts(assessments: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+def path_frame(points: list[tuple[int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(points, columns=["year", "expected"])
+
+
+def counts_by_binding(assessments: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """Counts by status, binding targets apart: columns status, binding, n (all five statuses present)."""
     merged = assessments.merge(indicators[["id", "attribute"]], left_on="indicator_id", right_on="id")
     merged["binding"] = merged["attribute"].eq("binding")

@@ -21,7 +21,8 @@ Decisions (documented here, tested in tests/test_status.py):
   target year shows it undone, so a series whose data lag is not declared overdue before they arrive.
 - Missing baseline for `min`/`gt`: the latest observation at or before the plan's baseline year, else the earliest
   observation if it precedes the latest one, else 0 at the plan's baseline year (a count built from nothing).
-  `Assessment.baseline_basis` says which: "plan", "observed" or "zero".
+  `Assessment.baseline_basis` says which: "plan", "observed" or "zero". `expected_path` gives the straight line
+  from that same baseline to the target (what the detail chart draws dashed), so the line and the status agree.
 - `maintain` / `zero` / `per_year` judge every observed year of the plan period (plan_baseline_year + 1 … as_of);
   gaps are not failures. `maintain` holds while value ≥ T (every maintained level in the plan is a floor: coverage
   100%, 261 villages kept paired); `zero` holds while value is 0. A `zero` row with a positive baseline is a
@@ -219,9 +220,14 @@ def _share(y: int, y0: int, y1: int) -> float:
     return min(1.0, max(0.0, (y - y0) / (y1 - y0)))
 
 
+def expected_at(b: float, t: float, s: float) -> float:
+    """E = B + (T − B)·s: the straight-line path at share s (the one formula the rules and expected_path use)."""
+    return b + (t - b) * s
+
+
 def _line(c: _Ctx, a: float, b: float, t: float, s: float) -> tuple[Status, float, float]:
     """Status, r and E on the straight line b → t (b ≠ t) at share s."""
-    r, e = (a - b) / (t - b), b + (t - b) * s
+    r, e = (a - b) / (t - b), expected_at(b, t, s)
     if r < -c.tol():
         return Status.OFF_TRACK, r, e
     if r >= s - c.tol():
@@ -434,6 +440,34 @@ def assess(
         explanation_zh=out.zh + (f"，{verdict[0]}" if verdict else ""),
         explanation_en=out.en + (f": {verdict[1]}" if verdict else ""),
     )
+
+
+PATH_RULES = ("min", "gt", "max")  # the rules judged against a straight line from baseline to target
+
+
+def expected_path(
+    spec: TargetSpec,
+    observations: Mapping[int, Obs],
+    as_of_year: int,
+    last_year: int | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> list[tuple[int, float]]:
+    """The straight line a ≥ / > / ≤ target is judged against as of `as_of_year`, year by year: from the baseline the
+    status uses (the plan's, else an observed one, else 0 — Assessment.baseline_basis) to the target in its year,
+    then level up to `last_year` (default: the target year). Charts draw this path, so their dashed line is the one
+    the status was judged against. Empty when the rule has no such line, there is no target value, or nothing to
+    start from (`max` without a baseline; no baseline and no observation)."""
+    if spec.rule_kind not in PATH_RULES or spec.target_value is None:
+        return []
+    c = _context(spec, observations, as_of_year, None, thresholds)
+    if not c.obs and spec.baseline_value is None:
+        return []
+    base = _baseline(c)
+    if base is None:
+        return []
+    b, y0, _ = base
+    end = max(last_year if last_year is not None else spec.target_year, y0)
+    return [(y, expected_at(b, spec.target_value, _share(y, y0, spec.target_year))) for y in range(y0, end + 1)]
 
 
 def summarise(assessments: Iterable[Assessment]) -> dict[str, int]:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ningxia_dash import config, pace, rollup, tracking
+from ningxia_dash import config, rollup
 from ningxia_dash.i18n import Lang, format_number, pick, t
-from ningxia_dash.pace import Pace
+from ningxia_dash.labels import status_label
 from ningxia_dash.safe_text import plotly_text
-from ningxia_dash.tracking_views import status_label
+from ningxia_dash.tracking import assess, pace
+from ningxia_dash.tracking.pace import Pace
 from ningxia_dash.views import demo_marked, rests_on_demo
 
 
@@ -71,7 +72,7 @@ def history_frame(indicator: pd.Series, observations: pd.DataFrame, references: 
     mine = observations[(observations["indicator_id"] == indicator["id"]) & (observations["region_code"] == region_code)
                         & (observations["period_type"] == "year")].sort_values("year")  # fmt: skip
     years = [int(y) for y in mine["year"]]
-    statuses = tracking.status_history(indicator, observations, references, baseline_year, years, region_code)
+    statuses = assess.status_history(indicator, observations, references, baseline_year, years, region_code)
     status_by_year = dict(zip(statuses["as_of_year"], statuses["status"], strict=True))
     why = dict(
         zip(statuses["as_of_year"], statuses["explanation_zh" if lang == "zh" else "explanation_en"], strict=True)
@@ -92,15 +93,11 @@ def history_frame(indicator: pd.Series, observations: pd.DataFrame, references: 
     reference = pd.DataFrame(columns=["year", "value"])
     if isinstance(series, str) and series != "previous_year":
         ref = references[(references["series_id"] == series)
-                         & (references["region_code"] == tracking.reference_region(series))]  # fmt: skip
+                         & (references["region_code"] == assess.reference_region(series))]  # fmt: skip
         reference = ref[["year", "value"]].sort_values("year")
         if indicator["rule_kind"] == "reach_reference":
             target = None  # the reference line is the target
     return History(actual, target, reference)
-
-
-def straight_line(indicator: pd.Series, baseline_year: int, period_start: int, period_end: int) -> pd.DataFrame:
-    return tracking.straight_line(indicator, baseline_year, list(range(baseline_year, period_end + 1)))
 
 
 def pace_text(p: Pace, lang: Lang) -> str:
@@ -172,13 +169,6 @@ def baseline_help(row: pd.Series, lang: Lang) -> str | None:
     if not isinstance(carried, str):
         return f"{int(row['baseline_year'])}"
     return f"{int(row['baseline_year'])} · {t('continuity.base_previous', lang)} ({t('prov.' + carried, lang)})"
-
-
-def latest_text(assessment: pd.Series, unit: str | None, lang: Lang) -> str:
-    if pd.isna(assessment["latest_value"]):
-        return t("status.no_data", lang)
-    value = format_number(float(assessment["latest_value"]), unit, lang)
-    return f"{value} ({int(assessment['latest_year'])})"
 
 
 def plan_sentence(indicator: pd.Series) -> str:
