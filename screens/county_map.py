@@ -150,6 +150,14 @@ indicator, frame, edges, deck, ranking = models.county_map(
     ctx.plan_id, indicator_id, year, base, mode, selected, lang, ctx.version, MAP_H, 400, view, city
 )
 
+if view != "cities" and frame["value"].isna().all():  # e.g. a production database: city figures, no county ones
+    chrome.upload_needed("places.no_county_data", lang)
+    map_col, legend_col = st.columns([4.3, 1.6])
+    map_col.pydeck_chart(models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck")
+    legend_col.html(legends.legend_html(t("places.mode.status", lang), [legends.status_legend(lang)[-1]],
+                                        t("places.legend.empty_note", lang)))  # fmt: skip
+    st.stop()
+
 map_col, legend_col, rank_col = st.columns([4.3, 1.6, 4.3])
 with map_col:
     st.pydeck_chart(deck, height=MAP_H, key="county_map_deck", on_select=pick_from_map, selection_mode="single-object")

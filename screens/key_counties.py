@@ -26,10 +26,10 @@ with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
 with c_note:
     st.caption(t("key_counties.intro", lang))
-if models.county_choices(ctx.plan_id, year, int(ctx.plan["baseline_year"]), lang, ctx.version)[0].empty:
-    chrome.upload_needed("places.no_county_data", lang)  # a new plan before any county figures are imported
-    st.stop()
 view = models.key_counties(ctx.plan_id, year, int(ctx.plan["baseline_year"]), lang, ctx.version)
+if view.table.empty:  # a new plan, or a production database, before any county figures are imported
+    chrome.upload_needed("places.no_county_data", lang)
+    st.stop()
 
 for col, level in zip(st.columns(2), common.KEY_LEVELS, strict=True):
     col.markdown(f"**{t(f'level.{level}', lang)}** · {view.tallies[level]}")

@@ -62,7 +62,11 @@ def scorecard(
                     "link": indicator_link(str(ind["id"]), str(c.code), lang),
                 }
             )
-    return pd.DataFrame(rows)
+    # the columns even without a row (a database without county figures): every reader selects by them
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+SCORE_COLUMNS = ["code", "county", "level", "indicator_id", "status", "value_text", "demo", "link"]
 
 
 def level_statuses(score: pd.DataFrame, level: str) -> list[str]:
