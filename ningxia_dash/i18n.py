@@ -834,6 +834,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} values below lie far from the indicator's own history or from the other counties: check them for "
         "typing errors. This is only a warning: you can still commit, and the import history notes that it was seen.",
     ),
+    "upload.plausibility_one": (
+        "以下 1 个数值与该指标的历史或其他县区相差很大，请核对是否录入有误。这只是提示：核对无误仍可确认导入，"
+        "导入记录会注明已看到这些提示。",
+        "1 value below lies far from the indicator's own history or from the other counties: check it for a typing "
+        "error. This is only a warning: you can still commit, and the import history notes that it was seen.",
+    ),
     "upload.plausibility_more": ("……另有 {n} 处提示未列出", "… and {n} more not listed"),
     "upload.diff": ("将要写入的变化（原值 → 新值）", "What will change (old → new)"),
     "upload.diff_more": ("仅显示前 {n} 行，完整差异请下载。", "Showing the first {n} lines; download the full diff."),

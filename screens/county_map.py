@@ -87,6 +87,18 @@ from_address("region", lambda raw: one_of(raw, set(county_rows["code"])), COUNTY
 from_address("city", lambda raw: one_of(raw, set(city_rows["code"])), CITY)
 from_address("level", lambda raw: one_of(raw, LEVELS), LEVEL, t("places.level.county", lang))
 
+
+def no_county_figures() -> None:
+    """No county has a figure yet (a new plan, a production database): say what to upload, show the counties in
+    grey with a legend that says why, and draw nothing else."""
+    chrome.upload_needed("places.no_county_data", lang)
+    map_col, legend_col = st.columns([4.3, 1.6])
+    map_col.pydeck_chart(models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck")
+    legend_col.html(legends.legend_html(t("places.mode.status", lang), [legends.status_legend(lang)[-1]],
+                                        t("places.legend.empty_note", lang)))  # fmt: skip
+    st.stop()
+
+
 c_ind, c_mode, c_level, c_year = st.columns([2.8, 1.3, 1.8, 1])
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
@@ -95,12 +107,7 @@ base = int(ctx.plan["baseline_year"])
 choices, names = models.county_choices(ctx.plan_id, year, base, lang, ctx.version)
 ids = list(choices["id"])
 if not ids:  # a new plan (the next five-year plan) or a production database before county figures are imported
-    chrome.upload_needed("places.no_county_data", lang)
-    map_col, legend_col = st.columns([4.3, 1.6])
-    map_col.pydeck_chart(models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck")
-    legend_col.html(legends.legend_html(t("places.mode.status", lang), [legends.status_legend(lang)[-1]],
-                                     t("places.legend.empty_note", lang)))  # fmt: skip
-    st.stop()
+    no_county_figures()
 from_address("indicator", lambda raw: one_of(raw, ids), "county_map.indicator")
 with c_ind:
     indicator_id = st.selectbox(
@@ -151,12 +158,7 @@ indicator, frame, edges, deck, ranking = models.county_map(
 )
 
 if view != "cities" and frame["value"].isna().all():  # e.g. a production database: city figures, no county ones
-    chrome.upload_needed("places.no_county_data", lang)
-    map_col, legend_col = st.columns([4.3, 1.6])
-    map_col.pydeck_chart(models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck")
-    legend_col.html(legends.legend_html(t("places.mode.status", lang), [legends.status_legend(lang)[-1]],
-                                        t("places.legend.empty_note", lang)))  # fmt: skip
-    st.stop()
+    no_county_figures()
 
 map_col, legend_col, rank_col = st.columns([4.3, 1.6, 4.3])
 with map_col:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ningxia_dash.build import build_database
-from ningxia_dash.db import Database, forget_database, get_database
+from ningxia_dash.db import Database, get_database
+from tests.app_db import app_database
 
 ROOT = Path(__file__).resolve().parent.parent
 # Production hides exception details from users (.streamlit/config.toml); tests need to see them.
@@ -21,14 +22,8 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("db") / "ningxia.duckdb"
     build_database(path)
-    previous = os.environ.get("NINGXIA_DB")
-    os.environ["NINGXIA_DB"] = str(path)
-    yield path
-    forget_database(path)
-    if previous is None:
-        os.environ.pop("NINGXIA_DB", None)
-    else:
-        os.environ["NINGXIA_DB"] = previous
+    with app_database(path):
+        yield path
 
 
 @pytest.fixture(scope="session")

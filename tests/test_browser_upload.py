@@ -11,6 +11,7 @@ import pytest
 
 from ningxia_dash import accounts
 from ningxia_dash.db import forget_database, get_database
+from ningxia_dash.i18n import Lang, t
 from tests.browser import browser_page, streamlit_server, wait_rendered
 
 pytestmark = [
@@ -163,3 +164,36 @@ def test_hostile_workbooks_are_refused_and_the_server_keeps_serving(
         other.context.close()
         assert outbound.urls == [], f"requests left localhost: {outbound.urls}"
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "是否录入有误"), ("en", "Is it a typing error?")])
+def test_a_jump_far_from_the_history_is_flagged_and_can_still_be_committed(
+    db_path: Path, tmp_path: Path, artifacts: Path, lang: Lang, said: str
+) -> None:
+    """Issue 15 part 3 in Chromium: an officer's 69.5% where the history says ~98% is shown beside the history in
+    the dry run (a warning, not an error): the commit button stays and the import goes through."""
+    db = tmp_path / "plausible.duckdb"
+    shutil.copyfile(db_path, db)
+    accounts.add_user(db, "officer_p", "officer", PASSWORD)
+    upload = tmp_path / "水利厅-跳变.csv"
+    upload.write_bytes("指标代码,地区代码,年份,数值\r\nrural_tap_water_rate,640000,2025,69.5\r\n".encode("gbk"))
+    with streamlit_server(db) as url, browser_page() as (page, outbound):
+        page.goto(f"{url}/upload?lang={lang}")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        page.get_by_label(t("auth.username", lang)).fill("officer_p")  # type: ignore[attr-defined]
+        page.get_by_label(t("auth.password", lang), exact=True).fill(PASSWORD)  # type: ignore[attr-defined]
+        page.get_by_role("button", name=t("auth.submit", lang)).click()  # type: ignore[attr-defined]
+        page.wait_for_selector('[data-testid="stFileUploader"]', timeout=30_000)  # type: ignore[attr-defined]
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))  # type: ignore[attr-defined]
+        warning = page.locator('[data-testid="stAlertContentWarning"]', has_text=said).first  # type: ignore[attr-defined]
+        warning.wait_for(timeout=30_000)
+        text = warning.inner_text()
+        assert "69.5%" in text and "2024" in text, text  # the value beside the history it jumps from
+        assert "1 values" not in text, text  # one value, in English too
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0  # type: ignore[attr-defined]
+        warning.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"upload-plausibility-{lang}.png"))  # type: ignore[attr-defined]
+        confirm = page.get_by_role("button", name=t("upload.confirm", lang))  # type: ignore[attr-defined]
+        confirm.click()
+        page.get_by_text("#1").first.wait_for(timeout=30_000)  # type: ignore[attr-defined]  # 已导入批次 #1 / batch #1
+        assert outbound.urls == []

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from ningxia_dash.db import forget_database, get_database
 from ningxia_dash.ingest import import_file
 from ningxia_dash.ingest.validate import Scope
 from ningxia_dash.ui import nav, state
+from tests.app_db import app_database
 from tests.test_continuity_ingest import load_next_plan
 from tests.test_ingest import OBS_HEADER, csv_bytes
 
@@ -44,12 +44,8 @@ def two_plans(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     import_file(csv_bytes([TARGET, [*target, "农村自来水普及率达到99%"]]), "t.csv", "targets", ADMIN, db)
     obs = csv_bytes([OBS_HEADER, ["tap_water_15", "640000", 2026, "", 98.4, ""]])
     import_file(obs, "o.csv", "observations", ADMIN, db)
-    forget_database(path)
-    previous = os.environ["NINGXIA_DB"]
-    os.environ["NINGXIA_DB"] = str(path)
-    yield path
-    os.environ["NINGXIA_DB"] = previous
-    forget_database(path)
+    with app_database(path):
+        yield path
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -90,11 +86,8 @@ def next_plan(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     # The sparse plan's copy has as many import batches, so the same data version: drop what its pages cached.
     st.cache_data.clear()
     st.cache_resource.clear()
-    previous = os.environ["NINGXIA_DB"]
-    os.environ["NINGXIA_DB"] = str(path)
-    yield path
-    os.environ["NINGXIA_DB"] = previous
-    forget_database(path)
+    with app_database(path):
+        yield path
 
 
 def _run(plan: str, lang: str, page: str, query: dict[str, str] | None = None) -> AppTest:

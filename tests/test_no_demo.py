@@ -3,7 +3,6 @@ figures and the plan's baselines and nothing invented; every page is right on it
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from ningxia_dash.__main__ import main
 from ningxia_dash.build import build_database
-from ningxia_dash.db import database_kind, forget_database
+from ningxia_dash.db import database_kind
 from ningxia_dash.ui import nav
+from tests.app_db import app_database
 from tests.html_tables import page_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,14 +26,8 @@ def nodemo(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     # after the session's database fixture (db_path), so the address it set is the one restored afterwards
     path = tmp_path_factory.mktemp("nodemo") / "production.duckdb"
     build_database(path, demo=False)
-    previous = os.environ.get("NINGXIA_DB")
-    os.environ["NINGXIA_DB"] = str(path)
-    yield path
-    forget_database(path)
-    if previous is None:
-        os.environ.pop("NINGXIA_DB", None)
-    else:
-        os.environ["NINGXIA_DB"] = previous
+    with app_database(path):
+        yield path
 
 
 def _count(path: Path, sql: str) -> int:
@@ -133,12 +127,8 @@ def test_the_sidebar_says_which_kind_of_database_is_open(nodemo: Path, lang: str
 
 
 def test_a_demo_build_says_so_in_the_sidebar(db_path: Path) -> None:
-    previous = os.environ["NINGXIA_DB"]
-    os.environ["NINGXIA_DB"] = str(db_path)
-    try:
+    with app_database(db_path, forget=False):  # the session database: its shared handle stays open
         at = _app("zh", "overview")
-    finally:
-        os.environ["NINGXIA_DB"] = previous
     assert any("含示例数据" in c.value for c in at.sidebar.caption)
     assert database_kind(db_path) == "demo"
 
@@ -168,12 +158,8 @@ def one_upload(nodemo: Path, tmp_path: Path) -> Iterator[Path]:
     shutil.copyfile(nodemo, path)
     rows = [OBS_HEADER, *[["rural_tap_water_rate", "640000", y, "", v, ""] for y, v in ((2023, 96.1), (2024, 96.7))]]
     import_file(csv_bytes(rows), "水利厅.csv", "observations", OFFICER, get_database(path))
-    forget_database(path)
-    previous = os.environ["NINGXIA_DB"]
-    os.environ["NINGXIA_DB"] = str(path)
-    yield path
-    os.environ["NINGXIA_DB"] = previous
-    forget_database(path)
+    with app_database(path):
+        yield path
 
 
 @pytest.mark.parametrize(("lang", "official"), [("zh", "官方"), ("en", "Official")])

@@ -13,6 +13,7 @@ import pytest
 
 from ningxia_dash import config, rollup
 from ningxia_dash.db import Database
+from tests.app_db import app_database
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed"
 
@@ -156,10 +157,9 @@ def test_disagreements_are_found() -> None:
 def disagreeing_upload(db_path: Path, tmp_path: Path) -> Iterator[Path]:
     """An officer uploads provincial values that the (demo) counties cannot give: 12 dilapidated houses where the
     counties count none, a tap-water rate below every county's."""
-    import os
     import shutil
 
-    from ningxia_dash.db import forget_database, get_database
+    from ningxia_dash.db import get_database
     from ningxia_dash.ingest import import_file
     from tests.test_ingest import OBS_HEADER, OFFICER, csv_bytes
 
@@ -171,12 +171,8 @@ def disagreeing_upload(db_path: Path, tmp_path: Path) -> Iterator[Path]:
         ["rural_tap_water_rate", "640000", 2024, "", 90.5, ""],
     ]
     import_file(csv_bytes(rows), "住建厅.csv", "observations", OFFICER, get_database(path))
-    forget_database(path)
-    previous = os.environ["NINGXIA_DB"]
-    os.environ["NINGXIA_DB"] = str(path)
-    yield path
-    os.environ["NINGXIA_DB"] = previous
-    forget_database(path)
+    with app_database(path):
+        yield path
 
 
 def _detail_warnings(lang: str, indicator: str) -> str:

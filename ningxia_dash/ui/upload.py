@@ -174,7 +174,8 @@ def plausibility_text(preview: ingest.Preview, lang: Lang) -> str | None:
     lines = [md(i.message(preview.file_name, lang)) for i in preview.plausibility[:PLAUSIBILITY_SHOWN]]
     if len(preview.plausibility) > PLAUSIBILITY_SHOWN:
         lines.append(t("upload.plausibility_more", lang, n=len(preview.plausibility) - PLAUSIBILITY_SHOWN))
-    head = t("upload.plausibility", lang, n=len({i.row for i in preview.plausibility}))
+    rows = len({i.row for i in preview.plausibility})
+    head = t("upload.plausibility_one", lang) if rows == 1 else t("upload.plausibility", lang, n=rows)
     return head + "\n\n" + "\n".join(f"- {line}" for line in lines)
 
 
