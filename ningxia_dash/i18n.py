@@ -525,7 +525,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "places.mode.status": ("进展状态", "Status"),
     "places.mode.value": ("数值", "Value"),
     "places.legend.status_note": (
-        "县名后的符号与颜色同义；判定规则见“着色”旁的问号。名称过密处省略，悬停或看右侧排名。",
+        "名称后的符号与颜色同义；判定规则见“着色”旁的问号。名称过密处省略，悬停或看右侧排名。",
         "The symbol after each name repeats the colour; the rule is under the ? by “Colour by”. Crowded names are left out: hover, or see the ranking.",
     ),
     "places.legend.value_note": (
@@ -677,7 +677,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "villages.none_match": ("没有符合筛选条件的村。", "No village matches the filters."),
     "villages.profile": ("村情", "Village profile"),
-    "villages.dimensions": ("“9+1”各维度得分（{year}年）", "“9+1” dimension scores ({year})"),
+    "villages.dimensions": ("“9+1”各维度得分 · {year}年", "“9+1” dimension scores · {year}"),
     "villages.history": ("{metric}历年变化", "{metric} over the years"),
     "villages.chart.this_village": ("本村", "This village"),
     "villages.chart.median": ("全部移民村中位数", "Median of all villages"),
