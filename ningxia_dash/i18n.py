@@ -562,6 +562,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "places.tab.targets": ("指标对照目标", "Targets"),
     "places.tab.villages": ("移民村（{n}）", "Villages ({n})"),
     "places.tab.parks": ("产业园（{n}）", "Parks ({n})"),
+    "places.county_demo_all": (
+        "本页所有分县数值均为示例数据，非真实统计（尚无公开分县来源）。",
+        "Every county figure here is sample data, not real statistics (no public county breakdown exists yet).",
+    ),
     "places.county_demo": (
         "标“示例”的分县数值为示例数据，非真实统计（尚无公开分县来源）。",
         "County figures marked “sample” are sample data, not real statistics (no public county breakdown exists yet).",

@@ -48,7 +48,7 @@ def test_relative_target_is_judged_against_its_reference(db: Database) -> None:
 def test_all_regions_and_counts(db: Database) -> None:
     ind, obs, ref = _inputs(db)
     grid = assess.assess_all_regions(ind, obs, ref, 2020, 2025)
-    assert grid["region_code"].nunique() == 23  # the province and 22 counties
+    assert grid["region_code"].nunique() == 28  # the province, its 5 cities and 22 counties
     counts = assess.counts_by_binding(assess.assess_region(ind, obs, ref, 2020, 2025), ind)
     assert counts["n"].sum() == len(ind)
     assert len(counts) == 10

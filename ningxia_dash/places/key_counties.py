@@ -96,9 +96,12 @@ def _cell_style(status: str) -> str:
     return f"background:{colour};color:{text}"
 
 
-def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, county_link: str = "county_map") -> str:
+def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, county_link: str = "county_map",
+                   mark_cells: bool = True) -> str:  # fmt: skip
     """An HTML table: counties down, indicators across, each cell coloured by status with its symbol, word and
-    value, and a link to the indicator detail for that county. National and regional counties are separate bands."""
+    value, and a link to the indicator detail for that county. National and regional counties are separate bands.
+    `mark_cells=False`: no per-cell sample-data mark — only for a view that says once, beside the table, that every
+    cell rests on sample data (a slide, where the marks would push the table off the screen)."""
     e = html.escape
     present = set(score["indicator_id"])
     inds = [r for r in indicators.to_dict("records") if r["id"] in present]
@@ -130,7 +133,7 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
             for r in inds:
                 c = cells[(code, r["id"])]
                 label = status_label(str(c["status"]), lang)
-                value = demo_marked(c["value_text"], bool(c["demo"]), lang)
+                value = demo_marked(c["value_text"], bool(c["demo"]) and mark_cells, lang)
                 tip = f"{name} · {pick(lang, r['name_zh'], r['name_en'])}: {label}, {value}"
                 tds.append(
                     f'<td style="{_cell_style(c["status"])}"><a href="{e(c["link"])}" target="_self" '

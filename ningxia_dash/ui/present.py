@@ -251,8 +251,11 @@ def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     county_rows = county_map.counties(data.regions(ctx.version))
     shown = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     score = key_counties.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
-    st.html(key_counties.scorecard_html(score, shown, lang))
-    _demo_caption(bool(score["demo"].any()) if len(score) else False, "places.county_demo", lang)
+    every = bool(len(score)) and bool(score["demo"].all())  # every cell rests on sample data: say it once, below
+    tight = "<style>.nxsc-wrap .nxsc td{padding:2px 3px}.nxsc-wrap .nxsc tr.nxsc-band td{padding:4px 2px 1px}</style>"
+    st.html(tight + key_counties.scorecard_html(score, shown, lang, mark_cells=not every))
+    _demo_caption(bool(score["demo"].any()) if len(score) else False,
+                  "places.county_demo_all" if every else "places.county_demo", lang)  # fmt: skip
 
 
 def slide_closing(ctx: PageContext, as_of: int) -> None:
