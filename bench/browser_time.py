@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from bench.common import median
 from bench.script_time import pages
-from ningxia_dash import slides
+from ningxia_dash.present import slides
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS
 
 # Runs in the page from the first byte: every 10 ms, is the page drawn? `__nxReadyAt` is the moment (ms since

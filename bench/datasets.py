@@ -11,13 +11,14 @@ from typing import Any
 
 from bench.scaled_data import build_scaled
 from ningxia_dash import config
-from ningxia_dash.build import seed_fingerprint
-from ningxia_dash.db import forget_database
+from ningxia_dash.store.db import forget_database
+from ningxia_dash.store.seeds import seed_fingerprint
 
 BUILD_CODE = (
-    config.ROOT / "ningxia_dash" / "build.py",
-    config.ROOT / "ningxia_dash" / "demo.py",
+    *sorted((config.ROOT / "ningxia_dash" / "store").glob("*.py")),  # the build, its seeds, figures and samples
+    config.ROOT / "ningxia_dash" / "store" / "schema.sql",
     config.ROOT / "ningxia_dash" / "catalogue.py",
+    config.ROOT / "ningxia_dash" / "rollup.py",
     config.ROOT / "bench" / "scaled_data.py",
 )
 

@@ -21,9 +21,9 @@ def _peak_mb() -> float:
 def main(argv: list[str]) -> int:
     file, kind, db_file = Path(argv[0]), argv[1], Path(argv[2])
     t0 = time.perf_counter()
-    from ningxia_dash.db import get_database
     from ningxia_dash.ingest.pipeline import commit, dry_run
     from ningxia_dash.ingest.validate import Scope
+    from ningxia_dash.store.db import get_database
 
     out: dict[str, object] = {"imports_s": round(time.perf_counter() - t0, 2), "baseline_mb": _peak_mb()}
     scope = Scope("bench", "admin")

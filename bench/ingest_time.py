@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.common import ROOT
 from ningxia_dash.config import PROVINCE_CODE
-from ningxia_dash.db import Database, forget_database, get_database
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 YEARS = range(2020, 2026)  # inside the plan (baseline 2020 … 2025) and not after this year
 PERIODS = ("", "Q1", "Q2", "Q3", "Q4", *(f"{m}月" for m in range(1, 13)))

@@ -1,4 +1,4 @@
-"""Query times: every public function of ningxia_dash.queries (discovered, so new queries are measured too) and the
+"""Query times: every public function of ningxia_dash.store.queries (discovered, so new queries are measured too) and the
 tracking glue the pages run on their results (tracking.assess_region, tracking.assess_all_regions)."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import median, ms
-from ningxia_dash import config, queries
-from ningxia_dash.db import Database, forget_database, get_database
+from ningxia_dash import config
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database, forget_database, get_database
 from ningxia_dash.tracking import assess
 
 

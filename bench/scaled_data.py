@@ -1,5 +1,5 @@
 """The benchmark's k× dataset, generated on top of the shipped build and never shipped itself (the build in
-ningxia_dash/build.py holds only the seeds): round(2,254·k/20) villages (never fewer than the 261), 20 metrics × 60
+ningxia_dash/store/build.py holds only the seeds): round(2,254·k/20) villages (never fewer than the 261), 20 metrics × 60
 monthly rows (the plan period) per village, and county series of every target, yearly and monthly. All demo; its
 data version differs from the shipped build's so no cache mixes the two.
 
@@ -20,8 +20,9 @@ from typing import Any
 
 import duckdb
 
-from ningxia_dash import config, demo
-from ningxia_dash.build import DEMO_SOURCE, BuildReport, _frame, _insert, build_database
+from ningxia_dash import config
+from ningxia_dash.store import demo
+from ningxia_dash.store.build import DEMO_SOURCE, BuildReport, _frame, _insert, build_database
 
 ALL_VILLAGES = 2254  # Ningxia's administrative villages: the 20× benchmark dataset holds this many
 BENCH_METRICS: tuple[tuple[str, str, str, str, str | None], ...] = tuple(

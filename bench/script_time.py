@@ -25,7 +25,7 @@ def pages() -> list[dict[str, str]]:
 def _clear(db: Path) -> None:
     import streamlit as st
 
-    from ningxia_dash.db import forget_database
+    from ningxia_dash.store.db import forget_database
 
     st.cache_data.clear()
     st.cache_resource.clear()

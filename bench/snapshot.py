@@ -13,9 +13,9 @@ from typing import Any
 
 from bench.common import AGENT_ARGS, APP, Server, ms, servers
 from bench.concurrency import interact
-from ningxia_dash import db as db_module
-from ningxia_dash import queries
-from ningxia_dash.db import forget_database, get_database
+from ningxia_dash.store import db as db_module
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import forget_database, get_database
 
 
 def version_of(path: Path) -> str:
@@ -50,7 +50,7 @@ def publish_import(served: Path, work: Path) -> dict[str, Any]:
             conn.execute("BEGIN TRANSACTION")
             _write_import(conn)
             conn.execute("COMMIT")
-        return {"publish_ms": ms(time.perf_counter() - t0), "publisher": "ningxia_dash.db.writable_copy"}
+        return {"publish_ms": ms(time.perf_counter() - t0), "publisher": "ningxia_dash.store.db.writable_copy"}
     staging = work / f"{served.name}.staging-{os.getpid()}"
     shutil.copyfile(served, staging)
     writer = get_database(staging, read_only=False)

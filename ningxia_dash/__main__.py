@@ -10,9 +10,9 @@ from pathlib import Path
 from ningxia_dash import backup, config
 from ningxia_dash.brief.cli import add_command as add_brief_command
 from ningxia_dash.brief.cli import add_evaluation_command
-from ningxia_dash.build import BuildRefused, build_database
-from ningxia_dash.db import DatabaseLockedError, database_kind
 from ningxia_dash.ingest.cli import add_commands
+from ningxia_dash.store.build import BuildRefused, build_database
+from ningxia_dash.store.db import DatabaseLockedError, database_kind
 
 
 def _cmd_build_db(args: argparse.Namespace) -> int:

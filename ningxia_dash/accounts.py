@@ -19,7 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from ningxia_dash import config
-from ningxia_dash.db import Database, get_database, writable_copy
+from ningxia_dash.store.db import Database, get_database, writable_copy
 
 ROLES, ROLE_RANK = config.ROLES, config.ROLE_RANK
 MIN_PASSWORD = 10

@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ningxia_dash import config, signin
-from ningxia_dash.db import DatabaseLockedError, publish, remove_stale_copies, table_names, write_lock
+from ningxia_dash.store.db import DatabaseLockedError, publish, remove_stale_copies, table_names, write_lock
 
 PREFIX = "ningxia-"
 SUFFIX = ".duckdb"

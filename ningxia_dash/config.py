@@ -10,7 +10,7 @@ DATA_DIR = ROOT / "data"
 SEED_DIR = DATA_DIR / "seed"
 GEO_DIR = DATA_DIR / "geo"
 DEFAULT_DB = DATA_DIR / "ningxia.duckdb"
-SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
+SCHEMA_FILE = Path(__file__).resolve().parent / "store" / "schema.sql"
 
 # The plan a fresh session opens on; a later plan is chosen in the sidebar once its rows exist.
 DEFAULT_PLAN_ID = "nx-14-rr"

@@ -3,8 +3,8 @@ scope, disable or enable an account."""
 
 import streamlit as st
 
-from ningxia_dash import slides
 from ningxia_dash.i18n import t
+from ningxia_dash.present import slides
 from ningxia_dash.ui import auth, chrome, data
 from ningxia_dash.ui import upload as up
 

@@ -5,11 +5,12 @@ from functools import partial
 
 import streamlit as st
 
-from ningxia_dash import demo, views
+from ningxia_dash import views
 from ningxia_dash.i18n import pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.places import common, county_map, legends, villages
 from ningxia_dash.safe_text import md
+from ningxia_dash.store import demo
 from ningxia_dash.ui import chrome, data, models, params, state
 
 ctx = chrome.page_context()

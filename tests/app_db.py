@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ningxia_dash.db import forget_database
+from ningxia_dash.store.db import forget_database
 
 
 @contextmanager

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ningxia_dash.build import build_database
-from ningxia_dash.db import Database, get_database
+from ningxia_dash.store.build import build_database
+from ningxia_dash.store.db import Database, get_database
 from tests.app_db import app_database
 
 ROOT = Path(__file__).resolve().parent.parent

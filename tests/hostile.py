@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ningxia_dash import ingest
-from ningxia_dash.build import build_database
-from ningxia_dash.db import forget_database, get_database, writable_copy
+from ningxia_dash.store.build import build_database
+from ningxia_dash.store.db import forget_database, get_database, writable_copy
 
 IMG_MD = "![x](http://evil.example/p.png)"
 IMG_HTML = "<img src=http://evil.example/x.png>"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ningxia_dash import accounts
-from ningxia_dash.db import Database, forget_database, get_database
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 ROOT = Path(__file__).resolve().parent.parent
 

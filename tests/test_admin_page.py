@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import accounts
-from ningxia_dash.db import forget_database, get_database
+from ningxia_dash.store.db import forget_database, get_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORDS = {

@@ -34,7 +34,7 @@ def _strings(path: Path) -> list[str]:
 def test_pages_are_layout_only(path: Path) -> None:
     imports = _imports(path)
     assert not any(m == "duckdb" or m.startswith("duckdb.") for m in imports), "duckdb imported in a page"
-    assert "ningxia_dash.db" not in imports and "ningxia_dash.queries" not in imports
+    assert "ningxia_dash.store.db" not in imports and "ningxia_dash.store.queries" not in imports
     assert not any(SQL.search(s) for s in _strings(path)), "SQL text in a page"
 
 
@@ -73,7 +73,7 @@ def test_every_module_has_a_docstring() -> None:
 # What each part of ningxia_dash may import from the package (a part: a top-level module, or a subpackage — ingest/,
 # brief/, ui/). This table, not prose in module docstrings, is the rule: a part missing here fails, and so does an
 # import the row does not list — extend the row on purpose. ui/ is the edge and may import any part; no part
-# imports ui/. Rows marked with a helper's name arrive with that branch (2026-12 wave).
+# imports ui/.
 ANY = {"*"}
 ALLOWED_IMPORTS: dict[str, set[str]] = {
     # foundations: the standard library and third-party packages only
@@ -87,44 +87,39 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "params": set(),
     "proxy_auth": set(),
     "signin": set(),
-    "slides": set(),
     "catalogue": {"config", "tracking"},  # the metadata seeds (metric catalogue, reference series)
-    "demo": {"catalogue", "rollup"},  # rollup: helper sum
-    "rollup": set(),  # helper sum
-    # the store
-    "db": {"config"},
-    "queries": {"db"},
-    "build": {"catalogue", "config", "db", "demo", "plan_text", "demo_regions"},  # demo_regions: helper sum
-    "demo_regions": {"config", "demo", "rollup"},  # helper sum
-    "accounts": {"config", "db"},
-    "settings": {"db", "slides"},
-    "backup": {"config", "db", "signin"},
+    "rollup": set(),  # how region figures add up (pure)
+    # the store (db, queries, schema, build, sample data): its modules' own rows are STORE_IMPORTS below
+    "store": {"catalogue", "config", "plan_text", "rollup"},
+    "accounts": {"config", "store"},
+    "backup": {"config", "store", "signin"},
+    # the presenter deck as data and its stored order
+    "present": {"store"},
     # judging targets and what the tracking screens show (pure): its modules' own rows are TRACKING_IMPORTS below
     "tracking": {"config", "html_bars", "i18n", "labels", "rollup", "safe_text", "style", "views"},
     # what the screens show (pure)
     "views": {"i18n", "labels", "safe_text"},
     "labels": {"i18n", "plan_text", "style"},
-    "gauge_svg": {"i18n", "safe_text", "style", "tracking"},  # helper perf
-    "html_table": {"safe_text"},  # helper perf
+    "gauge_svg": {"i18n", "safe_text", "style", "tracking"},
+    "html_table": {"safe_text"},
     # the place screens' logic, charts, decks, legends and geometry (places/); tracking: the status engine
     "places": {"catalogue", "config", "i18n", "labels", "safe_text", "style", "tracking", "views"},
-    "html_bars": {"i18n", "labels", "safe_text", "views"},  # helper perf2
+    "html_bars": {"i18n", "labels", "safe_text", "views"},
     # uploads, documents, entry points
-    "ingest": {"accounts", "config", "db", "export", "i18n", "plan_text", "signin"},
+    "ingest": {"accounts", "config", "export", "i18n", "plan_text", "signin", "store"},
     "brief": {
         "config",
-        "db",
         "export",
         "i18n",
         "places",
-        "queries",
         "safe_text",
+        "store",
         "style",
         "tracking",
         "labels",
         "views",
     },
-    "__main__": {"backup", "brief", "build", "config", "db", "ingest"},
+    "__main__": {"backup", "brief", "config", "ingest", "store"},
     "ui": ANY,
 }
 
@@ -198,16 +193,33 @@ def test_imports_between_parts_follow_the_table() -> None:
     assert wrong == []
 
 
-def test_imports_within_tracking_follow_their_table() -> None:
-    modules = {p.stem for p in (PACKAGE / "tracking").glob("*.py")}
-    assert sorted(modules ^ set(TRACKING_IMPORTS)) == [], "a new module of tracking/: give it a row"
+# Within store/: the gateway is the foundation; queries read through it, the sample generators know nothing of it,
+# and the build puts the seeds and the samples into a new file.
+STORE_IMPORTS: dict[str, set[str]] = {
+    "__init__": set(),
+    "db": {"config"},
+    "queries": {"db"},
+    "demo": {"catalogue", "rollup"},
+    "demo_regions": {"config", "demo", "rollup"},
+    "seeds": {"config", "plan_text"},
+    "figures": {"config", "demo", "seeds"},
+    "build": {"catalogue", "config", "db", "demo", "demo_regions", "figures", "seeds"},
+}
+INNER_IMPORTS = {"tracking": TRACKING_IMPORTS, "store": STORE_IMPORTS}
+
+
+@pytest.mark.parametrize("package", sorted(INNER_IMPORTS))
+def test_imports_within_a_package_follow_its_table(package: str) -> None:
+    table = INNER_IMPORTS[package]
+    modules = {p.stem for p in (PACKAGE / package).glob("*.py")}
+    assert sorted(modules ^ set(table)) == [], f"a new module of {package}/: give it a row"
     wrong: list[str] = []
-    for path in sorted((PACKAGE / "tracking").glob("*.py")):
+    for path in sorted((PACKAGE / package).glob("*.py")):
         for module in sorted(_package_imports(path)):
             parts = module.split(".")
-            target = parts[2] if parts[1] == "tracking" and len(parts) > 2 else parts[1]
-            if target != path.stem and target not in TRACKING_IMPORTS[path.stem]:
-                wrong.append(f"{path.relative_to(ROOT)} imports {module}: not in TRACKING_IMPORTS[{path.stem!r}]")
+            target = parts[2] if parts[1] == package and len(parts) > 2 else parts[1]
+            if target != path.stem and target not in table[path.stem]:
+                wrong.append(f"{path.relative_to(ROOT)} imports {module}: not in {package} table [{path.stem!r}]")
     assert wrong == []
 
 
@@ -250,9 +262,7 @@ def test_no_import_circles_between_modules() -> None:
 # ---------------------------------------------------------------- one status vocabulary
 STATUS_WORDS = {"achieved", "on_track", "lagging", "off_track", "no_data"}
 VERDICT_WORDS = {"met", "basically_met", "not_met", "cannot_assess"}
-# Functions still holding their own copy, each to point at style.STATUS_IDS (maps.py moves with helper struct2's
-# places/ package in the same wave; the lead points it at style after both merges).
-ORDER_COPIES_LEFT = {"status_legend"}
+ORDER_COPIES_LEFT: set[str] = set()  # functions still holding their own copy: none
 
 
 def test_the_display_order_is_written_once() -> None:

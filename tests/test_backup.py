@@ -15,8 +15,8 @@ import pytest
 
 from ningxia_dash import accounts, backup, signin
 from ningxia_dash.__main__ import main
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.ingest import Scope, import_file
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 ADMIN = Scope("tester", "admin")
 OBS_HEADER = "指标代码,地区代码,年份,期别,数值,备注"

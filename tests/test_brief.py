@@ -17,7 +17,6 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from ningxia_dash import queries
 from ningxia_dash.__main__ import main
 from ningxia_dash.brief import BriefRequestError, brief_content
 from ningxia_dash.brief.content import SECTIONS, Brief
@@ -26,8 +25,9 @@ from ningxia_dash.brief.fonts import pdf_fonts
 from ningxia_dash.brief.pdf_writer import write_pdf
 from ningxia_dash.brief.pptx_writer import TABLE_ROWS, slide_count, write_pptx
 from ningxia_dash.brief.render import Images, chromium_path, figure_specs, render_figures
-from ningxia_dash.db import Database
 from ningxia_dash.i18n import Lang, t
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 
 NOW = datetime(2026, 3, 5, 9, 30)
 LANGS: tuple[Lang, ...] = ("zh", "en")

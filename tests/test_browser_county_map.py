@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from ningxia_dash import queries
-from ningxia_dash.db import Database
 from ningxia_dash.places import county_map
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess
 from tests.browser import browser_page, streamlit_server, wait_rendered
 

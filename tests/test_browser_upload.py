@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ningxia_dash import accounts
-from ningxia_dash.db import forget_database, get_database
 from ningxia_dash.i18n import Lang, t
+from ningxia_dash.store.db import forget_database, get_database
 from tests.browser import browser_page, streamlit_server, wait_rendered
 
 pytestmark = [

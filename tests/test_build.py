@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ningxia_dash.build import BuildRefused, build_database
-from ningxia_dash.db import get_database
-from ningxia_dash.queries import COUNTED_TABLES
+from ningxia_dash.store.build import BuildRefused, build_database
+from ningxia_dash.store.db import get_database
+from ningxia_dash.store.queries import COUNTED_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def test_refuses_to_overwrite_uploaded_batches(tmp_path: Path) -> None:
             "INSERT INTO import_batches (id, kind, file_name, sha256, size_bytes, username, created_at) "
             "VALUES (1, 'observations', 'x.csv', 'abc', 1, 'officer', now())"
         )
-    from ningxia_dash.db import forget_database
+    from ningxia_dash.store.db import forget_database
 
     forget_database(path)
     with pytest.raises(BuildRefused):
@@ -86,8 +86,8 @@ def test_read_only_handle_recomputes_per_file_values_after_a_publish(tmp_path: P
     """data.version() is memoised per database file: it must change the moment a new file is published."""
     import shutil
 
-    from ningxia_dash import queries
-    from ningxia_dash.db import forget_database, writable_copy
+    from ningxia_dash.store import queries
+    from ningxia_dash.store.db import forget_database, writable_copy
 
     path = tmp_path / "n.duckdb"
     build_database(path)
@@ -113,7 +113,7 @@ def test_read_only_handle_recomputes_per_file_values_after_a_publish(tmp_path: P
 
 def test_build_waits_for_the_import_write_lock(tmp_path: Path) -> None:
     """build-db swaps the file: it must not do so while an import or rollback holds the write lock."""
-    from ningxia_dash.db import DatabaseBusyError, write_lock
+    from ningxia_dash.store.db import DatabaseBusyError, write_lock
 
     path = tmp_path / "n.duckdb"
     build_database(path)
@@ -131,7 +131,7 @@ def test_every_write_publishes_through_one_routine_that_keeps_permissions(tmp_pa
     import os
     import stat
 
-    from ningxia_dash import db as db_mod
+    from ningxia_dash.store import db as db_mod
 
     path = tmp_path / "nx.duckdb"
     build_database(path)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ningxia_dash import catalogue, config, queries
-from ningxia_dash.db import Database
+from ningxia_dash import catalogue, config
 from ningxia_dash.places import villages
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 
 
 def test_the_seeds_read_and_the_village_rules_are_the_plans() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ningxia_dash.db import forget_database, get_database
+from ningxia_dash.store.db import forget_database, get_database
 from tests.browser import browser_page, streamlit_server, wait_rendered
 from tests.test_continuity_ingest import load_next_plan
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.ingest import Scope, dry_run, import_file
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 ADMIN = Scope("tester", "admin")
 FIXTURE = Path(__file__).parent / "fixtures" / "next_plan"

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from ningxia_dash.db import Database
 from ningxia_dash.plan_text import normalise
+from ningxia_dash.store.db import Database
 
 # 专栏1 as printed: (clause, baseline 2020, value 2025, attribute, category). None = blank in the table.
 HEADLINE = [
@@ -153,7 +153,7 @@ def test_villages_are_demo_and_placed(db: Database) -> None:
 
 
 def test_village_points_inside_their_county(db: Database) -> None:
-    from ningxia_dash.demo import point_in_polygon
+    from ningxia_dash.store.demo import point_in_polygon
 
     shapes = {r["code"]: json.loads(r["geometry"]) for r in db.df("SELECT * FROM region_shapes").to_dict("records")}
     for v in db.df("SELECT * FROM villages").to_dict("records"):

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ningxia_dash.db import Database
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.ingest import report, templates
 from ningxia_dash.ingest.refs import load_refs
 from ningxia_dash.places import key_counties
+from ningxia_dash.store.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 LINK = '=HYPERLINK("http://evil.example","x")'

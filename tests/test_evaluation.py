@@ -11,10 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ningxia_dash import config, queries
+from ningxia_dash import config
 from ningxia_dash.brief.evaluation_report import load_evaluation, report_headers, write_docx
-from ningxia_dash.db import Database
 from ningxia_dash.i18n import Lang
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess, evaluation
 from tests.test_pages_apptest import _app
 

@@ -12,8 +12,6 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from ningxia_dash import queries
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.export import to_csv_bytes
 from ningxia_dash.ingest import (
     CommitError,
@@ -31,6 +29,8 @@ from ningxia_dash.ingest.kinds import KINDS
 from ningxia_dash.ingest.parse import number_parts, parse_period
 from ningxia_dash.ingest.report import batch_changes_table, diff_table, error_table
 from ningxia_dash.ingest.templates import template_csv, template_xlsx
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 ADMIN = Scope("tester", "admin")
 OFFICER = Scope("officer1", "officer")

@@ -48,7 +48,7 @@ def _child(db: Path, csv: Path, *, hook: str = "", wait: float = 60.0, delay: fl
 SLOW_PUBLISH = textwrap.indent(
     textwrap.dedent(
         """
-        import ningxia_dash.db as _db
+        import ningxia_dash.store.db as _db
         _replace = _db.os.replace
         def _slow(a, b):
             print("PUBLISHING", flush=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.ingest import ImportRejected, Scope, dry_run, import_file
 from ningxia_dash.ingest.decode import MAX_BYTES
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "ingest"
 MANIFEST = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))

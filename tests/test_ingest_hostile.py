@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.i18n import t
 from ningxia_dash.ingest import ImportRejected, Scope, dry_run, import_file, limits
 from ningxia_dash.ingest.messages import Issue
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "tests" / "fixtures" / "ingest"

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.ingest import ImportRejected, Scope, dry_run, import_file
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 ADMIN = Scope("tester", "admin")
 NEW_PLAN = [

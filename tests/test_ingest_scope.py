@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.ingest import Scope, dry_run
 from ningxia_dash.ingest.kinds import KINDS
+from ningxia_dash.store.db import Database, forget_database, get_database
 
 HONGSIBU = Scope("hsb", "officer", regions=frozenset({"640303"}))
 WATER = Scope("water", "officer", indicators=frozenset({"rural_tap_water_rate"}))

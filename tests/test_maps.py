@@ -10,9 +10,9 @@ import time
 import pandas as pd
 import pytest
 
-from ningxia_dash import queries
-from ningxia_dash.db import Database
 from ningxia_dash.places import county_map, decks, geometry, legends, parks, villages
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS, rgba
 
 PLAN = "nx-14-rr"

@@ -17,9 +17,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from ningxia_dash.db import forget_database, get_database
 from ningxia_dash.ingest import import_file
 from ningxia_dash.ingest.validate import Scope
+from ningxia_dash.store.db import forget_database, get_database
 from ningxia_dash.ui import nav, state
 from tests.app_db import app_database
 from tests.test_continuity_ingest import load_next_plan

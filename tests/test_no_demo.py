@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash.__main__ import main
-from ningxia_dash.build import build_database
-from ningxia_dash.db import database_kind
+from ningxia_dash.store.build import build_database
+from ningxia_dash.store.db import database_kind
 from ningxia_dash.ui import nav
 from tests.app_db import app_database
 from tests.html_tables import page_tables
@@ -137,7 +137,7 @@ def test_the_final_evaluation_report_generates_on_a_production_database(nodemo: 
     from datetime import datetime
 
     from ningxia_dash.brief.evaluation_report import load_evaluation, write_docx, write_xlsx
-    from ningxia_dash.db import get_database
+    from ningxia_dash.store.db import get_database
 
     inputs = load_evaluation(get_database(nodemo, read_only=True))
     for lang in ("zh", "en"):
@@ -150,8 +150,8 @@ def one_upload(nodemo: Path, tmp_path: Path) -> Iterator[Path]:
     """The operator's path: a production build, then an officer uploads one target's provincial values."""
     import shutil
 
-    from ningxia_dash.db import get_database
     from ningxia_dash.ingest import import_file
+    from ningxia_dash.store.db import get_database
     from tests.test_ingest import OBS_HEADER, OFFICER, csv_bytes
 
     path = tmp_path / "uploaded.duckdb"

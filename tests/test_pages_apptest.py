@@ -55,7 +55,7 @@ def test_language_switch_changes_the_screen_and_survives_page_switches(db_path: 
 
 
 def test_overview_counts_and_demo_label(db_path: Path) -> None:
-    from ningxia_dash.db import get_database
+    from ningxia_dash.store.db import get_database
 
     at = _app("zh")
     assert "量化目标" not in {m.label for m in at.metric}  # the collapsed expander's body is not even built

@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ningxia_dash import config, queries
-from ningxia_dash.db import Database
+from ningxia_dash import config
 from ningxia_dash.places import charts as place_charts
 from ningxia_dash.places import common, county_map, key_counties, parks, villages
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess
 from ningxia_dash.tracking.status import Obs, Status
 

@@ -12,11 +12,11 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from ningxia_dash import queries
-from ningxia_dash.db import Database, forget_database, get_database
 from ningxia_dash.ingest import Scope, commit, dry_run
 from ningxia_dash.ingest import plausibility as P
 from ningxia_dash.ingest.report import batches_table
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database, forget_database, get_database
 from tests.test_upload_pages import _app, _sign_in, app_db  # noqa: F401 - app_db is a fixture
 
 OFFICER = Scope("officer1", "officer")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ningxia_dash import slides
 from ningxia_dash.i18n import t
+from ningxia_dash.present import slides
 from ningxia_dash.style import STATUS_COLOURS
 from tests.browser import browser_page, streamlit_server, wait_rendered
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ningxia_dash.db import forget_database, get_database
 from ningxia_dash.i18n import Lang, t
+from ningxia_dash.store.db import forget_database, get_database
 from tests.html_tables import page_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +131,7 @@ def test_the_all_targets_table_and_the_evaluation_table_lose_the_mark(
 
 
 def test_the_slides_lose_the_mark_of_that_target(db_path: Path, official: Path, use_db: Callable[[Path], None]) -> None:
-    from ningxia_dash import slides
+    from ningxia_dash.present import slides
 
     name, mark = _name("zh"), MARK["zh"]
     alerts_slide = str(slides.DEFAULT_DECK.index("alerts") + 1)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from ningxia_dash import config, rollup
-from ningxia_dash.db import Database
+from ningxia_dash.store.db import Database
 from tests.app_db import app_database
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed"
@@ -159,8 +159,8 @@ def disagreeing_upload(db_path: Path, tmp_path: Path) -> Iterator[Path]:
     counties count none, a tap-water rate below every county's."""
     import shutil
 
-    from ningxia_dash.db import get_database
     from ningxia_dash.ingest import import_file
+    from ningxia_dash.store.db import get_database
     from tests.test_ingest import OBS_HEADER, OFFICER, csv_bytes
 
     path = tmp_path / "disagree.duckdb"

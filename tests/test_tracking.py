@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ningxia_dash import queries
-from ningxia_dash.db import Database
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess
 from ningxia_dash.tracking.status import STATUS_ORDER
 

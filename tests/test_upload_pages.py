@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import accounts
-from ningxia_dash.db import forget_database, get_database
+from ningxia_dash.store.db import forget_database, get_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORDS = {"admin1": "admin1-password", "officer1": "officer1-password", "viewer1": "viewer1-password"}
@@ -189,7 +189,7 @@ def test_login_required_setting_guards_every_page(app_db: Path, monkeypatch: pyt
 
 
 def test_admin_sets_the_presenter_deck_and_the_deck_follows(app_db: Path) -> None:
-    from ningxia_dash import slides
+    from ningxia_dash.present import slides
 
     at = _sign_in(_app("admin"), "admin1")
     assert at.multiselect(key="deck_order").value == list(slides.DEFAULT_DECK)
@@ -208,7 +208,8 @@ def test_admin_sets_the_presenter_deck_and_the_deck_follows(app_db: Path) -> Non
 
 
 def test_deck_setting_refuses_unknown_or_empty(app_db: Path) -> None:
-    from ningxia_dash import queries, settings, slides
+    from ningxia_dash.present import settings, slides
+    from ningxia_dash.store import queries
 
     with pytest.raises(settings.SettingRefused, match="未知的幻灯片"):
         settings.set_present_deck(app_db, ["title", "nope"], "admin1")

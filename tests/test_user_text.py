@@ -53,7 +53,7 @@ def test_brief_shows_hostile_text_literally(hostile: tuple[Path, dict[str, str]]
     from ningxia_dash.brief.pdf_writer import write_pdf
     from ningxia_dash.brief.pptx_writer import write_pptx
     from ningxia_dash.brief.render import Images
-    from ningxia_dash.db import forget_database, get_database
+    from ningxia_dash.store.db import forget_database, get_database
 
     path, _ = hostile
     try:

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from ningxia_dash import labels, views
-from ningxia_dash.db import Database
 from ningxia_dash.export import neutralise, to_csv_bytes, to_xlsx_bytes
-from ningxia_dash.queries import indicators_with_latest
+from ningxia_dash.store.db import Database
+from ningxia_dash.store.queries import indicators_with_latest
 
 
 def test_period_elapsed() -> None:

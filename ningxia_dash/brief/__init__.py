@@ -17,7 +17,7 @@ from ningxia_dash.i18n import Lang
 if TYPE_CHECKING:
     from ningxia_dash.brief.content import Brief
     from ningxia_dash.brief.render import Images
-    from ningxia_dash.db import Database
+    from ningxia_dash.store.db import Database
 
 Format = Literal["pdf", "pptx"]
 FORMATS: tuple[Format, ...] = ("pdf", "pptx")

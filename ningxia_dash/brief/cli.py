@@ -28,8 +28,8 @@ def run(args: argparse.Namespace) -> int:
     from ningxia_dash.brief.pdf_writer import write_pdf
     from ningxia_dash.brief.pptx_writer import write_pptx
     from ningxia_dash.brief.render import render_figures
-    from ningxia_dash.db import DatabaseLockedError, get_database
     from ningxia_dash.i18n import t
+    from ningxia_dash.store.db import DatabaseLockedError, get_database
 
     started = time.monotonic()
     try:
@@ -73,8 +73,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
     from ningxia_dash import config
     from ningxia_dash.brief import BriefRequestError
     from ningxia_dash.brief.evaluation_report import build_report
-    from ningxia_dash.db import DatabaseLockedError, get_database
     from ningxia_dash.i18n import t
+    from ningxia_dash.store.db import DatabaseLockedError, get_database
 
     started = time.monotonic()
     try:

@@ -17,12 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from ningxia_dash import config, queries
+from ningxia_dash import config
 from ningxia_dash.brief.loading import choose_plan
-from ningxia_dash.db import Database
 from ningxia_dash.export import to_xlsx_bytes
 from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.labels import chapter_label, clause_label, target_text, value_text
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess, evaluation
 from ningxia_dash.views import demo_marked, rests_on_demo
 

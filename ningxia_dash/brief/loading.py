@@ -8,8 +8,9 @@ from typing import Any
 
 import pandas as pd
 
-from ningxia_dash import config, queries
-from ningxia_dash.db import Database
+from ningxia_dash import config
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
 from ningxia_dash.tracking.overview import as_of_choices
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ningxia_dash.db import writable_copy
 from ningxia_dash.ingest.diff import TABLE_KEYS
 from ningxia_dash.ingest.write import CommitError
+from ningxia_dash.store.db import writable_copy
 
 
 class RollbackRefused(CommitError):

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 
 from ningxia_dash import accounts, config, signin
-from ningxia_dash.db import DatabaseLockedError, get_database
 from ningxia_dash.ingest.audit import RollbackRefused, rollback
 from ningxia_dash.ingest.decode import human_size
 from ningxia_dash.ingest.kinds import KINDS
@@ -26,6 +25,7 @@ from ningxia_dash.ingest.report import cli_lines, diff_table
 from ningxia_dash.ingest.templates import template
 from ningxia_dash.ingest.validate import Scope
 from ningxia_dash.ingest.write import CommitError
+from ningxia_dash.store.db import DatabaseLockedError, get_database
 
 DB_HELP = "数据库路径（默认 $NINGXIA_DB 或 data/ningxia.duckdb）"
 DELIMITER_NAMES = {",": "逗号", "\t": "制表符", ";": "分号", "|": "竖线"}

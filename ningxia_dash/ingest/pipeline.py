@@ -11,7 +11,6 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from ningxia_dash.db import Database, writable_copy
 from ningxia_dash.ingest import plausibility
 from ningxia_dash.ingest.decode import DecodeError, Grid, read_grid, sniff_format
 from ningxia_dash.ingest.diff import Diff, compute_diff
@@ -22,6 +21,7 @@ from ningxia_dash.ingest.parse import Parsed, ParseError, find_header, parse_gri
 from ningxia_dash.ingest.refs import ConnStore, Store, load_refs
 from ningxia_dash.ingest.validate import Scope, validate
 from ningxia_dash.ingest.write import BatchInfo, CommitError, record_batch
+from ningxia_dash.store.db import Database, writable_copy
 
 ROLE_LABEL = {"viewer": ("浏览者", "viewer"), "officer": ("科室上传员", "officer"), "admin": ("管理员", "admin")}
 

@@ -12,8 +12,8 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from ningxia_dash.db import writable_copy
 from ningxia_dash.ingest.diff import TABLE_KEYS, Diff
+from ningxia_dash.store.db import writable_copy
 
 KIND_LABEL = "导入批次"
 

@@ -7,9 +7,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ningxia_dash import accounts, queries
+from ningxia_dash import accounts
 from ningxia_dash.accounts import User
-from ningxia_dash.db import Database, get_database
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database, get_database
 from ningxia_dash.tracking import assess
 
 

@@ -1,5 +1,5 @@
 """汇报模式: the presenter's chrome (no navigation, sidebar or toolbar; large type) and one renderer per slide.
-The deck's order is data (ningxia_dash.slides); slides reuse the screens' builders."""
+The deck's order is data (ningxia_dash.present.slides); slides reuse the screens' builders."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from ningxia_dash import config, html_bars, labels, slides, views
+from ningxia_dash import config, html_bars, labels, views
 from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
 from ningxia_dash.places import common, county_map, decks, geometry, key_counties, legends, parks, villages
+from ningxia_dash.present import slides
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.tracking import evaluation, overview

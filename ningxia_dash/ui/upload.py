@@ -12,12 +12,12 @@ import streamlit as st
 
 from ningxia_dash import accounts, ingest, signin
 from ningxia_dash.accounts import User
-from ningxia_dash.db import DatabaseBusyError, DatabaseLockedError
 from ningxia_dash.i18n import Lang, t
 from ningxia_dash.ingest.decode import human_size
 from ningxia_dash.ingest.limits import MAX_BYTES, MB
 from ningxia_dash.ingest.templates import template, template_name
 from ningxia_dash.safe_text import md, md_block
+from ningxia_dash.store.db import DatabaseBusyError, DatabaseLockedError
 from ningxia_dash.ui import auth, data
 
 PREVIEW_KEY = "upload_preview"
@@ -214,7 +214,7 @@ def rollback(batch_id: int, user: User, lang: Lang) -> Outcome:
 
 def save_deck(order: list[str], user: User, lang: Lang) -> Outcome:
     """The admin's presenter deck order, stored in the database (settings.set_present_deck)."""
-    from ningxia_dash import settings
+    from ningxia_dash.present import settings
 
     try:
         chosen = settings.set_present_deck(data.database().path, order, user.username)

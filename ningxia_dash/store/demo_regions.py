@@ -21,7 +21,8 @@ from typing import Any
 
 import pandas as pd
 
-from ningxia_dash import config, demo, rollup
+from ningxia_dash import config, rollup
+from ningxia_dash.store import demo
 
 Observations = dict[tuple[str, str, int], tuple[float, str, str, str | None]]
 

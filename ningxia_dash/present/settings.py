@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ningxia_dash import slides
-from ningxia_dash.db import writable_copy
+from ningxia_dash.present import slides
+from ningxia_dash.store.db import writable_copy
 
 
 class SettingRefused(ValueError):

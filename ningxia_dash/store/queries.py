@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ningxia_dash.db import Database
+from ningxia_dash.store.db import Database
 
 COUNTED_TABLES = (
     "plans",
