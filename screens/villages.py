@@ -10,7 +10,6 @@ from ningxia_dash.i18n import pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.places import common, county_map, legends, villages
 from ningxia_dash.safe_text import md
-from ningxia_dash.store import demo
 from ningxia_dash.ui import chrome, data, models, params, state
 
 ctx = chrome.page_context()
@@ -89,9 +88,9 @@ with f3:
     )  # fmt: skip
 with f4:
     industries = st.multiselect(
-        t("villages.col.industry", lang), list(demo.LEADING_INDUSTRIES),
-        format_func=lambda x: t(f"industry.{x}", lang), placeholder=t("common.all", lang),
-        **sticky("industries", []),
+        t("villages.col.industry", lang), (industry_options := villages.industry_options(all_villages)),
+        format_func=lambda x: villages.industry_text(x, lang), placeholder=t("common.all", lang),
+        **sticky("industries", [], industry_options),
     )  # fmt: skip
 
 key = (ctx.plan_id, metric_id, year, tuple(chosen_counties), leader or "all", tuple(types), tuple(industries), lang)

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ningxia_dash import catalogue, config
-from ningxia_dash.i18n import Lang, format_number, pick, t, unit_label
+from ningxia_dash.i18n import TEXT, Lang, format_number, pick, t, unit_label
 from ningxia_dash.labels import status_label, value_text
 from ningxia_dash.places.common import (
     WORST_FIRST,
@@ -152,9 +152,25 @@ def villages_view(
         t("villages.ratio", lang, pct=f"{r * 100:.0f}") if num(r) is not None else "" for r in df["ratio"]
     ]
     df["type_text"] = [t(f"relocation.{x}", lang) for x in df["relocation_type"]]
-    df["industry_text"] = [t(f"industry.{x}", lang) for x in df["leading_industry"]]
+    df["industry_text"] = [industry_text(x, lang) for x in df["leading_industry"]]
     df["leader_text"] = [t("common.yes" if x else "common.no", lang) for x in df["leader_contacted"]]
     return df
+
+
+def industry_text(industry: object, lang: Lang) -> str:
+    """A leading industry as it reads: the sample villages carry ids of a small vocabulary (i18n `industry.<id>`),
+    an officer's upload carries the word itself (free text, the template's example is 枸杞), shown as written."""
+    if not isinstance(industry, str) or not industry.strip():
+        return ""
+    key = f"industry.{industry}"
+    return t(key, lang) if key in TEXT else industry
+
+
+def industry_options(villages: pd.DataFrame) -> list[str]:
+    """The industries the villages have, for the filter: the known ids in their usual order, then uploaded words."""
+    present = {x for x in villages["leading_industry"] if isinstance(x, str) and x.strip()}
+    known = [k.removeprefix("industry.") for k in TEXT if k.startswith("industry.")]
+    return [x for x in known if x in present] + sorted(present - set(known))
 
 
 def filter_villages(

@@ -54,7 +54,14 @@ def sticky(page: str, name: str, default: Any, options: list[Any] | None = None)
     """Widget kwargs whose value survives page switches (kept under a lasting key, copied in before drawing).
     Pages bind their own prefix: `sticky = functools.partial(state.sticky, "villages")`."""
     lasting, widget = f"{page}.{name}", f"_{page}.{name}"
-    if lasting not in st.session_state or (options is not None and st.session_state[lasting] not in options):
+    if lasting not in st.session_state:
         st.session_state[lasting] = default
+    elif options is not None:
+        kept = st.session_state[lasting]
+        if isinstance(kept, list):  # a multiselect: keep the choices still offered (the data may have changed)
+            if any(x not in options for x in kept):
+                st.session_state[lasting] = [x for x in kept if x in options]
+        elif kept not in options:
+            st.session_state[lasting] = default
     bind_widget(lasting, widget)
     return {"key": widget, "on_change": keep_widget_value, "args": (lasting, widget)}
