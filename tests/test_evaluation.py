@@ -124,3 +124,21 @@ def test_cli_export_evaluation(db_path: Path, tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )  # fmt: skip
     assert bad.returncode == 2 and "找不到规划" in bad.stderr
+
+
+def test_the_word_reports_verdict_column_holds_each_verdict_on_one_line() -> None:
+    """The verdict column is wide enough for the longest Chinese verdict word (◎ 基本完成) at the table's 10.5 pt,
+    so a marked verdict breaks only before its mark (“◎ 基本完成 / （示例）”), never inside the word — at 21 mm it read
+    “◎ 基本完 / 成（示 / 例）” in LibreOffice. A CJK character is one em wide; Word's default cell margins are
+    1.9 mm a side."""
+    from ningxia_dash.brief.evaluation_report import COLUMN_MM
+    from ningxia_dash.style import VERDICT_IDS
+    from ningxia_dash.tracking.evaluation import verdict_label
+
+    assert sum(COLUMN_MM) == 160  # the A4 page's text width between the margins
+    column = COLUMN_MM[report_headers("zh", 2025).index("评估结论")] - 2 * 1.9
+    em = 10.5 * 25.4 / 72
+    for verdict in VERDICT_IDS:
+        label = verdict_label(verdict, "zh")
+        width = sum(em if not c.isascii() else em * 0.3 for c in label)
+        assert width <= column, (label, round(width, 1), column)

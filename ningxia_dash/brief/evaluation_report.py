@@ -28,7 +28,7 @@ from ningxia_dash.tracking import assess, evaluation
 from ningxia_dash.views import demo_marked, rests_on_demo
 
 BODY_FONT, HEAD_FONT = "仿宋", "黑体"
-COLUMN_MM = (38, 18, 22, 19, 21, 26, 16)  # 指标 基期值 目标值 实际 结论 差距 来源: the 160 mm between the margins
+COLUMN_MM = (38, 18, 22, 18, 25, 23, 16)  # 指标 基期值 目标值 实际 结论 差距 来源: the 160 mm between the margins
 
 
 @dataclass(frozen=True)
