@@ -379,3 +379,34 @@ def test_status_slide_counts_targets_per_chapter_without_plotly(db_path: Path) -
         per_chapter = [int(c.rsplit(": ", 1)[1]) for c in got["columns"]]
         assert all(x > 0 for x in per_chapter) and sum(per_chapter) == sum(got["cards"]) > 0, got
         assert outbound.urls == []
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_the_gauges_slide_shows_every_name_whole(db_path: Path, artifacts: Path) -> None:
+    """An audience has no hover: on the gauges slide every target's name is read whole (no “…”), in both languages
+    and on both meeting-room screens, and the gauges stay above the pinned ‹ n / N › bar. English names are longer
+    (up to 96 characters): they had two lines of seven columns and seven of the thirteen were cut."""
+    n = slides.DEFAULT_DECK.index("gauges") + 1
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
+        for width, height in ((1366, 768), (1920, 1080)):
+            page.set_viewport_size({"width": width, "height": height})  # type: ignore[attr-defined]
+            for lang in ("zh", "en"):
+                page.goto(f"{url}/present?present=1&slide={n}&lang={lang}&embed=true")  # type: ignore[attr-defined]
+                wait_rendered(page)
+                page.wait_for_selector(".st-key-present_controls", timeout=20_000)  # type: ignore[attr-defined]
+                page.wait_for_timeout(500)  # type: ignore[attr-defined]
+                shown = page.evaluate(  # type: ignore[attr-defined]
+                    """() => ({
+                        names: [...document.querySelectorAll('.nx-name')].map(e => e.innerText),
+                        cut: [...document.querySelectorAll('.nx-name')]
+                            .filter(e => e.scrollHeight > e.clientHeight + 1).map(e => e.innerText),
+                        bottom: Math.max(...[...document.querySelectorAll('.nx-g')].map(e => e.getBoundingClientRect().bottom)),
+                        bar: document.querySelector('.st-key-present_controls').getBoundingClientRect().top,
+                    })"""
+                )
+                page.screenshot(path=str(artifacts / f"slide-gauges-{lang}-{width}x{height}.png"))  # type: ignore[attr-defined]
+                assert len(shown["names"]) == 13, shown
+                assert shown["cut"] == [], (lang, width, shown["cut"])
+                assert shown["bottom"] <= shown["bar"], (lang, width, shown)
+        assert outbound.urls == []

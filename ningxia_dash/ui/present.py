@@ -155,8 +155,9 @@ SLIDE_GAUGES_CSS = """
 <style>
 .nx-slide .nx-gauges h4 { font-size: 1.15rem; margin: 0.3rem 0 0.1rem 0; }
 .nx-slide .nx-grid { gap: 0.2rem 0.8rem; }
-.nx-slide .nx-name { font-size: 0.95rem; min-height: 2.5em; }
-.nx-slide .nx-arc { max-width: min(100%, 11vh * 200 / 104); }
+.nx-slide .nx-name { font-size: 0.95rem; min-height: 3.75em; -webkit-line-clamp: 3; line-height: 1.25; }
+.nx-slide-en .nx-name { font-size: 0.85rem; }
+.nx-slide .nx-arc { max-width: min(100%, 9vh * 200 / 104); }
 .nx-slide .nx-cap { font-size: 0.8rem; }
 .nx-slide .nx-st { font-size: 0.95rem; }
 </style>
@@ -166,8 +167,10 @@ SLIDE_GAUGES_CSS = """
 def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.gauges", lang))
-    gauges = models.headline_html(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), lang, ctx.version, None, 7)
-    st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide'>{gauges}</div>")
+    # No hover for an audience: every name is whole, in three lines (English names are longer: five wider columns)
+    columns = 5 if lang == "en" else 7
+    gauges = models.headline_html(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), lang, ctx.version, None, columns)
+    st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide nx-slide-{lang}'>{gauges}</div>")
 
 
 def _county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
