@@ -124,14 +124,15 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
 }
 
 # Within tracking/: what each module may import — siblings by name, other parts as in ALLOWED_IMPORTS. The status
-# engine stays a foundation (it imports nothing), the verdicts and the pace lean on it only, and the screen-side
+# engine's vocabulary stays a foundation (it imports nothing), its rules, the verdicts and the pace lean on it only, and the screen-side
 # modules (overview, targets, gauges, detail, evaluation, charts, continuity) read the engine, never the reverse.
 TRACKING_IMPORTS: dict[str, set[str]] = {
     "__init__": set(),
     "status": set(),
+    "rules": {"status"},
     "verdicts": {"status"},
     "pace": {"status", "i18n"},
-    "assess": {"config", "i18n", "pace", "status", "verdicts"},
+    "assess": {"config", "i18n", "pace", "rules", "status", "verdicts"},
     "targets": {"i18n", "labels", "views"},
     "overview": {"i18n", "labels", "style", "targets", "views"},
     "gauges": {"i18n", "labels", "safe_text"},

@@ -18,7 +18,8 @@ from ningxia_dash.places.common import (
     num,
 )
 from ningxia_dash.safe_text import md
-from ningxia_dash.tracking.status import Obs, TargetSpec, assess
+from ningxia_dash.tracking.rules import assess
+from ningxia_dash.tracking.status import Obs, TargetSpec
 
 
 @dataclass(frozen=True)

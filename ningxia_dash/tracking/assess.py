@@ -10,7 +10,8 @@ import pandas as pd
 from ningxia_dash import config
 from ningxia_dash.i18n import unit_label
 from ningxia_dash.tracking.pace import Pace, pace
-from ningxia_dash.tracking.status import Assessment, Obs, Status, TargetSpec, assess, expected_path, is_binding_alert
+from ningxia_dash.tracking.rules import assess
+from ningxia_dash.tracking.status import Assessment, Obs, Status, TargetSpec, expected_path, is_binding_alert
 from ningxia_dash.tracking.verdicts import Evaluation, evaluate
 
 ASSESSMENT_COLUMNS = [
