@@ -124,8 +124,9 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
 }
 
 # Within tracking/: what each module may import — siblings by name, other parts as in ALLOWED_IMPORTS. The status
-# engine's vocabulary stays a foundation (it imports nothing), its rules, the verdicts and the pace lean on it only, and the screen-side
-# modules (overview, targets, gauges, detail, evaluation, charts, continuity) read the engine, never the reverse.
+# vocabulary stays a foundation (it imports nothing), its rules, the verdicts and the pace lean on it only, and the
+# screen-side modules (overview, targets, gauges, detail, evaluation, charts, continuity) read the engine, never the
+# reverse.
 TRACKING_IMPORTS: dict[str, set[str]] = {
     "__init__": set(),
     "status": set(),
