@@ -1,4 +1,4 @@
-"""The zh-CN / English string table and number formatting (pure Python; imports nothing of the app).
+"""The zh-CN / English string table and number formatting (pure).
 
 Every visible string goes through `t(key, lang)`. A test fails when a key lacks a language or when source
 code asks for a key that is not here.

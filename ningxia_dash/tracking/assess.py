@@ -1,5 +1,5 @@
 """Target tracking: database rows (DataFrames) → status assessments for a region and year, for every region, or
-for every year (imports pandas and status; never streamlit or duckdb)."""
+for every year (pure)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """The target-status vocabulary and what every rule stands on: is a target achieved, on track, lagging or off track?
 
-Pure Python (stdlib + dataclasses only): no pandas, no duckdb, no streamlit. Callers turn rows into `TargetSpec`
-and `Obs`; the status ids, their ranking, the thresholds, what a rule sees (`Context`: the observations up to the
-assessed year, the reference, the baseline) and the straight line live here. How each rule kind judges, and
-`assess`, are in tracking/rules.py; the end-of-period verdicts in tracking/verdicts.py. Status labels (zh/en) live in
-`ningxia_dash.i18n`.
+Pure Python. Callers turn rows into `TargetSpec` and `Obs`; the status ids, their ranking, the thresholds, what a
+rule sees (`Context`: the observations up to the assessed year, the reference, the baseline) and the straight line
+live here. How each rule kind judges, and `assess`, are in tracking/rules.py; the end-of-period verdicts in
+tracking/verdicts.py. Status labels (zh/en) live in `ningxia_dash.i18n`.
 
 The published rule (ARCHITECTURE.md "Target status"): share s = (y − y0)/(y1 − y0) clipped to [0, 1],
 expected E = B + (T − B)·s, progress r = (A − B)/(T − B); achieved when A meets T, on track when r ≥ s,
