@@ -311,7 +311,7 @@ def test_milestone_yes_no() -> None:
     assert run(stage, {2021: 0, 2022: 1}, 2022).status == ACH
     # 2021: s = 1/3, r = 0 < s → lagging (a milestone is never off track before its year)
     assert run(stage, {2021: 0}, 2021).status == LAG
-    assert run(stage, {2020: 0}, 2020).status == NODATA  # only the baseline: no evidence yet (issue 13)
+    assert run(stage, {2020: 0}, 2020).status == NODATA  # only the baseline: no evidence yet
     due = run(stage, {2021: 0, 2023: 0}, 2023)
     assert due.status == OFF and "2023" in due.explanation_zh and "2023" in due.explanation_en
     assert run(spec("milestone", None, None, unit=None), {2024: 1}, 2024).status == ACH  # T defaults to 1
