@@ -254,7 +254,7 @@ def test_no_import_circles_between_modules() -> None:
     for name, path in files.items():
         targets = set()
         for module in _package_imports(path):
-            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.tracking.status import assess` a name in one
+            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.tracking.rules import assess` a name in one
             targets.add(module if module in files else module.rsplit(".", 1)[0])
         graph[name] = {t for t in targets if t in files and t != name}
     assert _cycle(graph) is None
