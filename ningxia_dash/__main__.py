@@ -1,5 +1,5 @@
 """Command line: `python -m ningxia_dash build-db [--db PATH] [--force] [--no-demo]`, and template / import /
-rollback / user (ningxia_dash/ingest/cli.py), backup / restore (ningxia_dash/backup.py) (imports no streamlit)."""
+rollback / user (ningxia_dash/ingest/cli.py), backup / restore (ningxia_dash/backup.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The zh-CN / English string table and number formatting (pure Python; imports nothing of the app).
+"""The zh-CN / English string table and number formatting (pure).
 
 Every visible string goes through `t(key, lang)`. A test fails when a key lacks a language or when source
 code asks for a key that is not here.
@@ -52,7 +52,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Where public figures come from, with addresses, and what is sample data.",
     ),
     "help.glance": ("适合投屏的大字号规划概要。", "A large-type summary of the plan for screen sharing."),
-    # --- address parameters and page paths (hardening) ---
+    # --- address parameters and page paths ---
     # a toast shows three lines before an untranslated "view more": keep these short
     "params.invalid": (
         "地址参数 {name}={value} 无效，已改用 {default}",
@@ -65,7 +65,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sidebar.plan": ("规划", "Plan"),
     "sidebar.data_version": ("数据版本", "Data version"),
     "sidebar.offline": ("离线运行：不加载任何外部资源", "Runs offline: no external resources are loaded"),
-    # --- production database (hardening) ---
+    # --- database kind (production or with sample data) and empty screens ---
     "sidebar.kind_production": (
         "正式数据库：不含示例数据",
         "Production database: no sample data",
@@ -83,13 +83,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "No industrial-park figures yet: import them on the data upload page",
     ),
     "empty.upload_link": ("前往数据上传页", "Go to the data upload page"),
-    "parks.col.industries": ("主导产业", "Lead industries"),
     # provenance
     "prov.official": ("官方", "Official"),
     "prov.public": ("公开", "Public"),
     "prov.demo": ("示例", "Sample"),
     "prov.plan": ("规划", "Plan"),
-    # --- provenance marks (helper prov) ---
+    # --- provenance marks ---
     "prov.demo_mark": ("{text}（示例）", "{text} (sample)"),
     "prov.demo_of": ("其中{n}项依据示例数据", "{n} rest on sample data"),
     "prov.demo_total": (
@@ -168,7 +167,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "official data are uploaded.",
     ),
     "evaluation.no_final": ("无期末数据", "No final value"),
-    # --- continuity across plans: the 衔接 section and the series across plans (helper plan) ---
+    # --- continuity across plans: the 衔接 section and the series across plans ---
     "continuity.title": ("规划衔接：接续指标的新目标", "Into the next plan: continuing targets"),
     "continuity.caption": (
         "{old} → {new}：每项接续指标的上一规划目标、期末结果与结论，新规划的基期与目标，以及新目标所需年均速度与上一规划期实际速度的对比。",
@@ -222,6 +221,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "continuity.chart.target": ("{plan}目标", "{plan} target"),
     "continuity.chart.actual": ("{plan}实际值", "{plan} actual"),
     "continuity.chart.baseline": ("{plan}基期", "{plan} baseline"),
+    # --- the plan's last year: overview note, Word evaluation report, the status rule ---
     "overview.final_note": (
         "评估年份为规划期末（{year}年）：以下各项为终期评估结论（已完成、基本完成、未完成、无法评估），不再是进度判断。",
         "Assessed as of the plan's last year ({year}): what follows are final-evaluation verdicts (met, basically "
@@ -294,7 +294,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "tracking.view.table": ("表格", "Table"),
     "tracking.view.bullets": ("子弹图", "Bullet chart"),
     "tracking.filter.status": ("状态", "Status"),
-    # --- overview as static HTML (helper perf) ---
+    # --- tracking screens: how to open a target; indicator detail ---
     "tracking.link_hint": (
         "点击指标名称打开该指标详情；鼠标停在某一行或某个仪表上可看判定说明。",
         "Click a target's name to open its details; hover over a row or a gauge to read why it has its status.",
@@ -325,7 +325,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "detail.no_notes": ("暂无情况说明（科室上传后显示）。", "No notes yet (shown once officers upload them)."),
     "detail.data": ("数据", "Data"),
     "detail.rows": ("条记录", "records"),
-    # --- numbers that add up (helper sum) ---
+    # --- numbers that add up (cities, counties, villages) ---
     "rollup.title": ("数据不一致", "Figures that do not add up"),
     "rollup.sum": (
         "{year}年：{children}合计{total}，与{parent}的{value}不符",
@@ -343,7 +343,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "A rate, as a population-weighted mean, must lie between its places' values; a count must equal their sum. "
         "Official and public figures are never adjusted: check their sources or definitions.",
     ),
-    # --- pace and projection (hardening) ---
+    # --- pace and projection ---
     "pace.title": ("速度与预测", "Pace and projection"),
     "pace.projection": ("预测（按当前速度）", "Projection (at current pace)"),
     "pace.required": ("所需速度", "Required pace"),
@@ -502,7 +502,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "glance.targets_by_chapter": ("各章量化目标数", "Quantified targets per chapter"),
     "glance.other_targets": ("其他目标", "Other targets"),
     "glance.key_counties": ("9个乡村振兴重点帮扶县", "The 9 key-assistance counties"),
-    # places: county map, villages, parks, key counties (issue 4)
+    # places: county map, villages, parks, key counties
     "page.villages": ("移民村", "Resettlement villages"),
     "page.parks": ("闽宁产业园", "Minning parks"),
     "page.key_counties": ("重点帮扶县", "Key counties"),
@@ -584,7 +584,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "places.to_villages": ("在“移民村”页查看本县村庄 ›", "See this county's villages ›"),
     "places.to_parks": ("在“闽宁产业园”页比较各园区 ›", "Compare all parks ›"),
-    # --- county map: laggards first, target line, drill-down (helper map) ---
+    # --- county map: target and reference, city or county level, ranking, drill-down ---
     "places.sub.target": ("目标 **{target}**（{year}年）", "Target **{target}** by {year}"),
     "places.sub.reference": (
         "参照：{name} {year}年 **{value}**（{kind}：{source}）",
@@ -624,6 +624,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "点击地图上的市或排名图中的点，查看该市各县。",
         "Click a city on the map or a dot in the ranking to see its counties.",
     ),
+    # --- resettlement villages ---
     "villages.title": ("移民村：搬迁群众收入追上来了吗", "Are resettled villages catching up?"),
     "villages.demo_notice": (
         "村庄名单、位置与各项指标均为示例数据，非真实统计（规划未公布261个村的名单），名称以“示例移民村”开头，不代表任何真实村庄；科室上传官方数据后自动替换。",
@@ -692,6 +693,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "村级数据来源：{kinds}。全区农村居民人均可支配收入各年来源见指标详情页。",
         "Village figures: {kinds}. The source of each year's regional rural income is on the indicator's page.",
     ),
+    # --- 闽宁 industrial parks ---
     "parks.title": ("闽宁产业园：带动了多少企业和就业", "Minning parks: what do they deliver?"),
     "parks.kpi": ("地图圆点大小与比较指标", "Marker size and comparison"),
     "parks.total_help": ("10个园区合计。", "Total of the 10 parks."),
@@ -713,12 +715,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "parks.chart.rest": ("其余", "Others"),
     "parks.col.park": ("产业园", "Park"),
     "parks.col.location": ("位置", "Location"),
+    "parks.col.industries": ("主导产业", "Lead industries"),
     "parks.table": ("各园区主要指标（{year}年）", "Park KPIs ({year})"),
     "parks.trend": ("{kpi}历年变化", "{kpi} over the years"),
     "parks.source_note": (
         "园区名单来自规划专栏6-1（列出9个名称，第十个未列名）；各项指标来源：{kinds}；累计完成投资为自规划期初累计。",
         "Park names come from Box 6-1 (nine named, the tenth not); KPI sources: {kinds}; investment is cumulative from the start of the plan.",
     ),
+    # --- key-assistance counties ---
     "key_counties.title": ("9个重点帮扶县：哪些指标滞后", "Key-assistance counties: what lags?"),
     "key_counties.intro": (
         "5个国家乡村振兴重点帮扶县、4个自治区重点帮扶县 × 有分县数据的主要指标。点击格子查看该县该指标的详情，点击县名查看县情。",
@@ -728,7 +732,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "每格：状态符号与文字、截至所选年份的最新值；颜色与符号同义。",
         "Each cell: status symbol and word, then the latest value as of the chosen year; colour repeats the symbol.",
     ),
-    # upload, history, users (issue 5)
+    # upload, history, users
     "page.upload": ("数据上传", "Upload data"),
     "page.history": ("导入记录", "Import history"),
     "page.admin": ("用户管理", "Users"),
@@ -761,7 +765,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "auth.signed_in": ("已登录：{user}（{role}）", "Signed in: {user} ({role})"),
     "auth.logout": ("退出登录", "Sign out"),
-    # --- accounts (hardening) ---
+    # --- accounts and sign-in ---
     "auth.idle_signed_out": (
         "您已超过 {minutes} 分钟没有操作，已自动退出登录，请重新登录。",
         "You were signed out after {minutes} minutes without activity. Please sign in again.",
@@ -790,6 +794,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "此页需要“{role}”权限，当前账户“{user}”的角色为“{current}”。",
         "This page needs the “{role}” role; the account “{user}” is “{current}”.",
     ),
+    # --- upload ---
     "upload.title": ("上传数据：先预检，再确认导入", "Upload data: dry run first, then commit"),
     "upload.caption": (
         "文件只在内存中读取，不保存到服务器磁盘。只要有一行出错，整个文件都不会导入；同一文件重复导入不会产生任何变化。",
@@ -831,7 +836,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "upload.issues": ("错误与提示", "Errors and warnings"),
     "upload.warnings": ("提示（不影响导入）", "Warnings (do not block the import)"),
-    # --- plausibility on upload (hardening) ---
+    # --- upload: plausibility ---
     "upload.plausibility": (
         "以下 {n} 个数值与该指标的历史或其他县区相差很大，请核对是否录入有误。这只是提示：核对无误仍可确认导入，"
         "导入记录会注明已看到这些提示。",
@@ -876,7 +881,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload.col.field": ("字段", "Field"),
     "upload.col.old": ("原值", "Old"),
     "upload.col.new": ("新值", "New"),
-    # --- upload (hardening) ---
+    # --- upload: the error summary; import history ---
     "upload.summary.ok": ("无误的行", "Rows without errors"),
     "upload.rejected_one": (
         "发现 1 处错误，整个文件都不会导入。请按下表改正后重新上传（行号与 Excel 中一致）。",
@@ -899,7 +904,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "history.col.user": ("上传人", "By"),
     "history.col.encoding": ("编码", "Encoding"),
     "history.col.state": ("状态", "State"),
-    # --- plausibility on upload, history (hardening) ---
+    # --- import history: warnings seen, rollback ---
     "history.col.warnings": ("上传提示", "Warnings at upload"),
     "history.warnings_seen": ("已确认 {n} 处数值提示", "{n} value warnings seen"),
     "history.committed": ("已生效", "In effect"),
@@ -916,6 +921,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Rolled back batch #{id}: {restored} rows restored, {removed} removed.",
     ),
     "history.admin_only": ("仅管理员可以回滚批次。", "Only admins can roll back a batch."),
+    # --- users and roles ---
     "admin.title": ("用户与权限", "Users and roles"),
     "admin.caption": (
         "浏览者只能查看；科室上传员可上传（可限定指标或地区）；管理员还可管理用户、回滚批次、导入规划目标。密码以 argon2id 散列保存。",
@@ -1035,8 +1041,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "present.slide.parks": ("闽宁产业园", "Minning parks"),
     "present.slide.scorecard": ("重点帮扶县记分卡", "Key-county scorecard"),
     "present.slide.closing": ("数据来源", "Sources"),
-    # --- presenter deck (hardening) ---
-    # meeting brief (汇报材料, PDF / PPTX: ningxia_dash/brief/, ui/brief_button.py, CLI export-brief)
+    # --- meeting brief (汇报材料, PDF / PPTX: ningxia_dash/brief/, ui/brief_button.py, CLI export-brief) ---
     "brief.title": ("汇报材料", "Meeting brief"),
     "brief.subtitle": ("规划目标执行情况汇报材料", "Meeting brief: progress against the plan's targets"),
     "brief.export": ("导出汇报材料", "Export meeting brief"),

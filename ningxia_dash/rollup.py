@@ -1,5 +1,5 @@
 """How the values of counties, cities and villages add up to their region's: rates and per-capita values as
-population-weighted means, counts as sums (pure Python and pandas; imports nothing of the app).
+population-weighted means, counts as sums (pure).
 
 The demo generator uses it to make numbers that add up (`spread_mean`, `split_sum`, `rescale_to_mean`); the
 indicator detail page uses `disagreements` to say where uploaded numbers do not. Nothing here alters a value that

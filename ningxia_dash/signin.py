@@ -1,5 +1,4 @@
-"""Failed sign-ins and the wait they earn, per account and client address, and the idle-session rule (pure Python
-and the standard library; never streamlit). The clock is always passed in, so tests need no sleeping.
+"""Failed sign-ins and the wait they earn, per account and client address, and the idle-session rule (pure). The clock is always passed in, so tests need no sleeping.
 
 Policy (README, "Sign-in"): five failures for one account from one address within 30 minutes make that address
 wait 30 s, doubling with each further failure up to 15 minutes; failures older than 30 minutes are forgotten, so

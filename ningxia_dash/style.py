@@ -1,5 +1,5 @@
 """The status and verdict vocabulary as it is shown: THE display order, colours, symbols and badge colours, shared by
-every chart, map, card and table (pure; no streamlit). The words are i18n `status.<id>`; how a status reads is
+every chart, map, card and table (pure). The words are i18n `status.<id>`; how a status reads is
 labels.status_label; the engine's worst → best ranking is tracking/status.STATUS_ORDER (a rule, not a display order).
 
 Okabe–Ito colours, which colour-blind readers can tell apart, and always a symbol and a word beside the colour.

@@ -1,4 +1,4 @@
-"""Display tables and text for the screens: translate, label provenance, highlight (pure; no streamlit)."""
+"""Display tables and text for the screens: translate, label provenance, highlight (pure)."""
 
 from __future__ import annotations
 

@@ -124,14 +124,16 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
 }
 
 # Within tracking/: what each module may import — siblings by name, other parts as in ALLOWED_IMPORTS. The status
-# engine stays a foundation (it imports nothing), the verdicts and the pace lean on it only, and the screen-side
-# modules (overview, targets, gauges, detail, evaluation, charts, continuity) read the engine, never the reverse.
+# vocabulary stays a foundation (it imports nothing), its rules, the verdicts and the pace lean on it only, and the
+# screen-side modules (overview, targets, gauges, detail, evaluation, charts, continuity) read the engine, never the
+# reverse.
 TRACKING_IMPORTS: dict[str, set[str]] = {
     "__init__": set(),
     "status": set(),
+    "rules": {"status"},
     "verdicts": {"status"},
     "pace": {"status", "i18n"},
-    "assess": {"config", "i18n", "pace", "status", "verdicts"},
+    "assess": {"config", "i18n", "pace", "rules", "status", "verdicts"},
     "targets": {"i18n", "labels", "views"},
     "overview": {"i18n", "labels", "style", "targets", "views"},
     "gauges": {"i18n", "labels", "safe_text"},
@@ -252,7 +254,7 @@ def test_no_import_circles_between_modules() -> None:
     for name, path in files.items():
         targets = set()
         for module in _package_imports(path):
-            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.tracking.status import assess` a name in one
+            # `from ningxia_dash.ui import data` names a module; `from ningxia_dash.tracking.rules import assess` a name in one
             targets.add(module if module in files else module.rsplit(".", 1)[0])
         graph[name] = {t for t in targets if t in files and t != name}
     assert _cycle(graph) is None

@@ -1,4 +1,4 @@
-"""The benchmark (bench/, issue 7) on tiny sizes, so it cannot rot: every section runs and reports sensible numbers,
+"""The benchmark (bench/) on tiny sizes, so it cannot rot: every section runs and reports sensible numbers,
 the scaled build has the promised shape, and a read-only replica picks up a published snapshot without a restart."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Meeting briefs: content from the seed database, PDF text (Chinese, extractable, fonts embedded), PPTX slides and
-titles, both languages, the CLI, and the download control (issue 6)."""
+titles, both languages, the CLI, and the download control."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The county map in a real browser (Debian's Chromium via Playwright) at 1366×768: the county that lags most is on
-the first screen, and a click on a city drills down to its counties and changes the address (issue 14 part 4).
+the first screen, and a click on a city drills down to its counties and changes the address.
 Screenshots of the county and city levels go to tests/artifacts/."""
 
 from __future__ import annotations

@@ -170,7 +170,7 @@ def test_hostile_workbooks_are_refused_and_the_server_keeps_serving(
 def test_a_jump_far_from_the_history_is_flagged_and_can_still_be_committed(
     db_path: Path, tmp_path: Path, artifacts: Path, lang: Lang, said: str
 ) -> None:
-    """Issue 15 part 3 in Chromium: an officer's 69.5% where the history says ~98% is shown beside the history in
+    """A plausibility warning in Chromium: an officer's 69.5% where the history says ~98% is shown beside the history in
     the dry run (a warning, not an error): the commit button stays and the import goes through."""
     db = tmp_path / "plausible.duckdb"
     shutil.copyfile(db_path, db)

@@ -13,8 +13,8 @@ import pytest
 
 from ningxia_dash.i18n import t
 from ningxia_dash.tracking import assess
+from ningxia_dash.tracking.rules import assess as judge
 from ningxia_dash.tracking.status import Obs, TargetSpec, expected_path
-from ningxia_dash.tracking.status import assess as judge
 from tests.test_pace_pages import _detail
 
 

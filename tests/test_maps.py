@@ -10,7 +10,7 @@ import time
 import pandas as pd
 import pytest
 
-from ningxia_dash.places import county_map, decks, geometry, legends, parks, villages
+from ningxia_dash.places import county_map, decks, geometry, layers, legends, parks, villages
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS, rgba
@@ -40,7 +40,7 @@ def _layer(deck, layer_id):  # type: ignore[no-untyped-def]
 def _assert_offline(deck) -> None:  # type: ignore[no-untyped-def]
     spec = deck.to_json()
     assert deck.map_provider is None
-    assert deck.map_style == decks.OFFLINE_STYLE
+    assert deck.map_style == layers.OFFLINE_STYLE
     assert "mapbox" not in spec.lower() and "carto" not in spec.lower() and "tiles" not in spec.lower()
     for layer in deck.layers:
         if layer.type == "TextLayer":

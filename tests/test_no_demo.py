@@ -1,4 +1,4 @@
-"""Issue 14 part 1: a production database (build-db --no-demo) holds the plan, its targets, regions, parks, public
+"""A production database (build-db --no-demo) holds the plan, its targets, regions, parks, public
 figures and the plan's baselines and nothing invented; every page is right on it in both languages."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 14 part 1 in a real browser: a production database's main pages draw, raise nothing and show their
+"""A production database in a real browser: its main pages draw, raise nothing and show their
 empty states."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The offline bundle for real (issue 16 part 1): `make bundle` with the real wheelhouse for this platform and Python
+"""The offline bundle for real: `make bundle` with the real wheelhouse for this platform and Python
 (downloaded once into ~/.cache/ningxia_dash/wheelhouse/, reused on later runs and in CI), unpacked into a fresh
 directory, `make install-offline` there with a clean environment (no proxy, no pip configuration, PIP_NO_INDEX=1)
 inside a network namespace of its own where only a loopback device exists (`unshare -rn`; without it, the same

@@ -300,7 +300,7 @@ def test_observation_helper_types() -> None:
     assert Obs(1.0, "demo", "x").value == 1.0  # the engine's input type stays what places builds
 
 
-# ---------------------------------------------------------------- county map: who lags (issue 14 part 4)
+# ---------------------------------------------------------------- county map: who lags
 
 
 def _ranking(at: AppTest) -> dict:  # type: ignore[type-arg]

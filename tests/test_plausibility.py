@@ -1,4 +1,4 @@
-"""Plausibility warnings on upload (issue 15, part 3): the pure rules worked by hand, the dry run on the demo
+"""Plausibility warnings on upload: the pure rules worked by hand, the dry run on the demo
 database (a jump warns, a normal value does not), a commit past a warning records it, and the upload and history
 pages show it in both languages."""
 

@@ -1,4 +1,4 @@
-"""Provenance on every number and verdict (issue 14 part 2): what rests on sample data says so where it stands,
+"""Provenance on every number and verdict: what rests on sample data says so where it stands,
 and the marks are read from the data's source kinds at run time. An officer's official upload of one target's
 provincial values makes every mark of that target go — overview alert card, status-tile count, headline and
 all-targets tables, slides, the brief and the Word report — while the others stay."""

@@ -1,4 +1,4 @@
-"""Numbers that add up (issue 14 §3): the region's rate lies within its places' range and is their population-weighted
+"""Numbers that add up: the region's rate lies within its places' range and is their population-weighted
 mean where everything is demonstration data; counts sum; villages sit around their county; public figures arrive as
 public and are never bent to fit."""
 

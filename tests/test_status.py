@@ -1,4 +1,4 @@
-"""The target-status engine (ningxia_dash/status.py): hand-worked cases for every rule kind, plus properties.
+"""The target-status engine (ningxia_dash/tracking/status.py and rules.py): hand-worked cases for every rule kind, plus properties.
 
 No database and no streamlit: specs and observations are built by hand (the seed CSV is only read to check
 that every real row converts).
@@ -16,7 +16,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from ningxia_dash.tracking import rules as rules_mod
 from ningxia_dash.tracking import status as st_mod
+from ningxia_dash.tracking.rules import assess
 from ningxia_dash.tracking.status import (
     DEFAULT_THRESHOLDS,
     RULE_KINDS,
@@ -27,7 +29,6 @@ from ningxia_dash.tracking.status import (
     Status,
     TargetSpec,
     Thresholds,
-    assess,
     is_binding_alert,
     summarise,
 )
@@ -310,7 +311,7 @@ def test_milestone_yes_no() -> None:
     assert run(stage, {2021: 0, 2022: 1}, 2022).status == ACH
     # 2021: s = 1/3, r = 0 < s → lagging (a milestone is never off track before its year)
     assert run(stage, {2021: 0}, 2021).status == LAG
-    assert run(stage, {2020: 0}, 2020).status == NODATA  # only the baseline: no evidence yet (issue 13)
+    assert run(stage, {2020: 0}, 2020).status == NODATA  # only the baseline: no evidence yet
     due = run(stage, {2021: 0, 2023: 0}, 2023)
     assert due.status == OFF and "2023" in due.explanation_zh and "2023" in due.explanation_en
     assert run(spec("milestone", None, None, unit=None), {2024: 1}, 2024).status == ACH  # T defaults to 1
@@ -598,26 +599,18 @@ def test_stricter_lagging_factor_changes_the_band() -> None:
     assert assess(TAP, obs({2023: 94}), 2023, thresholds=Thresholds(lagging_factor=0.8)).status == OFF
 
 
-# Private helpers another module may borrow, each with its reason; any other `_name` taken from status is a seam
-# that should become public (or move into status).
-BORROWED_PRIVATE = {
-    ("ningxia_dash/tracking/verdicts.py", "_baseline"),  # end-of-period verdicts judge from the engine's own baseline
-    (
-        "ningxia_dash/tracking/verdicts.py",
-        "_context",
-    ),  # … and read observations and references through its one _context
-    ("ningxia_dash/tracking/verdicts.py", "_Ctx"),
-}
+ENGINE = {"ningxia_dash.tracking.status": st_mod, "ningxia_dash.tracking.rules": rules_mod}
 
 
 def test_public_names() -> None:
-    """What the package takes from status: every name exists there, and private ones only where listed above."""
-    taken: set[tuple[str, str]] = set()
+    """What the package takes from the engine (status and rules): every name exists there and none is private —
+    what another module needs (the verdicts read the engine's context and baseline) is a public seam."""
+    taken: set[tuple[str, str, str]] = set()
     for path in sorted([*(ROOT / "ningxia_dash").rglob("*.py"), *(ROOT / "screens").glob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module == "ningxia_dash.tracking.status":
-                taken |= {(path.relative_to(ROOT).as_posix(), a.name) for a in node.names}
-    names = {name for _, name in taken}
-    assert {"assess", "Obs", "TargetSpec", "Status", "is_binding_alert"} <= names, names  # not a pass on nothing
-    assert [name for name in sorted(names) if not hasattr(st_mod, name)] == []
-    assert {(f, n) for f, n in taken if n.startswith("_")} == BORROWED_PRIVATE
+            if isinstance(node, ast.ImportFrom) and node.module in ENGINE:
+                taken |= {(path.relative_to(ROOT).as_posix(), node.module, a.name) for a in node.names}
+    names = {name for _, _, name in taken}
+    assert {"assess", "Obs", "TargetSpec", "Status", "is_binding_alert", "context"} <= names, names  # not on nothing
+    assert [(m, n) for _, m, n in sorted(taken) if not hasattr(ENGINE[m], n)] == []
+    assert [(f, n) for f, _, n in sorted(taken) if n.startswith("_")] == []

@@ -1,5 +1,5 @@
-"""Meeting briefs (汇报材料) as PDF and PPTX: `build_brief(db, "pdf" | "pptx", …)` → bytes (imports the brief's
-modules, queries and db, lazily so the CLI starts fast; never streamlit).
+"""Meeting briefs (汇报材料) as PDF and PPTX: `build_brief(db, "pdf" | "pptx", …)` → bytes (the brief's
+modules are imported lazily, so the CLI starts fast).
 
 content.py assembles what the brief says (pure), loading.py reads it through the gateway, county_figure.py and
 render.py draw the figures (plotly → PNG with kaleido and the system Chromium), fonts.py finds an embeddable CJK

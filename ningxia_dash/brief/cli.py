@@ -1,5 +1,5 @@
 """`python -m ningxia_dash export-brief --format pdf|pptx --out FILE [--year Y] [--lang zh|en] [--db PATH]
-[--plan ID]` (imports argparse and the brief lazily; never streamlit)."""
+[--plan ID]` (the brief is imported lazily, so the CLI starts fast)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""What a meeting brief says, assembled from database rows (pure: imports pandas, tracking, places, views, i18n;
-no I/O, no streamlit). Both writers (PDF, PPTX) lay out the same Brief, section by section, in SECTIONS order."""
+"""What a meeting brief says, assembled from database rows (pure: no I/O). Both writers (PDF, PPTX) lay out the same Brief, section by section, in SECTIONS order."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The county status map as a plain plotly figure for print: county polygons drawn as filled shapes on ordinary x/y
 axes (longitude scaled by cos(latitude), an equirectangular view that is faithful at Ningxia's size), so rendering
-needs no map library, no basemap tiles and no topojson download (imports plotly, pandas, places, style, i18n)."""
+needs no map library, no basemap tiles and no topojson download."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """终期评估报告: the final-evaluation draft as a Word document officers finish and file (python-docx), and the same
 table as xlsx. Reads through the gateway's named queries; what it says comes from ningxia_dash.evaluation, so
-the document agrees with the page (imports python-docx lazily; never streamlit).
+the document agrees with the page (python-docx is imported lazily).
 
 Layout follows government reports: A4, 仿宋 body and 黑体 headings (East Asian font names set on every run so Word
 and WPS pick them; where a font is absent the reader substitutes its own), three-line tables, page numbers in the

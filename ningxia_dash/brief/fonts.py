@@ -1,4 +1,4 @@
-"""Fonts for the PDF: an embeddable CJK TrueType font and a symbol font for the status marks (imports reportlab).
+"""Fonts for the PDF: an embeddable CJK TrueType font and a symbol font for the status marks.
 
 reportlab embeds (subsets) TrueType-outline fonts only; Noto Sans CJK is CFF-outline OpenType, which it cannot
 read. WenQuanYi Zen Hei (Debian `fonts-wqy-zenhei`, installed by `make system-deps`) is a TrueType collection it

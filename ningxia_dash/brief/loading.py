@@ -1,5 +1,4 @@
-"""The rows a brief is built from, read through the gateway's named queries (imports queries and db; never
-streamlit). The plan and its years come from the plans table: nothing here assumes a particular plan period."""
+"""The rows a brief is built from, read through the gateway's named queries. The plan and its years come from the plans table: nothing here assumes a particular plan period."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The brief as an A4 PDF: title page, then one part per section, page footer with the brief's stamp (imports
-reportlab; never streamlit). Text is real text in an embedded CJK font (fonts.py), so it can be searched and copied."""
+"""The brief as an A4 PDF: title page, then one part per section, page footer with the brief's stamp. Text is real text in an embedded CJK font (fonts.py), so it can be searched and copied."""
 
 from __future__ import annotations
 

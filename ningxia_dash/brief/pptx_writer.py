@@ -1,5 +1,5 @@
 """The brief as a 16:9 PPTX: a title slide, then one slide per section (long sections continue on slides marked
-'（续）'); every run names an East-Asian font so Chinese shows in a Chinese face on Windows (imports python-pptx)."""
+'（续）'); every run names an East-Asian font so Chinese shows in a Chinese face on Windows."""
 
 from __future__ import annotations
 

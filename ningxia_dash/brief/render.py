@@ -1,5 +1,4 @@
-"""The brief's figures as PNG: plotly figures rendered by kaleido in the SYSTEM Chromium (imports plotly, kaleido,
-choreographer, charts; never streamlit).
+"""The brief's figures as PNG: plotly figures rendered by kaleido in the SYSTEM Chromium.
 
 How Chromium is found: the path ($BROWSER_PATH, else Debian's /usr/bin/chromium) is handed to kaleido explicitly,
 so choreographer's own search (which looks first for a browser it downloaded itself) never runs, and its download

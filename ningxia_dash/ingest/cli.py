@@ -1,5 +1,5 @@
 """Command-line subcommands for uploads and accounts: template, import, rollback, user add|passwd|list|disable|
-enable|ensure-admin. Same code path as the pages (ingest.pipeline, ingest.audit, accounts); never streamlit.
+enable|ensure-admin. Same code path as the pages (ingest.pipeline, ingest.audit, accounts).
 
 Exit status: 0 done (or nothing to import), 1 file rejected (error table on stderr), 2 bad arguments,
 4 the database is busy with another write, 5 the commit or rollback was refused.

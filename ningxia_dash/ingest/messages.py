@@ -37,7 +37,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Excel 文件设有密码，请取消密码保护后再上传",
         "The Excel file is password-protected: remove the password and upload again",
     ),
-    # --- hostile or broken files (hardening) ---
+    # --- hostile or broken files ---
     "file.not_excel": (
         "文件扩展名为 {suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）；请在 Excel 中打开并另存为 .xlsx 后上传",
         "The name ends in {suffix} but the content is not an Excel workbook (another file renamed?): "

@@ -1,4 +1,4 @@
-"""Plausibility of uploaded indicator values: warnings, never errors (pure pandas; no database, no streamlit).
+"""Plausibility of uploaded indicator values: warnings, never errors (pure; no database).
 
 A value is flagged when it jumps far from its own series or lies far outside the other counties. The officer
 sees the history beside the value ("2024年为98%，本次2025年为69.5%，是否录入有误？") and may still commit; the

@@ -1,5 +1,5 @@
 """plotly builders for the place screens: county ranking, village dimensions and history, park comparison
-(DataFrame → go.Figure; imports plotly, pandas, i18n, style and places; never streamlit)."""
+(DataFrame → go.Figure)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """What every place screen shares: the key-assistance levels, the status orders, numbers and links, the
-picked object of a map or chart, status tallies and provenance badges (pure; never streamlit)."""
+picked object of a map or chart, status tallies and provenance badges (pure)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The county map's logic: counties and cities by one indicator (values, statuses and the texts a map and
-ranking show), the reference a relative target is judged against, the county profile (pure; never streamlit)."""
+ranking show), the reference a relative target is judged against, the county profile (pure)."""
 
 from __future__ import annotations
 

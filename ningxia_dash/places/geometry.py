@@ -1,5 +1,5 @@
 """The counties' geometry: rings and areas from the GeoJSON of data/geo, the view that frames Ningxia (or one
-city) and which map labels fit without overlapping (pure; pydeck only for its ViewState; never streamlit)."""
+city) and which map labels fit without overlapping (pure)."""
 
 from __future__ import annotations
 

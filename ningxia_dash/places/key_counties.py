@@ -1,5 +1,5 @@
 """The key-assistance counties' scorecard: counties × indicators by band (national, regional, the province
-beside), as an HTML table coloured by status and as a flat download (pure; never streamlit)."""
+beside), as an HTML table coloured by status and as a flat download (pure)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """The colours of the place maps and their legends (Streamlit draws none for deck.gl): status fills, the value
-ramp, the key-county outlines, park markers; legend items as HTML the page renders beside the map (pure; never
-streamlit)."""
+ramp, the key-county outlines, park markers; legend items as HTML the page renders beside the map (pure)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The 闽宁 industrial parks: their KPIs in a year, the KPI table and totals (pure; never streamlit)."""
+"""The 闽宁 industrial parks: their KPIs in a year, the KPI table and totals (pure)."""
 
 from __future__ import annotations
 

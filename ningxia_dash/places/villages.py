@@ -1,5 +1,5 @@
 """The resettlement villages: the rule that judges a village on a metric (village_rule, from data/seed/metrics.csv),
-its status by the status engine, and the texts, filters and tables of the villages screen (pure; never streamlit)."""
+its status by the status engine, and the texts, filters and tables of the villages screen (pure)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from ningxia_dash.places.common import (
     num,
 )
 from ningxia_dash.safe_text import md
-from ningxia_dash.tracking.status import Obs, TargetSpec, assess
+from ningxia_dash.tracking.rules import assess
+from ningxia_dash.tracking.status import Obs, TargetSpec
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Settings kept in the database's meta table (the presenter deck order), written like every other write: a
-copy-on-write publish under the write lock (imports db and slides; never streamlit)."""
+copy-on-write publish under the write lock."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The presenter deck as data: which slides, in which order, and what the address asks for (pure; imports nothing
-of the app).
+"""The presenter deck as data: which slides, in which order, and what the address asks for (pure).
 
 An admin reorders the deck on the user-management page (settings.set_present_deck writes a comma-separated list of
 slide ids under the meta key `present_deck`; unknown ids are ignored, missing ones are not shown); without it the

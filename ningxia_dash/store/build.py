@@ -1,5 +1,5 @@
 """Builds data/ningxia.duckdb from data/seed/ and data/geo/, deterministically, into a temporary file that is
-then swapped in (imports duckdb, pandas and the package's pure modules; never streamlit)."""
+then swapped in."""
 
 from __future__ import annotations
 

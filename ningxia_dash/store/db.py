@@ -1,5 +1,5 @@
 """The one gateway to DuckDB: a connection per process and database file, a cursor per call,
-writes in one transaction (imports duckdb and pandas; never streamlit)."""
+writes in one transaction."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Deterministic demonstration data for what no public source gives (pure Python; imports only rollup).
+"""Deterministic demonstration data for what no public source gives (pure).
 
 Every row made here is labelled source_kind='demo' by the caller. Randomness comes from a seed derived from
 stable text (crc32), never from Python's salted hash(), so two builds produce identical databases.

@@ -1,5 +1,4 @@
-"""Demonstration values of the 5 cities and 22 counties that add up to the region's (pure; imports pandas, config,
-demo and rollup; never streamlit).
+"""Demonstration values of the 5 cities and 22 counties that add up to the region's (pure).
 
 For each headline target whose values combine across places (rollup.aggregation) and each year the region has a value
 (public or demo): the cities' values are spread around the region's so that their population-weighted mean is the

@@ -1,5 +1,5 @@
 """Target tracking: database rows (DataFrames) → status assessments for a region and year, for every region, or
-for every year (imports pandas and status; never streamlit or duckdb)."""
+for every year (pure)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pandas as pd
 from ningxia_dash import config
 from ningxia_dash.i18n import unit_label
 from ningxia_dash.tracking.pace import Pace, pace
-from ningxia_dash.tracking.status import Assessment, Obs, Status, TargetSpec, assess, expected_path, is_binding_alert
+from ningxia_dash.tracking.rules import assess
+from ningxia_dash.tracking.status import Assessment, Obs, Status, TargetSpec, expected_path, is_binding_alert
 from ningxia_dash.tracking.verdicts import Evaluation, evaluate
 
 ASSESSMENT_COLUMNS = [

@@ -1,4 +1,4 @@
-"""plotly figure builders: DataFrame → go.Figure (imports plotly and pandas; never streamlit)."""
+"""plotly figure builders: DataFrame → go.Figure."""
 
 from __future__ import annotations
 

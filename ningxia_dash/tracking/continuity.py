@@ -1,6 +1,6 @@
 """One series across plans: which indicator of a new plan continues which of the previous plan
 (`indicators.carries_over_from`), the new plan's baseline, and the 衔接 table that sets each new target's
-required pace against the pace the previous plan achieved (pure; pandas, pace, status, i18n, views; never streamlit).
+required pace against the pace the previous plan achieved (pure).
 
 Method (README "One series across plans"):
 - The new plan's baseline of a continuing target is the value its row prints; without one, the previous indicator's

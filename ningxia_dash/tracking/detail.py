@@ -1,5 +1,5 @@
 """What the indicator detail page shows: history with per-year status, county breakdown, notes, data table
-(pure; imports pandas, tracking, i18n, views; never streamlit)."""
+(pure)."""
 
 from __future__ import annotations
 

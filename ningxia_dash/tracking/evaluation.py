@@ -1,6 +1,5 @@
 """What the 终期评估 screens and documents show: targets joined with their end-of-period verdict, counts, the
-summary sentence, the display table and its filters (pure; imports pandas, i18n, views and style; never
-streamlit). The page, the overview at the period's end, the deck and the Word report all read from here, so
+summary sentence, the display table and its filters (pure). The page, the overview at the period's end, the deck and the Word report all read from here, so
 they agree with each other and with the verdict engine (ningxia_dash/verdicts.py)."""
 
 from __future__ import annotations

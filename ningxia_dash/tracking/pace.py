@@ -1,7 +1,7 @@
 """Pace and projection: where a target is heading at the pace observed, and the pace it needs.
 
-Pure Python beside the status engine (imports only ningxia_dash.status types, i18n.unit_label and the stdlib). Callers hand over a
-`TargetSpec` and its yearly `Obs`; this module computes and words the result in zh and en.
+Pure Python beside the status engine. Callers hand over a `TargetSpec` and its yearly `Obs`; this module computes
+and words the result in zh and en.
 
 Method (README "Pace and projection"; tests/test_pace.py works every case by hand):
 - Applies to targets with a value to reach: `min`, `gt`, `max` with a target value. Not to maintain / zero /

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
-from ningxia_dash.tracking.status import DEFAULT_THRESHOLDS, Obs, TargetSpec, Thresholds, _baseline, _context, _Ctx
+from ningxia_dash.tracking.status import DEFAULT_THRESHOLDS, Context, Obs, TargetSpec, Thresholds, baseline_of, context
 
 
 class Verdict(StrEnum):
@@ -93,7 +93,7 @@ class _V:
     baseline: tuple[float, int] | None = None
 
 
-def _gap_text(c: _Ctx, gap: float, progress: float | None) -> tuple[str, str]:
+def _gap_text(c: Context, gap: float, progress: float | None) -> tuple[str, str]:
     unit = c.spec.unit or ""
     g = round(abs(gap), 2) + 0.0
     gz = f"{g:.2f}".rstrip("0").rstrip(".")
@@ -107,7 +107,7 @@ def _gap_text(c: _Ctx, gap: float, progress: float | None) -> tuple[str, str]:
     return zh, en
 
 
-def _missed_text(c: _Ctx, missed: tuple[tuple[int, float], ...], word_zh: str, word_en: str) -> tuple[str, str]:
+def _missed_text(c: Context, missed: tuple[tuple[int, float], ...], word_zh: str, word_en: str) -> tuple[str, str]:
     if not missed:
         return word_zh, word_en
     zh = "、".join(f"{y}年{c.f(v)[0]}" for y, v in missed)
@@ -116,13 +116,10 @@ def _missed_text(c: _Ctx, missed: tuple[tuple[int, float], ...], word_zh: str, w
     return f"有{len(missed)}年{not_zh}：{zh}", f"{not_en} in {len(missed)} year{'s' if len(missed) > 1 else ''}: {en}"
 
 
-def _straight(c: _Ctx, t: float) -> _V:
-    sp, a, base = c.spec, c.a, _baseline(c)
-    falling = sp.rule_kind == "max" or (sp.rule_kind in ("min", "zero") and base is not None and t < base[0])
-    sign, strict = (-1 if falling else 1), sp.rule_kind == "gt"
-    op = ">" if strict else "≤" if falling else "≥"
-    tz, te = c.f(t)
-    met = sign * (a - t) > c.tol(t) if strict else sign * (a - t) >= -c.tol(t)
+def _straight(c: Context, t: float) -> _V:
+    a, base = c.a, baseline_of(c)
+    (meets, op), (tz, te) = c.direction(t, base), c.f(t)
+    met = meets(a)
     b = (base[0], base[1]) if base else None
     if met:
         return _V(Verdict.MET, f"达到目标{op}{tz}", f"target {op}{te} met", gap=0.0, progress=1.0, baseline=b)
@@ -136,7 +133,7 @@ def _straight(c: _Ctx, t: float) -> _V:
     return _V(verdict, f"目标{op}{tz}，{gz}", f"target {op}{te}, {ge}", gap=gap, progress=r, baseline=b)
 
 
-def _every_year(c: _Ctx, t: float) -> _V:
+def _every_year(c: Context, t: float) -> _V:
     sp = c.spec
     zero = sp.rule_kind == "zero"
     if zero and (sp.baseline_value or 0.0) > c.tol():
@@ -158,7 +155,7 @@ def _every_year(c: _Ctx, t: float) -> _V:
     return _V(Verdict.NOT_MET, f"目标{tz}，{gz}；{mz}", f"target {te}, {ge}; {me}", gap=gap, held=False, missed=missed)
 
 
-def _milestone(c: _Ctx, t: float) -> _V:
+def _milestone(c: Context, t: float) -> _V:
     sp = c.spec
     b, y0 = (sp.baseline_value or 0.0), (sp.baseline_year or sp.plan_baseline_year)
     tz, te = c.f(t)
@@ -175,7 +172,7 @@ def _milestone(c: _Ctx, t: float) -> _V:
     )
 
 
-def _above_reference(c: _Ctx, _t: float) -> _V:
+def _above_reference(c: Context, _t: float) -> _V:
     rv = c.ref[c.y][0]
     rz, re = c.f(rv)
     missed = tuple((y, o.value) for y, o in c.period().items() if y in c.ref and o.value - c.ref[y][0] <= c.tol(rv))
@@ -191,7 +188,7 @@ def _above_reference(c: _Ctx, _t: float) -> _V:
               held=False, missed=missed)  # fmt: skip
 
 
-def _reach_reference(c: _Ctx, _t: float) -> _V:
+def _reach_reference(c: Context, _t: float) -> _V:
     rv, goal = c.ref[c.y][0], c.th.reach_reference_ratio
     q = c.a / rv
     rz, re = c.f(rv)
@@ -206,7 +203,7 @@ def _reach_reference(c: _Ctx, _t: float) -> _V:
     return _V(verdict, f"{zh}，距{goal:.0%}{gz}", f"{en}, {ge} of {goal:.0%}", gap=gap)
 
 
-def _rising(c: _Ctx, _t: float) -> _V:
+def _rising(c: Context, _t: float) -> _V:
     years = [y for y in c.obs if y >= c.spec.plan_baseline_year]
     if len(years) < 2:
         return _V(
@@ -238,7 +235,7 @@ _RULES = {
 }  # fmt: skip
 
 
-def _judge(c: _Ctx, as_of: int) -> _V:
+def _judge(c: Context, as_of: int) -> _V:
     sp = c.spec
     y0 = sp.baseline_year or sp.plan_baseline_year
     t = sp.target_value if sp.target_value is not None else _DEFAULT_TARGET.get(sp.rule_kind)
@@ -260,7 +257,7 @@ def evaluate(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Evaluation:
     """The end-of-period verdict of one target as of `as_of_year` (meaningful once as_of_year ≥ target year)."""
-    c = _context(spec, observations, as_of_year, reference, thresholds)
+    c = context(spec, observations, as_of_year, reference, thresholds)
     obs, ref = c.obs, c.ref
     v = _judge(c, as_of_year)
     final = obs[c.y] if obs and c.y > (spec.baseline_year or spec.plan_baseline_year) else None

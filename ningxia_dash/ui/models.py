@@ -61,7 +61,7 @@ def evaluation_table(plan_id: str, as_of_year: int, baseline_year: int, lang: La
     return evaluation.evaluation_table(evaluation_rows(plan_id, as_of_year, baseline_year, data_version), lang)
 
 
-# --- continuity across plans (helper plan): the 衔接 section and the series across plans ---
+# --- continuity across plans: the 衔接 section and the series across plans ---
 def all_indicators(data_version: str) -> pd.DataFrame:
     """Every plan's indicators (continuity links run between plans)."""
     frames = [data.indicators(str(p), data_version) for p in data.plans(data_version)["id"]]

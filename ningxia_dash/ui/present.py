@@ -1,5 +1,6 @@
 """汇报模式: the presenter's chrome (no navigation, sidebar or toolbar; large type) and one renderer per slide.
-The deck's order is data (ningxia_dash.present.slides); slides reuse the screens' builders."""
+The deck's order is data (ningxia_dash.present.slides); slides reuse the screens' builders. The big screen
+(ui/bigscreen.py) shares the chrome, the address handling and the rows read here."""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def apply_chrome() -> None:
     st.html(PRESENT_CSS)
 
 
-def _rows(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
+def province_rows(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
+    """The province's assessed targets as of a year (the cached view model)."""
     return models.province_rows(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
 
 
@@ -74,14 +76,15 @@ def slide_title(ctx: PageContext, as_of: int) -> None:
     chrome.demo_banner(lang)
 
 
-def _final(ctx: PageContext, as_of: int) -> bool:
+def is_final(ctx: PageContext, as_of: int) -> bool:
+    """Whether `as_of` is the plan's last year: end-of-period verdicts instead of statuses."""
     return evaluation.is_final_year(as_of, int(ctx.plan["period_end"]))
 
 
 def slide_status(ctx: PageContext, as_of: int) -> None:
-    lang, ids = ctx.lang, evaluation.status_ids(_final(ctx, as_of))
-    st.title(t("evaluation.counts" if _final(ctx, as_of) else "tracking.counts", lang) + f" · {as_of}")
-    rows = _rows(ctx, as_of)
+    lang, ids = ctx.lang, evaluation.status_ids(is_final(ctx, as_of))
+    st.title(t("evaluation.counts" if is_final(ctx, as_of) else "tracking.counts", lang) + f" · {as_of}")
+    rows = province_rows(ctx, as_of)
     counts, binding = rows.groupby("status").size(), rows[rows["attribute"] == "binding"].groupby("status").size()
     demo = overview.demo_counts(rows)
     for col, status in zip(st.columns(len(ids)), ids, strict=True):
@@ -102,15 +105,15 @@ def slide_status(ctx: PageContext, as_of: int) -> None:
 
 def slide_alerts(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("tracking.alerts_final" if _final(ctx, as_of) else "tracking.alerts", lang) + f" · {as_of}")
-    alerts = overview.alerts(_rows(ctx, as_of))
+    st.title(t("tracking.alerts_final" if is_final(ctx, as_of) else "tracking.alerts", lang) + f" · {as_of}")
+    alerts = overview.alerts(province_rows(ctx, as_of))
     if alerts.empty:
         st.markdown(f"<div class='slide-big'>{t('tracking.no_alerts', lang)}</div>", unsafe_allow_html=True)
         return
     for _, r in alerts.head(6).iterrows():
         st.markdown(
             f"<div class='slide-big' style='border-left:8px solid {STATUS_COLOURS[r['status']]};padding-left:1rem;"
-            f"margin:0.6rem 0'><b>{html_text(_status_text(r, lang))} · "
+            f"margin:0.6rem 0'><b>{html_text(status_text(r, lang))} · "
             f"{html_text(pick(lang, r['name_zh'], r['name_en']))}</b> <span style='color:#666'>"
             f"{html_text(labels.clause_label(r['clause'], lang))}</span><br>"
             f"{html_text(r['explanation_zh' if lang == 'zh' else 'explanation_en'])}"
@@ -124,7 +127,7 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
     lang, plan = ctx.lang, ctx.plan
     end = int(plan["period_end"])
     st.title(t("page.evaluation", lang) + f" · {end}")
-    if not _final(ctx, as_of):
+    if not is_final(ctx, as_of):
         st.markdown(f"<div class='slide-big'>{html_text(t('present.evaluation_later', lang, year=end))}</div>",
                     unsafe_allow_html=True)  # fmt: skip
         return
@@ -173,7 +176,8 @@ def slide_gauges(ctx: PageContext, as_of: int) -> None:
     st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide nx-slide-{lang}'>{gauges}</div>")
 
 
-def _county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
+def county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
+    """The county map's frame and indicator (the first headline one with county figures); (None, None) without."""
     assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
     county_rows = county_map.counties(data.regions(ctx.version))
     choices = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
@@ -186,17 +190,13 @@ def _county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
 
 def slide_county_map(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    frame, indicator = _county_frame(ctx, as_of)
+    frame, indicator = county_frame(ctx, as_of)
     if indicator is None:
         st.title(t("present.county_map", lang))
         st.info(t("present.no_county_data", lang))
         return
     name = pick(lang, indicator["name_zh"], indicator["name_en"])
-    st.title(
-        f"{t('present.county_map', lang)}：{md(name)}"
-        if lang == "zh"
-        else f"{t('present.county_map', lang)}: {md(name)}"
-    )
+    st.title(f"{t('present.county_map', lang)}{'：' if lang == 'zh' else ': '}{md(name)}")
     left, right = st.columns([3, 1])
     with left:
         deck = decks.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
@@ -322,7 +322,7 @@ def address_notice(ctx: PageContext, names: list[str]) -> None:
         params.notice(name, raw, ctx.lang)
 
 
-def _unusable(ctx: PageContext, count: int, names: tuple[str, ...]) -> list[str]:
+def unusable_params(ctx: PageContext, count: int, names: tuple[str, ...]) -> list[str]:
     query = {k: st.query_params.get(k, "") for k in st.query_params}
     return [n for n in slides.unusable_params(query, count, *plan_years(ctx), LANGS) if n in names]
 
@@ -332,7 +332,7 @@ def run_deck(ctx: PageContext) -> None:
     apply_chrome()
     deck = slides.deck_order(data.meta_value(slides.META_KEY))
     count = len(deck)
-    address_notice(ctx, _unusable(ctx, count, ("slide", "every", "year", "lang")))
+    address_notice(ctx, unusable_params(ctx, count, ("slide", "every", "year", "lang")))
     as_of = as_of_from_address(ctx)
     every = slides.advance_seconds(st.query_params.get("every"))
     param = st.query_params.get("slide")
@@ -372,7 +372,7 @@ def _controls(lang: Lang, n: int, count: int) -> None:
 def launcher(ctx: PageContext) -> None:
     """The page as reached from the menu: what the deck holds and how to start it."""
     lang = ctx.lang
-    address_notice(ctx, _unusable(ctx, 0, ("present", "lang")))
+    address_notice(ctx, unusable_params(ctx, 0, ("present", "lang")))
     st.title(t("present.title", lang))
     st.markdown(t("present.intro", lang))
     deck = slides.deck_order(data.meta_value(slides.META_KEY))
@@ -390,22 +390,7 @@ def launcher(ctx: PageContext) -> None:
     st.caption(format_number(len(deck), None, lang) + " " + t("present.slides", lang))
 
 
-BIGSCREEN_CSS = """
-<style>
-[data-testid="stApp"], [data-testid="stMain"], [data-testid="stAppViewContainer"] { background: #0b1626 !important; }
-[data-testid="stMain"] * { color: #e8eef5; }
-.bs-tile { background: #12233a; border: 1px solid #1f3a5c; border-radius: 10px; padding: 0.7rem 0.9rem;
-    margin-bottom: 0.6rem; }
-.bs-label { color: #8fb3d9 !important; font-size: 0.85rem; }
-.bs-num { font-size: 2.3rem; font-weight: 800; line-height: 1.15; }
-.bs-small { font-size: 0.8rem; color: #8fb3d9 !important; }
-</style>
-"""
-DARK_STYLE = "app/static/map-style-dark.json"
-BIGSCREEN_TILES = 5  # headline tiles on the right: a sixth ran off the bottom of a 1920×1080 screen
-
-
-def _status_text(row: object, lang: Lang) -> str:
+def status_text(row: object, lang: Lang) -> str:
     """'✖ 严重滞后（示例）': the status with the sample-data mark when it rests on sample data."""
     return views.demo_marked(labels.status_label(row["status"], lang), views.rests_on_demo(row), lang)  # type: ignore[index,arg-type]
 
@@ -414,73 +399,3 @@ def _demo_caption(demo: bool, key: str, lang: Lang) -> None:
     """A slide's sample-data note, shown only while what the slide shows rests on sample data."""
     if demo:
         st.caption(f"{chrome.badge('demo', lang)} {t(key, lang)}")
-
-
-def _tile(label: str, value: str, colour: str = "#e8eef5", small: str = "") -> str:
-    """A big-screen tile: label and value are text (escaped here); `small` is markup (callers escape its text)."""
-    return (f"<div class='bs-tile'><div class='bs-label'>{html_text(label)}</div>"
-            f"<div class='bs-num' style='color:{colour} !important'>{html_text(value)}</div>"
-            f"<div class='bs-small'>{small}</div></div>")  # fmt: skip
-
-
-def _clip(text: str, width: int) -> str:
-    """A tile's label: whole when it fits, else cut with an ellipsis so the cut is visible."""
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def run_bigscreen(ctx: PageContext) -> None:
-    """大屏: one dark 1920×1080 cockpit — the county map in the centre, headline figures around it."""
-    apply_chrome()
-    st.html(BIGSCREEN_CSS)
-    lang, plan = ctx.lang, ctx.plan
-    address_notice(ctx, _unusable(ctx, 0, ("present", "year", "lang")))
-    as_of = as_of_from_address(ctx)
-    rows = _rows(ctx, as_of)
-    head, note = st.columns([2, 1.4], vertical_alignment="bottom")
-    head.title(f"{md(pick(lang, plan['short_zh'], plan['short_en']))} · {t('present.bigscreen_title', lang)}")
-    frame, indicator = _county_frame(ctx, as_of)
-    demo = overview.demo_counts(rows)
-    any_demo = bool(demo) or (frame is not None and bool((frame["source_kind"] == "demo").any()))
-    note.markdown(
-        f"<div class='bs-small' style='text-align:right'>{html_text(plan['doc_number'])} · "
-        f"{t('present.data_as_of', lang, year=as_of)}"
-        + (f"<br>{html_text(t('present.bigscreen_demo', lang))}" if any_demo else "")
-        + "</div>",
-        unsafe_allow_html=True,
-    )
-    left, centre, right = st.columns([1.05, 2.4, 1.05])
-    counts = rows.groupby("status").size()
-    binding = rows[rows["attribute"] == "binding"]
-    with left:
-        tiles = [_tile(f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", str(int(counts.get(s, 0))), STATUS_COLOURS[s],
-                       html_text(t("prov.demo_of", lang, n=demo[s])) if demo.get(s) else "")
-                 for s in evaluation.status_ids(_final(ctx, as_of))[:4]]  # fmt: skip
-        alerts = overview.alerts(rows)
-        names = "<br>".join(html_text(views.demo_marked(f"{STATUS_SYMBOLS[r['status']]} "
-                                                        f"{pick(lang, r['name_zh'], r['name_en'])}",
-                                                        views.rests_on_demo(r), lang))
-                            for _, r in alerts.head(4).iterrows())  # fmt: skip
-        tiles.append(_tile(t("overview.binding", lang), f"{len(binding) - len(alerts)} / {len(binding)}",
-                           small=names or html_text(t("tracking.no_alerts", lang))))  # fmt: skip
-        st.html("".join(tiles))
-    with centre:
-        if indicator is None:
-            st.info(t("present.no_county_data", lang))
-            return
-        name = pick(lang, indicator["name_zh"], indicator["name_en"])
-        deck = decks.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
-                                           view=geometry.framed_view(820, 860))  # fmt: skip
-        deck.map_style = DARK_STYLE
-        st.markdown(f"<div class='bs-label'>{t('present.county_map', lang)} · {html_text(name)}</div>",
-                    unsafe_allow_html=True)  # fmt: skip
-        st.pydeck_chart(deck, height=820, key="bigscreen_map")
-    with right:
-        headline = rows[rows["is_headline"]]
-        tiles = []
-        for _, r in headline.head(BIGSCREEN_TILES).iterrows():
-            value = labels.latest_with_source(r, lang).split(" (")[0]
-            name = _clip(pick(lang, r["name_zh"], r["name_en"]), 16 if lang == "zh" else 28)
-            tiles.append(_tile(name, value, STATUS_COLOURS[r["status"]],
-                               html_text(f"{_status_text(r, lang) if r['latest_source_kind'] != 'demo' else labels.status_label(r['status'], lang)} · "
-                                         f"{chrome.provenance_label(r['latest_source_kind'], lang)}")))  # fmt: skip
-        st.html("".join(tiles))
