@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import pandas as pd
@@ -62,6 +63,15 @@ def targets_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return out
 
 
+def chosen(df: pd.DataFrame, choices: Mapping[str, Iterable[object]]) -> pd.Series:
+    """The rows whose value in each column is among that column's chosen values (an empty choice means 'all')."""
+    mask = pd.Series(True, index=df.index)
+    for column, values in choices.items():
+        if wanted := list(values):
+            mask &= df[column].isin(wanted)
+    return mask
+
+
 def filter_targets(
     df: pd.DataFrame,
     chapters: list[int],
@@ -71,13 +81,7 @@ def filter_targets(
     query: str,
 ) -> pd.DataFrame:
     """Targets matching every filter; empty filter lists mean 'all'. The query matches names and sentences."""
-    mask = pd.Series(True, index=df.index)
-    if chapters:
-        mask &= df["chapter_no"].isin(chapters)
-    if categories:
-        mask &= df["category_zh"].isin(categories)
-    if attributes:
-        mask &= df["attribute"].isin(attributes)
+    mask = chosen(df, {"chapter_no": chapters, "category_zh": categories, "attribute": attributes})
     if headline_only:
         mask &= df["is_headline"]
     if query.strip():

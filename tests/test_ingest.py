@@ -338,6 +338,16 @@ def test_notes_villages_parks_and_metrics(fresh: Database) -> None:
     pd.testing.assert_frame_equal(before, fresh.df("SELECT * FROM parks WHERE id = 'park_10'"))
 
 
+def test_village_coordinates_outside_ningxia_name_their_bounds(fresh: Database) -> None:
+    villages = csv_bytes(
+        [["村代码", "村名", "县区代码", "经度", "纬度"], ["hsb-far-01", "远村", "640303", 120.5, 30.2]]
+    )
+    p = dry_run(villages, "村.csv", "villages", OFFICER, fresh)
+    messages = {i.column: i.message("村.csv") for i in p.errors}
+    assert messages["经度"] == "第2行「经度」列：经度应在104到108之间（宁夏境内），实际为120.5"
+    assert messages["纬度"] == "第2行「纬度」列：纬度应在35到39.6之间（宁夏境内），实际为30.2"
+
+
 def test_a_new_plan_and_its_targets(fresh: Database) -> None:
     plan = csv_bytes(
         [

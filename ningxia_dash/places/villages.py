@@ -20,6 +20,7 @@ from ningxia_dash.places.common import (
 from ningxia_dash.safe_text import md
 from ningxia_dash.tracking.rules import assess
 from ningxia_dash.tracking.status import Obs, TargetSpec
+from ningxia_dash.views import chosen
 
 
 @dataclass(frozen=True)
@@ -182,15 +183,11 @@ def filter_villages(
     industries: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Villages matching every filter; an empty list means 'all'; leader is 'all', 'yes' or 'no'."""
-    mask = pd.Series(True, index=df.index)
-    if codes := list(county_codes):
-        mask &= df["county_code"].isin(codes)
+    mask = chosen(
+        df, {"county_code": county_codes, "relocation_type": relocation_types, "leading_industry": industries}
+    )
     if leader in ("yes", "no"):
         mask &= df["leader_contacted"].astype(bool) == (leader == "yes")
-    if types := list(relocation_types):
-        mask &= df["relocation_type"].isin(types)
-    if inds := list(industries):
-        mask &= df["leading_industry"].isin(inds)
     return df[mask]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,16 @@ class BuildReport:
 
 def _frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(list(rows))
+
+
+def _keyed(
+    rows: Mapping[tuple[Any, ...], tuple[Any, ...]], keys: tuple[str, ...], values: tuple[str, ...], **fixed: Any
+) -> pd.DataFrame:
+    """A table from a dict of key tuples to value tuples (in key order), plus columns of one fixed value."""
+    return _frame(
+        {**dict(zip(keys, k, strict=True)), **fixed, **dict(zip(values, v, strict=True))}
+        for k, v in sorted(rows.items())
+    )
 
 
 def _insert(conn: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> int:
@@ -123,31 +133,11 @@ def _load(
         }
         for m in catalogue.metrics(seed_dir)
     )
-    observations = _frame(
-        {
-            "indicator_id": k[0],
-            "region_code": k[1],
-            "year": k[2],
-            "period_type": "year",
-            "period_no": 0,
-            "value": v[0],
-            "source_kind": v[1],
-            "source_id": v[2],
-            "note": v[3],
-        }
-        for k, v in sorted(figs.observations.items())
-    )
-    references = _frame(
-        {
-            "series_id": k[0],
-            "region_code": k[1],
-            "year": k[2],
-            "value": v[0],
-            "source_kind": v[1],
-            "source_id": v[2],
-        }
-        for k, v in sorted(figs.references.items())
-    )
+    observations = _keyed(
+        figs.observations, ("indicator_id", "region_code", "year"), ("value", "source_kind", "source_id", "note"),
+        period_type="year", period_no=0,
+    )  # fmt: skip
+    references = _keyed(figs.references, ("series_id", "region_code", "year"), ("value", "source_kind", "source_id"))
     ref_series = _frame(
         {"id": s.id, "name_zh": s.name_zh, "name_en": s.name_en, "unit": s.unit, "derivation": s.derivation}
         for s in catalogue.reference_series(seed_dir)

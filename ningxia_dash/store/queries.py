@@ -233,25 +233,23 @@ def metrics(db: Database, entity: str) -> pd.DataFrame:
 
 def village_metric_values(db: Database, metric_id: str) -> pd.DataFrame:
     """One metric of every village, every yearly value."""
-    return db.df(
-        """
-        SELECT village_id, year, value, source_kind, source_id FROM village_metrics
-        WHERE metric_id = ? AND period_type = 'year'
-        ORDER BY village_id, year
-        """,
-        [metric_id],
-    )
+    return _village_years(db, metric_id=metric_id)
 
 
 def village_history(db: Database, village_id: str) -> pd.DataFrame:
     """Every yearly metric value of one village."""
+    return _village_years(db, village_id=village_id)
+
+
+def _village_years(db: Database, metric_id: str | None = None, village_id: str | None = None) -> pd.DataFrame:
+    """The yearly village metric values of one metric or one village (None: every one), by village, metric, year."""
     return db.df(
         """
-        SELECT metric_id, year, value, source_kind, source_id FROM village_metrics
-        WHERE village_id = ? AND period_type = 'year'
-        ORDER BY metric_id, year
+        SELECT village_id, metric_id, year, value, source_kind, source_id FROM village_metrics
+        WHERE metric_id = coalesce(?, metric_id) AND village_id = coalesce(?, village_id) AND period_type = 'year'
+        ORDER BY village_id, metric_id, year
         """,
-        [village_id],
+        [metric_id, village_id],
     )
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from ningxia_dash.i18n import Lang, format_number, pick, t
 from ningxia_dash.labels import clause_label, target_text, value_text
 from ningxia_dash.style import STATUS_IDS, VERDICT_IDS, VERDICT_SYMBOLS
-from ningxia_dash.views import demo_marked, rests_on_demo
+from ningxia_dash.views import chosen, demo_marked, rests_on_demo
 
 
 def verdict_label(verdict: str, lang: Lang) -> str:
@@ -138,13 +138,7 @@ def filter_rows(
 ) -> pd.DataFrame:
     """Rows matching every filter; an empty list means 'all'. kinds: the final value's source kind ('none' for
     a target without a final value)."""
-    mask = pd.Series(True, index=rows.index)
-    if chapters:
-        mask &= rows["chapter_no"].isin(chapters)
-    if attributes:
-        mask &= rows["attribute"].isin(attributes)
-    if verdicts:
-        mask &= rows["verdict"].isin(verdicts)
+    mask = chosen(rows, {"chapter_no": chapters, "attribute": attributes, "verdict": verdicts})
     if kinds:
         mask &= rows["final_source_kind"].fillna("none").isin(kinds)
     return rows[mask]

@@ -106,40 +106,34 @@ def reference_values(data_version: str) -> pd.DataFrame:
     return queries.reference_values(database())
 
 
+def _judged(plan_id: str, data_version: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What the status engine judges a plan's targets from: the targets, their values and the reference values."""
+    return indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def assessments(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """Status of every target of a plan for one region as of a year."""
-    return assess.assess_region(
-        indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
-        baseline_year, as_of_year, region_code,
-    )  # fmt: skip
+    return assess.assess_region(*_judged(plan_id, data_version), baseline_year, as_of_year, region_code)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def evaluations(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """End-of-period verdict of every target of a plan for one region as of a year (终期评估)."""
-    return assess.evaluate_region(
-        indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
-        baseline_year, as_of_year, region_code,
-    )  # fmt: skip
+    return assess.evaluate_region(*_judged(plan_id, data_version), baseline_year, as_of_year, region_code)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def paces(plan_id: str, region_code: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """Pace and projection of every target of a plan for one region as of a year (ningxia_dash/tracking/pace.py)."""
-    return assess.pace_regions(
-        indicators(plan_id, data_version), observations(plan_id, data_version), baseline_year, as_of_year,
-        [region_code],
-    )  # fmt: skip
+    targets, values, _ = _judged(plan_id, data_version)
+    return assess.pace_regions(targets, values, baseline_year, as_of_year, [region_code])
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def assessments_all_regions(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """Status of every (target, region) pair with data, as of a year (maps, scorecards, county breakdowns)."""
-    return assess.assess_all_regions(
-        indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
-        baseline_year, as_of_year,
-    )  # fmt: skip
+    return assess.assess_all_regions(*_judged(plan_id, data_version), baseline_year, as_of_year)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -4,13 +4,18 @@ master-data row's own id (pure Python and pandas)."""
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Literal
+
 import numpy as np
 import pandas as pd
 
 from ningxia_dash.config import PROVINCE_CODE
-from ningxia_dash.ingest.kinds.base import Col
+from ningxia_dash.ingest.kinds.base import Col, Kind
 from ningxia_dash.ingest.parse import normalise_code
 from ningxia_dash.ingest.validate import ID_PATTERN, NO_COUNTY, Validator, umap
+
+MetricEntity = Literal["village", "park"]  # whose yearly metrics a file holds
 
 INDICATOR = Col(
     "indicator_id",
@@ -93,15 +98,16 @@ NOTE = Col(
 )
 
 
-def metric_col(entity_zh: str) -> Col:
+def metric_col(entity: MetricEntity) -> Col:
+    entity_zh = "村" if entity == "village" else "园区"
     return Col(
         "metric_id",
         "指标代码",
         "code",
         required=True,
         help_zh=f"{entity_zh}指标代码（见“{entity_zh}指标代码”表），也可填指标中文名称",
-        help_en=f"{'Village' if entity_zh == '村' else 'Park'} metric id (see its sheet); the Chinese name works too",
-        example="v_income" if entity_zh == "村" else "p_enterprises",
+        help_en=f"{'Village' if entity == 'village' else 'Park'} metric id (see its sheet); the Chinese name works too",
+        example="v_income" if entity == "village" else "p_enterprises",
         aliases=("metric", "metric id", "指标", "指标编码"),
     )
 
@@ -161,7 +167,7 @@ def county_of(ids: pd.Series, table: dict[str, dict[str, object]]) -> pd.Series:
     return umap(ids, lambda i: (table[i]["county_code"] or NO_COUNTY) if isinstance(i, str) and i in table else None)
 
 
-def metric_rows(v: Validator, entity: str) -> None:
+def metric_rows(v: Validator, entity: MetricEntity) -> None:
     """A village's or park's yearly metric: the thing (in the account's counties), the metric, year and value."""
     refs = v.refs
     key = f"{entity}_id"
@@ -188,6 +194,29 @@ def metric_rows(v: Validator, entity: str) -> None:
         else ("园区、指标、年份", "park, metric and year")
     )
     v.duplicates([key, "metric_id", "year"], label)
+
+
+def metric_kind(
+    entity: MetricEntity, *, zh: str, en: str, entity_zh: str, entity_en: str, help_zh: str, help_en: str
+) -> Kind:
+    """The upload kind of the villages' or the parks' yearly metrics: all but its words follows from the entity."""
+    thing = VILLAGE if entity == "village" else PARK
+    return Kind(
+        id=f"{entity}_metrics",
+        zh=zh,
+        en=en,
+        table=f"{entity}_metrics",
+        key=(thing.name, "metric_id", "year", "period_type", "period_no"),
+        cols=(thing, metric_col(entity), YEAR, VALUE, UNIT),
+        check=partial(metric_rows, entity=entity),
+        entity_zh=entity_zh,
+        entity_en=entity_en,
+        help_zh=help_zh,
+        help_en=help_en,
+        honoured_scopes=frozenset({"regions"}),
+        value_columns=("value",),
+        ref_sheets=(f"{entity}s", f"{entity}_metrics"),
+    )
 
 
 def require_for_new(v: Validator, is_new: pd.Series, ids: pd.Series) -> None:

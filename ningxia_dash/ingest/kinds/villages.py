@@ -23,20 +23,8 @@ def check(v: Validator) -> None:
     # A county scope covers both ends of a move: the county a village is in now and the one the file gives it.
     v.region_scope("id", county_of(ids, refs.villages), current=True)
     v.region_scope("county_code", counties)
-    lon, _, _ = v.number("lon")
-    lat, _, _ = v.number("lat")
-    v.rule(
-        "lon",
-        "cell.lon_range",
-        lon.isna() | lon.between(*NINGXIA_LON),
-        lambda r: {"min": NINGXIA_LON[0], "max": NINGXIA_LON[1]},
-    )
-    v.rule(
-        "lat",
-        "cell.lat_range",
-        lat.isna() | lat.between(*NINGXIA_LAT),
-        lambda r: {"min": NINGXIA_LAT[0], "max": NINGXIA_LAT[1]},
-    )
+    _inside(v, "lon", "cell.lon_range", NINGXIA_LON)
+    _inside(v, "lat", "cell.lat_range", NINGXIA_LAT)
     v.enum(v.kind.col("relocation_type"))
     households = v.integer("households")
     population = v.integer("population")
@@ -48,6 +36,17 @@ def check(v: Validator) -> None:
         ~odd.fillna(False).astype(bool),
         lambda r: {"population": population.at[r], "households": households.at[r]},
         severity="warning",
+    )
+
+
+def _inside(v: Validator, axis: str, code: str, bounds: tuple[float, float]) -> None:
+    """A longitude or latitude, when given, lies inside Ningxia's bounds."""
+    degrees, _, _ = v.number(axis)
+    v.rule(
+        axis,
+        code,
+        degrees.isna() | degrees.between(*bounds),
+        lambda r: {"min": bounds[0], "max": bounds[1]},
     )
 
 
