@@ -9,6 +9,7 @@ import streamlit as st
 
 from ningxia_dash import accounts
 from ningxia_dash.accounts import User
+from ningxia_dash.plan import Plan, plan_of
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database, get_database
 from ningxia_dash.tracking import assess
@@ -41,6 +42,11 @@ def indicators_with_latest(plan_id: str, region_code: str, data_version: str) ->
 @st.cache_data(show_spinner=False, max_entries=16)
 def plans(data_version: str) -> pd.DataFrame:
     return queries.plans(database())
+
+
+def plan(plan_id: str, data_version: str) -> Plan:
+    """The plan `plan_id` as a typed Plan (built from the cached plans table)."""
+    return plan_of(plans(data_version), plan_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

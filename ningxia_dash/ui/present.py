@@ -55,19 +55,19 @@ def apply_chrome() -> None:
 
 
 def _rows(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
-    return models.province_rows(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    return models.province_rows(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
 
 
 def slide_title(ctx: PageContext, as_of: int) -> None:
     lang, plan = ctx.lang, ctx.plan
-    elapsed = views.period_elapsed(int(plan["period_start"]), int(plan["period_end"]), date.today())
+    elapsed = views.period_elapsed(plan.period_start, plan.period_end, date.today())
     st.markdown("<div style='height:10vh'></div>", unsafe_allow_html=True)
     st.title(t("present.cover", lang))
     st.markdown(
         f"<div style='font-size:2.3rem;font-weight:800;line-height:1.35;margin:1rem 0 2rem 0'>"
-        f"{html_text(pick(lang, plan['title_zh'], plan['title_en']))}</div>"
-        f"<div class='slide-big'>{html_text(plan['doc_number'])}<br>{t('overview.period', lang)} {plan['period_start']}–"
-        f"{plan['period_end']} · {t('overview.elapsed', lang)} {elapsed:.0%}<br>"
+        f"{html_text(plan.title(lang))}</div>"
+        f"<div class='slide-big'>{html_text(plan.doc_number)}<br>{t('overview.period', lang)} {plan.period_start}–"
+        f"{plan.period_end} · {t('overview.elapsed', lang)} {elapsed:.0%}<br>"
         f"<b>{t('present.data_as_of', lang, year=as_of)}</b></div><div style='height:6vh'></div>",
         unsafe_allow_html=True,
     )
@@ -75,7 +75,7 @@ def slide_title(ctx: PageContext, as_of: int) -> None:
 
 
 def _final(ctx: PageContext, as_of: int) -> bool:
-    return evaluation.is_final_year(as_of, int(ctx.plan["period_end"]))
+    return evaluation.is_final_year(as_of, ctx.plan.period_end)
 
 
 def slide_status(ctx: PageContext, as_of: int) -> None:
@@ -122,13 +122,13 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
 def slide_evaluation(ctx: PageContext, as_of: int) -> None:
     """终期评估: the verdict counts and the summary sentence (from the plan's last year; before it, says when)."""
     lang, plan = ctx.lang, ctx.plan
-    end = int(plan["period_end"])
+    end = plan.period_end
     st.title(t("page.evaluation", lang) + f" · {end}")
     if not _final(ctx, as_of):
         st.markdown(f"<div class='slide-big'>{html_text(t('present.evaluation_later', lang, year=end))}</div>",
                     unsafe_allow_html=True)  # fmt: skip
         return
-    rows = models.evaluation_rows(ctx.plan_id, end, int(plan["baseline_year"]), ctx.version)
+    rows = models.evaluation_rows(ctx.plan_id, end, plan.baseline_year, ctx.version)
     st.markdown(f"<div class='slide-big'>{html_text(evaluation.summary_sentence(rows, end, lang))}</div>",
                 unsafe_allow_html=True)  # fmt: skip
     unmet = rows[rows["verdict"] == "not_met"]
@@ -166,12 +166,12 @@ SLIDE_GAUGES_CSS = """
 def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("tracking.gauges", lang))
-    gauges = models.headline_html(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), lang, ctx.version, None, 7)
+    gauges = models.headline_html(ctx.plan_id, as_of, ctx.plan.baseline_year, lang, ctx.version, None, 7)
     st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide'>{gauges}</div>")
 
 
 def _county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
-    assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
     county_rows = county_map.counties(data.regions(ctx.version))
     choices = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     if choices.empty:  # e.g. a new plan whose county figures have not been uploaded yet
@@ -214,8 +214,8 @@ def slide_villages(ctx: PageContext, as_of: int) -> None:
     metric_id = villages.DEFAULT_VILLAGE_METRIC
     metric = villages.metric_row(data.place_metrics("village", ctx.version), metric_id)
     statuses = data.village_statuses(
-        metric_id, as_of, int(ctx.plan["baseline_year"]),
-        villages.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, int(ctx.plan["period_end"])), ctx.version,
+        metric_id, as_of, ctx.plan.baseline_year,
+        villages.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, ctx.plan.period_end), ctx.version,
     )  # fmt: skip
     view = villages.villages_view(data.villages(ctx.version), statuses, metric, lang)
     left, right = st.columns([3, 1])
@@ -248,7 +248,7 @@ def slide_parks(ctx: PageContext, as_of: int) -> None:
 def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("present.scorecard", lang) + f" · {as_of}")
-    assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
     county_rows = county_map.counties(data.regions(ctx.version))
     shown = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     score = key_counties.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
@@ -302,12 +302,12 @@ def _step(forward: bool, count: int) -> None:
 
 
 def plan_years(ctx: PageContext) -> tuple[int, int]:
-    return int(ctx.plan["baseline_year"]), int(ctx.plan["period_end"])
+    return ctx.plan.baseline_year, ctx.plan.period_end
 
 
 def as_of_from_address(ctx: PageContext) -> int:
     """?year= when it is a year of the plan (baseline..period end), else the latest year with data."""
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or ctx.plan.period_end
     return slides.as_of_year(st.query_params.get("year"), *plan_years(ctx), latest)
 
 
@@ -381,7 +381,7 @@ def launcher(ctx: PageContext) -> None:
                  query_params={"present": "1", "slide": "1", "every": "20", "lang": lang})  # fmt: skip
     c3.page_link(chrome.page_file("bigscreen"), label=t("present.bigscreen", lang) + " →",
                  query_params={"present": "1", "lang": lang})  # fmt: skip
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or ctx.plan.period_end
     brief_button.brief_download(lang, ctx.plan_id, latest, ctx.version)
     st.caption(t("present.tip", lang))
     st.caption(format_number(len(deck), None, lang) + " " + t("present.slides", lang))
@@ -434,12 +434,12 @@ def run_bigscreen(ctx: PageContext) -> None:
     as_of = as_of_from_address(ctx)
     rows = _rows(ctx, as_of)
     head, note = st.columns([2, 1.4], vertical_alignment="bottom")
-    head.title(f"{md(pick(lang, plan['short_zh'], plan['short_en']))} · {t('present.bigscreen_title', lang)}")
+    head.title(f"{md(plan.short(lang))} · {t('present.bigscreen_title', lang)}")
     frame, indicator = _county_frame(ctx, as_of)
     demo = overview.demo_counts(rows)
     any_demo = bool(demo) or (frame is not None and bool((frame["source_kind"] == "demo").any()))
     note.markdown(
-        f"<div class='bs-small' style='text-align:right'>{html_text(plan['doc_number'])} · "
+        f"<div class='bs-small' style='text-align:right'>{html_text(plan.doc_number)} · "
         f"{t('present.data_as_of', lang, year=as_of)}"
         + (f"<br>{html_text(t('present.bigscreen_demo', lang))}" if any_demo else "")
         + "</div>",
