@@ -113,6 +113,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
         "export",
         "i18n",
         "places",
+        "plan",
         "safe_text",
         "store",
         "style",
