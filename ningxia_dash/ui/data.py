@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +13,9 @@ from ningxia_dash.plan import Plan, plan_of
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database, get_database
 from ningxia_dash.tracking import assess
+
+if TYPE_CHECKING:
+    from ningxia_dash.ingest.refs import Refs
 
 
 def database() -> Database:
@@ -223,8 +226,9 @@ def batch_changes(batch_id: int, data_version: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def ingest_refs(data_version: str) -> Any:
-    """Ids and names uploads are checked against (ingest.refs.Refs), for labels and templates."""
+def ingest_refs(data_version: str) -> Refs:
+    """Ids and names uploads are checked against (ingest.refs.Refs), for labels and templates. Imported here:
+    the upload code loads only on the pages that need it."""
     from ningxia_dash.ingest.refs import load_refs
 
     return load_refs(database())
