@@ -13,7 +13,7 @@ from ningxia_dash.i18n import t, unit_label
 from ningxia_dash.params import one_of
 from ningxia_dash.places import common, county_map, legends
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data, models, params, state
+from ningxia_dash.ui import chrome, data, params, place_models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -81,7 +81,7 @@ st.title(t("places.county_title", lang))
 subtitle = st.empty()  # the chosen indicator's target, clause and reference, once it is known
 chrome.demo_banner(lang)
 
-years = common.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
+years = common.year_choices(ctx.plan.period_start, [data.latest_data_year(ctx.plan_id, ctx.version)])
 from_address("year", lambda raw: checks.year(raw, years), "county_map.year", str(years[-1]))
 from_address("region", lambda raw: one_of(raw, set(county_rows["code"])), COUNTY)
 from_address("city", lambda raw: one_of(raw, set(city_rows["code"])), CITY)
@@ -93,7 +93,9 @@ def no_county_figures() -> None:
     grey with a legend that says why, and draw nothing else."""
     chrome.upload_needed("places.no_county_data", lang)
     map_col, legend_col = st.columns([4.3, 1.6])
-    map_col.pydeck_chart(models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck")
+    map_col.pydeck_chart(
+        place_models.empty_county_deck(lang, ctx.version, MAP_H, 400), height=MAP_H, key="county_map_deck"
+    )
     legend_col.html(legends.legend_html(t("places.mode.status", lang), [legends.status_legend(lang)[-1]],
                                         t("places.legend.empty_note", lang)))  # fmt: skip
     st.stop()
@@ -103,8 +105,8 @@ c_ind, c_mode, c_level, c_year = st.columns([2.8, 1.3, 1.8, 1])
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
 to_address("year", year)
-base = int(ctx.plan["baseline_year"])
-choices, names = models.county_choices(ctx.plan_id, year, base, lang, ctx.version)
+base = ctx.plan.baseline_year
+choices, names = place_models.county_choices(ctx.plan_id, year, base, lang, ctx.version)
 ids = list(choices["id"])
 if not ids:  # a new plan (the next five-year plan) or a production database before county figures are imported
     no_county_figures()
@@ -135,7 +137,7 @@ if selected and city and city_of.get(selected) != city:
     city = st.session_state[CITY] = city_of.get(selected)
 to_address("city", city)
 to_address("region", selected)
-subtitle.markdown(models.county_subtitle(ctx.plan_id, indicator_id, year, lang, ctx.version))
+subtitle.markdown(place_models.county_subtitle(ctx.plan_id, indicator_id, year, lang, ctx.version))
 view = county_map.map_view(level, city)
 
 # ---------------------------------------------------------------- where we are: region › city › county › villages
@@ -153,8 +155,15 @@ with st.container(horizontal=True, vertical_alignment="center", gap="small", key
         st.page_link(chrome.page_file("villages"), label=t("places.crumb.villages", lang, county=md(county_names[selected])),
                      query_params={"county": selected})  # fmt: skip
 
-indicator, frame, edges, deck, ranking = models.county_map(
+county_view = place_models.county_map(
     ctx.plan_id, indicator_id, year, base, mode, selected, lang, ctx.version, MAP_H, 400, view, city
+)
+indicator, frame, edges, deck, ranking = (
+    county_view.indicator,
+    county_view.frame,
+    county_view.edges,
+    county_view.deck,
+    county_view.ranking,
 )
 
 if view != "cities" and frame["value"].isna().all():  # e.g. a production database: city figures, no county ones
@@ -188,7 +197,7 @@ with rank_col:
     )  # fmt: skip
     if view == "cities":
         st.caption(t("places.city_note", lang))
-    elif pace_note := models.county_pace_note(ctx.plan_id, indicator_id, year, base, lang, ctx.version):
+    elif pace_note := place_models.county_pace_note(ctx.plan_id, indicator_id, year, base, lang, ctx.version):
         st.caption(md(pace_note), help=t("pace.help", lang))
 hint = t("places.pick_hint_city", lang) if view == "cities" else t("places.pick_hint", lang)
 st.caption(f"{hint} {t('map.caption', lang)}")
@@ -212,13 +221,13 @@ if code is None:
     st.info(t("places.pick_hint", lang))
     st.stop()
 
-p = models.county_profile(ctx.plan_id, code, year, base, lang, ctx.version)
-profile, table, here, parks = p["profile"], p["table"], p["villages"], p["parks"]
+p = place_models.county_profile(ctx.plan_id, code, year, base, lang, ctx.version)
+profile, table, here, parks = p.profile, p.table, p.villages, p.parks
 
 st.markdown(f"#### {md(profile['name'])} · {md(profile['level_text'])}")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("places.metric.targets", lang), len(table), help=t("places.metric.targets_help", lang))
-m2.metric(t("places.metric.behind", lang), p["behind"])
+m2.metric(t("places.metric.behind", lang), p.behind)
 m3.metric(t("places.metric.villages", lang), len(here))
 m4.metric(t("places.metric.parks", lang), len(parks))
 
@@ -247,8 +256,8 @@ with tab_villages:
     if here.empty:
         st.write(t("places.no_villages", lang))
     else:
-        st.markdown(t("places.villages_summary", lang, **p["village_summary"]))
-        st.dataframe(p["village_table"], hide_index=True, width="stretch", column_config={"id": None}, height=300)
+        st.markdown(t("places.villages_summary", lang, **(p.village_summary or {})))
+        st.dataframe(p.village_table, hide_index=True, width="stretch", column_config={"id": None}, height=300)
         st.page_link(
             config.ROOT / "screens" / "villages.py", label=t("places.to_villages", lang), query_params={"county": code}
         )
@@ -257,5 +266,5 @@ with tab_parks:
         st.write(t("places.no_parks", lang))
     else:
         chrome.demo_banner(lang)
-        st.dataframe(p["park_table"], hide_index=True, width="stretch")
+        st.dataframe(p.park_table, hide_index=True, width="stretch")
         st.page_link(config.ROOT / "screens" / "parks.py", label=t("places.to_parks", lang))

@@ -4,7 +4,7 @@ filters, downloads and the Word report officers finish and file."""
 import streamlit as st
 
 from ningxia_dash import labels
-from ningxia_dash.i18n import pick, t
+from ningxia_dash.i18n import t
 from ningxia_dash.safe_text import md
 from ningxia_dash.style import VERDICT_IDS
 from ningxia_dash.tracking import evaluation
@@ -12,11 +12,11 @@ from ningxia_dash.ui import chrome, data, models, report_button
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
-end, base = int(plan["period_end"]), int(plan["baseline_year"])
+end, base = plan.period_end, plan.baseline_year
 as_of = end  # the final evaluation is as of the plan's last year
 
 st.title(t("evaluation.title", lang))
-st.caption(t("evaluation.caption", lang, plan=md(pick(lang, plan["short_zh"], plan["short_en"])), year=as_of))
+st.caption(t("evaluation.caption", lang, plan=md(plan.short(lang)), year=as_of))
 
 rows = models.evaluation_rows(ctx.plan_id, as_of, base, ctx.version)
 counts, binding = evaluation.verdict_counts(rows)
@@ -72,18 +72,18 @@ bridge = models.continuity_bridge(ctx.plan_id, lang, ctx.version)
 if bridge is None:
     st.info(t("continuity.none", lang))
 else:
-    old_name, new_name = (md(pick(lang, p["short_zh"], p["short_en"])) for p in (bridge["old"], bridge["new"]))
+    old_name, new_name = (md(p.short(lang)) for p in (bridge.old, bridge.new))
     st.caption(t("continuity.caption", lang, old=old_name, new=new_name))
-    if bridge["table"].empty:
+    if bridge.table.empty:
         st.info(t("continuity.no_links", lang))
     else:
-        st.markdown(md(bridge["summary"]))
+        st.markdown(md(bridge.summary))
         # A static table: its sentences wrap, so a reader at 1366 px sees every column (a data grid cuts them).
         with st.container(key="continuity_table"):
-            st.table(bridge["table"].drop(columns=["id"]).set_index(t("col.indicator", lang)))
-        if bridge["has_demo"]:
+            st.table(bridge.table.drop(columns=["id"]).set_index(t("col.indicator", lang)))
+        if bridge.has_demo:
             st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo.desc', lang)}")
-        chrome.download_buttons(bridge["table"].drop(columns=["id"]), "continuity", lang)
-    for key, frame in (("continuity.dropped", bridge["dropped"]), ("continuity.new_only", bridge["new_only"])):
+        chrome.download_buttons(bridge.table.drop(columns=["id"]), "continuity", lang)
+    for key, frame in (("continuity.dropped", bridge.dropped), ("continuity.new_only", bridge.new_only)):
         with st.expander(t(key, lang, n=len(frame))):
             st.dataframe(frame, hide_index=True, width="stretch")

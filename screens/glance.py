@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ningxia_dash import config
-from ningxia_dash.i18n import pick, t
+from ningxia_dash.i18n import t
 from ningxia_dash.safe_text import md
 from ningxia_dash.tracking import charts
 from ningxia_dash.ui import chrome, data
@@ -12,11 +12,11 @@ ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
 
 st.title(t("glance.title", lang))
-st.markdown(f"## {md(pick(lang, plan['title_zh'], plan['title_en']))}")
+st.markdown(f"## {md(plan.title(lang))}")
 parts = [
-    md(plan["doc_number"]) if plan["doc_number"] else "",  # an imported plan may have no document number
-    f"{t('overview.period', lang)} {plan['period_start']}–{plan['period_end']}",
-    f"{t('overview.baseline', lang)} {plan['baseline_year']}",
+    md(plan.doc_number) if plan.doc_number else "",  # an imported plan may have no document number
+    f"{t('overview.period', lang)} {plan.period_start}–{plan.period_end}",
+    f"{t('overview.baseline', lang)} {plan.baseline_year}",
 ]
 st.markdown("### " + " · ".join(p for p in parts if p))
 counts = data.entity_counts(ctx.version)

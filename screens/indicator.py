@@ -11,7 +11,7 @@ from ningxia_dash.ui import chrome, data, models, params
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
-start, end = int(plan["period_start"]), int(plan["period_end"])
+start, end = plan.period_start, plan.period_end
 
 names = models.indicator_names(ctx.plan_id, lang, ctx.version)
 ids = list(names)
@@ -42,7 +42,7 @@ with top[2]:
     as_of = chrome.as_of_selector(overview.as_of_choices(start, end, latest), latest or end, lang)
 
 view = models.indicator_detail(ctx.plan_id, indicator_id, region, as_of, lang, ctx.version)
-row, assessment, unit = view["row"], view["assessment"], view["unit"]
+row, assessment, unit = view.row, view.assessment, view.unit
 status = str(assessment["status"])
 
 st.title(md(pick(lang, row["name_zh"], row["name_en"])))
@@ -63,25 +63,25 @@ m[2].metric(t("col.latest", lang), md(labels.latest_with_year(assessment, unit, 
 m[3].metric(t("col.expected", lang), md(labels.value_text(assessment["expected_value"], unit, lang)))
 
 st.subheader(t("detail.path", lang))
-st.plotly_chart(view["history_chart"], width="stretch", key="history", config={"displayModeBar": False})
+st.plotly_chart(view.history_chart, width="stretch", key="history", config={"displayModeBar": False})
 st.caption(t("detail.path_caption", lang))
 st.markdown(
-    f"**{t('pace.title', lang)}**{'：' if lang == 'zh' else ': '}{md(view['pace_text'])}", help=t("pace.help", lang)
+    f"**{t('pace.title', lang)}**{'：' if lang == 'zh' else ': '}{md(view.pace_text)}", help=t("pace.help", lang)
 )
-if view["has_demo"]:
+if view.has_demo:
     chrome.demo_banner(lang)
-if view["rollup_notice"]:  # uploaded or published values that do not add up (never adjusted to fit)
-    st.warning(f"{md(view['rollup_notice'])}\n\n{t('rollup.help', lang)}", icon="⚠️")
+if view.rollup_notice:  # uploaded or published values that do not add up (never adjusted to fit)
+    st.warning(f"{md(view.rollup_notice)}\n\n{t('rollup.help', lang)}", icon="⚠️")
 across = models.indicator_across(ctx.plan_id, indicator_id, region, lang, ctx.version)  # continuing indicator
 if across is not None:
     st.subheader(t("continuity.across", lang))
-    st.plotly_chart(across["chart"], width="stretch", key="across", config={"displayModeBar": False})
-    st.caption(md(across["caption"]))
+    st.plotly_chart(across.chart, width="stretch", key="across", config={"displayModeBar": False})
+    st.caption(md(across.caption))
 
-if view["county_chart"] is not None:
+if view.county_chart is not None:
     st.subheader(t("detail.counties", lang, year=as_of))
-    st.plotly_chart(view["county_chart"], width="stretch", key="counties", config={"displayModeBar": False})
-    if view["county_demo"]:
+    st.plotly_chart(view.county_chart, width="stretch", key="counties", config={"displayModeBar": False})
+    if view.county_demo:
         st.caption(f"{chrome.badge('demo', lang)} {t('detail.counties_demo', lang)}")
 
 st.subheader(t("detail.sentence", lang))
@@ -96,14 +96,14 @@ st.page_link(chrome.page_file("plan_text"), label=t("detail.to_text", lang) + " 
              query_params={"section": str(row["section_id"])})  # fmt: skip
 
 st.subheader(t("detail.notes", lang))
-notes = view["notes"]
+notes = view.notes
 if notes.empty:
     st.caption(t("detail.no_notes", lang))
 else:
     st.dataframe(notes, hide_index=True, width="stretch")
 
 st.subheader(t("detail.data", lang))
-table = view["table"]
+table = view.table
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={t("col.address", lang): st.column_config.LinkColumn(t("col.address", lang))})  # fmt: skip
 chrome.download_buttons(table, f"indicator-{indicator_id}", lang)

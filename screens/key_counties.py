@@ -8,7 +8,7 @@ import streamlit as st
 
 from ningxia_dash.i18n import t
 from ningxia_dash.places import common, legends
-from ningxia_dash.ui import chrome, data, models, state
+from ningxia_dash.ui import chrome, data, place_models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -20,13 +20,13 @@ sticky = partial(state.sticky, "key_counties")  # widget values that survive pag
 st.title(t("key_counties.title", lang))
 chrome.demo_banner(lang)
 
-years = common.year_choices(int(ctx.plan["period_start"]), [data.latest_data_year(ctx.plan_id, ctx.version)])
+years = common.year_choices(ctx.plan.period_start, [data.latest_data_year(ctx.plan_id, ctx.version)])
 c_year, c_note = st.columns([1, 4])
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
 with c_note:
     st.caption(t("key_counties.intro", lang))
-view = models.key_counties(ctx.plan_id, year, int(ctx.plan["baseline_year"]), lang, ctx.version)
+view = place_models.key_counties(ctx.plan_id, year, ctx.plan.baseline_year, lang, ctx.version)
 if view.table.empty:  # a new plan, or a production database, before any county figures are imported
     chrome.upload_needed("places.no_county_data", lang)
     st.stop()

@@ -12,10 +12,10 @@ from ningxia_dash.ui import brief_button, chrome, data, links, models
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
-start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
+start, end, base = plan.period_start, plan.period_end, plan.baseline_year
 
 st.title(t("overview.title", lang))
-st.caption(f"《{md(plan['title_zh'])}》 {md(plan['doc_number'])}" if lang == "zh" else md(plan["title_en"]))
+st.caption(f"《{md(plan.title_zh)}》 {md(plan.doc_number)}" if lang == "zh" else md(plan.title_en))
 
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 c1, c2, c3, c4 = st.columns([1, 1, 1, 1.3])

@@ -9,7 +9,7 @@ from ningxia_dash import views
 from ningxia_dash.i18n import pick, t, unit_label
 from ningxia_dash.places import common, legends, parks
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data, models, state
+from ningxia_dash.ui import chrome, data, place_models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -24,22 +24,23 @@ metrics = data.place_metrics("park", ctx.version)
 values = data.park_metric_values(ctx.version)
 if values.empty:  # a production database: the parks as the plan names them, no figures yet
     chrome.upload_needed("empty.parks_upload", lang)
-    st.dataframe(models.park_list(lang, ctx.version), hide_index=True, width="stretch")
+    st.dataframe(place_models.park_list(lang, ctx.version), hide_index=True, width="stretch")
     st.stop()
 if (values["source_kind"] == "demo").any():
     chrome.demo_banner(lang)
 labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
 units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
 kpis = [k for k in parks.PARK_KPIS if k in labels and k not in parks.PARK_PARTS.values()]
-years = common.year_choices(int(ctx.plan["period_start"]), values["year"])
+years = common.year_choices(ctx.plan.period_start, values["year"])
 
 c_kpi, c_year = st.columns([3, 1])
 with c_kpi:
     kpi = st.selectbox(t("parks.kpi", lang), kpis, format_func=lambda k: labels[k], **sticky("kpi", "p_jobs", kpis))
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
-frame, totals, table = models.parks_year(year, lang, ctx.version)
-deck, comparison, trend = models.parks_figures(kpi, year, lang, ctx.version, MAP_H, 400)
+park_year = place_models.parks_year(year, lang, ctx.version)
+frame, totals, table = park_year.frame, park_year.totals, park_year.table
+deck, comparison, trend = place_models.parks_figures(kpi, year, lang, ctx.version, MAP_H, 400)
 mark = partial(views.demo_marked, demo=bool((frame["source_kind"] == "demo").any()), lang=lang)  # this year's figures
 
 m = st.columns(4)

@@ -9,7 +9,7 @@ from ningxia_dash.ui import chrome, data, models
 
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
-start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
+start, end, base = plan.period_start, plan.period_end, plan.baseline_year
 
 st.title(t("targets.title", lang))
 st.caption(t("targets.caption", lang))

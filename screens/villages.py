@@ -10,7 +10,7 @@ from ningxia_dash.i18n import pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.places import common, county_map, legends, villages
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data, models, params, state
+from ningxia_dash.ui import chrome, data, params, place_models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -56,7 +56,7 @@ county_names = dict(
         strict=True,
     )
 )
-years = common.year_choices(int(ctx.plan["period_start"]), data.village_metric_values("v_income", ctx.version)["year"])
+years = common.year_choices(ctx.plan.period_start, data.village_metric_values("v_income", ctx.version)["year"])
 link = params.read("county", lambda raw: one_of(raw, county_codes), None, lang, t("common.all", lang))
 if link is not None and link != st.session_state.get("_villages.link"):
     st.session_state["_villages.link"] = link  # a deep link (?county=) sets the county filter once
@@ -94,13 +94,14 @@ with f4:
     )  # fmt: skip
 
 key = (ctx.plan_id, metric_id, year, tuple(chosen_counties), leader or "all", tuple(types), tuple(industries), lang)
-view, shown, table = models.villages_screen(*key, ctx.version)
+screen = place_models.villages_screen(*key, ctx.version)
+view, shown, table = screen.view, screen.shown, screen.table
 ids, current = villages.village_choices(table, st.session_state.get(VILLAGE))
 st.session_state[VILLAGE] = current
 
 map_col, legend_col, table_col = st.columns([4.2, 1.6, 4.6])
 with map_col:
-    deck = models.villages_deck(*key, ctx.version, current, MAP_H, 400)
+    deck = place_models.villages_deck(*key, ctx.version, current, MAP_H, 400)
     st.pydeck_chart(deck, height=MAP_H, key="villages_deck", on_select=pick_from_map, selection_mode="single-object")
 with legend_col:
     counts = common.legend_counts(shown["status"])
@@ -130,7 +131,7 @@ vid = st.selectbox(
 v = shown.set_index("id").loc[vid]
 st.markdown(villages.village_facts(v, lang))
 mark = partial(views.demo_marked, demo=villages.village_is_demo(v), lang=lang)  # the charts show this village's values
-dims_chart, history_chart = models.village_charts(vid, metric_id, year, lang, ctx.version)
+dims_chart, history_chart = place_models.village_charts(vid, metric_id, year, lang, ctx.version)
 d_col, h_col = st.columns(2)
 with d_col:
     st.markdown(f"**{mark(t('villages.dimensions', lang, year=year))}**")

@@ -82,6 +82,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "i18n": set(),
     "style": set(),
     "plan_text": set(),
+    "plan": {"i18n"},  # a plans-table row as a typed Plan
     "safe_text": set(),
     "export": set(),
     "params": set(),
@@ -96,7 +97,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     # the presenter deck as data and its stored order
     "present": {"store"},
     # judging targets and what the tracking screens show (pure): its modules' own rows are TRACKING_IMPORTS below
-    "tracking": {"config", "html_bars", "i18n", "labels", "rollup", "safe_text", "style", "views"},
+    "tracking": {"config", "html_bars", "i18n", "labels", "plan", "rollup", "safe_text", "style", "views"},
     # what the screens show (pure)
     "views": {"i18n", "labels", "safe_text"},
     "labels": {"i18n", "plan_text", "style"},
@@ -112,6 +113,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
         "export",
         "i18n",
         "places",
+        "plan",
         "safe_text",
         "store",
         "style",
@@ -139,7 +141,7 @@ TRACKING_IMPORTS: dict[str, set[str]] = {
     "gauges": {"i18n", "labels", "safe_text"},
     "evaluation": {"i18n", "labels", "style", "views"},
     "detail": {"assess", "config", "i18n", "labels", "pace", "rollup", "safe_text", "views"},
-    "continuity": {"assess", "evaluation", "i18n", "labels", "pace", "status"},
+    "continuity": {"assess", "evaluation", "i18n", "labels", "pace", "plan", "status"},
     "charts": {"continuity", "gauges", "html_bars", "i18n", "labels", "safe_text", "style"},
 }
 

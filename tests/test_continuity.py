@@ -10,14 +10,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash.i18n import Lang
+from ningxia_dash.plan import Plan
 from ningxia_dash.tracking import continuity
 from ningxia_dash.tracking.status import Obs
 
 ROOT = Path(__file__).resolve().parent.parent
-OLD_PLAN = pd.Series({"id": "old", "short_zh": "衔接“十四五”规划", "short_en": "14th", "period_start": 2021,
-                      "period_end": 2025, "baseline_year": 2020})  # fmt: skip
-NEW_PLAN = pd.Series({"id": "new", "short_zh": "下一规划", "short_en": "next", "period_start": 2026,
-                      "period_end": 2030, "baseline_year": 2025})  # fmt: skip
+OLD_PLAN = Plan("old", "旧规划", "old plan", "衔接“十四五”规划", "14th", "", 2021, 2025, 2020)
+NEW_PLAN = Plan("new", "下一规划", "next plan", "下一规划", "next", "", 2026, 2030, 2025)
 
 
 def ind(id_: str, plan: str, rule: str = "min", unit: str | None = "%", base: float | None = None,

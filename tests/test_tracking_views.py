@@ -1,4 +1,6 @@
-"""Display logic of the tracking screens: alerts, gauges, progress, the table and the plan sentence."""
+"""Display logic of the tracking screens: alerts, gauges, progress, the table and the plan sentence. Alerts, the
+table and the bars read the small database written in tests/small_db.py (its docstring gives each target's status);
+the gauges read the demo build, whose 13 headline targets cover every gauge rule."""
 
 from __future__ import annotations
 
@@ -8,13 +10,25 @@ import pytest
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess, detail, gauges, overview, targets
+from tests.small_db import PLAN_ID, small_database
+
+
+def _with_status(db: Database, plan_id: str, as_of: int) -> pd.DataFrame:
+    ind = queries.indicators(db, plan_id)
+    a = assess.assess_region(ind, queries.observations(db, plan_id), queries.reference_values(db), 2020, as_of)
+    return overview.with_status(ind, a)
 
 
 @pytest.fixture(scope="module")
-def rows(db: Database) -> pd.DataFrame:
-    ind = queries.indicators(db, "nx-14-rr")
-    a = assess.assess_region(ind, queries.observations(db, "nx-14-rr"), queries.reference_values(db), 2020, 2025)
-    return overview.with_status(ind, a)
+def demo_rows(db: Database) -> pd.DataFrame:
+    return _with_status(db, "nx-14-rr", 2025)
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    """The small database's five targets as of 2024: tap on track, income off track, relapse achieved, training
+    lagging, station without data."""
+    return _with_status(small_database(tmp_path_factory.mktemp("small") / "small.duckdb"), PLAN_ID, 2024)
 
 
 def test_as_of_choices_follow_the_plan_and_the_data() -> None:
@@ -34,16 +48,13 @@ def test_alerts_are_binding_and_not_on_track(rows: pd.DataFrame) -> None:
         }
     )
     assert list(overview.alerts(hand)["id"]) == ["b_off2", "b_off", "b_lag", "b_nodata"]  # worst first
-    # The demo plan: every binding target that is not achieved or on track, and nothing else.
-    alerts = overview.alerts(rows)
-    expected = rows[(rows["attribute"] == "binding") & ~rows["status"].isin(["achieved", "on_track"])]
-    assert len(expected) > 0, "the demo build has no binding target off track: this check would pass on nothing"
-    assert (alerts["attribute"] == "binding").all()
-    assert set(alerts["status"]) <= {"off_track", "lagging", "no_data"}
-    assert set(alerts["id"]) == set(expected["id"])
+    # The small database: of its binding targets (tap on track, relapse achieved, station without data) only the
+    # station alerts; income is off track but expected, not binding.
+    assert list(overview.alerts(rows)["id"]) == ["station"]
 
 
-def test_gauges_for_every_headline_rule(rows: pd.DataFrame) -> None:
+def test_gauges_for_every_headline_rule(demo_rows: pd.DataFrame) -> None:
+    rows = demo_rows
     for _, r in rows[rows["is_headline"]].iterrows():
         g = gauges.gauge_for(r, "zh")
         assert g.low < g.high, r["id"]
@@ -65,11 +76,16 @@ def test_progress_share() -> None:
 def test_tracked_table_and_filters(rows: pd.DataFrame) -> None:
     table = targets.tracked_table(rows, "en")
     assert list(table.columns[:5]) == ["id", "Clause", "Indicator", "Status", "Progress"]
-    assert len(table) == len(rows)
-    off = targets.filter_tracked(rows, [], [], [], ["off_track"], "")
-    assert set(off["status"]) == {"off_track"}
-    water = targets.filter_tracked(rows, [], [], [], [], "自来水")
-    assert "rural_tap_water_rate" in set(water["id"])
+    assert list(table["id"]) == ["tap", "income", "relapse", "training", "station"]
+    assert list(table["Status"]) == [
+        "● On track",
+        "✖ Off track (sample)",
+        "✔ Achieved (sample)",
+        "▲ Lagging",
+        "？ No data",
+    ]
+    assert list(targets.filter_tracked(rows, [], [], [], ["off_track"], "")["id"]) == ["income"]
+    assert list(targets.filter_tracked(rows, [], [], [], [], "自来水")["id"]) == ["tap"]
 
 
 def test_bullet_rows_are_percentages(rows: pd.DataFrame) -> None:
@@ -89,12 +105,17 @@ def test_bullet_rows_are_percentages(rows: pd.DataFrame) -> None:
     shown = targets.bullet_rows(hand, "zh").set_index("id")
     assert shown["progress"].fillna(-1).to_dict() == {"a": 100.0, "b": 46.0, "c": 0.0, "d": -1, "e": 100.0}
     assert shown.loc["a", "expected"] == 80.0 and pd.isna(shown.loc["e", "expected"])
-    # The demo plan: one bar per target, and at least one with a progress to check.
-    b = targets.bullet_rows(rows, "zh")
-    assert len(b) == len(rows)
-    b = b.dropna(subset=["progress"])
-    assert len(b) > 0, "no target has a progress: this check would pass on nothing"
-    assert ((b["progress"] >= 0) & (b["progress"] <= 100)).all()
+    # The small database: one bar per target; tap (97.2−90)/8 = 90 % against 80 % of the time gone (2020→2024 of
+    # 2020→2025), income 20 %, relapse achieved; training (per year) and station have no share of the way.
+    b = targets.bullet_rows(rows, "zh").set_index("id")
+    assert b["progress"].fillna(-1).to_dict() == {
+        "tap": 90.0,
+        "income": 20.0,
+        "relapse": 100.0,
+        "training": -1,
+        "station": -1,
+    }
+    assert b.loc["tap", "expected"] == 80.0
 
 
 def test_plan_sentence_reads_box_1_as_a_sentence(db: Database) -> None:

@@ -256,7 +256,7 @@ def source_lines(inputs: BriefInputs, province: pd.DataFrame, counties: pd.DataF
     refs = inputs.references
     used |= set(refs.loc[refs["series_id"].isin(series) & (refs["year"] <= inputs.as_of), "source_id"].dropna())
     src = inputs.sources
-    picked = src[src["id"].isin(used) | (src["id"] == f"plan-{inputs.plan['id']}")].copy()
+    picked = src[src["id"].isin(used) | (src["id"] == f"plan-{inputs.plan.id}")].copy()
     picked["_order"] = picked["kind"].map(SOURCE_KIND_ORDER).fillna(9)
     return [
         SourceLine(str(s["kind"]), t(f"prov.{s['kind']}", lang), str(s["title"]),
@@ -268,7 +268,7 @@ def source_lines(inputs: BriefInputs, province: pd.DataFrame, counties: pd.DataF
 def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     """The brief for one plan as of one year, in one language."""
     plan = inputs.plan
-    start, end, base = int(plan["period_start"]), int(plan["period_end"]), int(plan["baseline_year"])
+    start, end, base = plan.period_start, plan.period_end, plan.baseline_year
     province = assess.assess_region(
         inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of, config.PROVINCE_CODE
     )
@@ -290,12 +290,12 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     region_names = inputs.regions.set_index("code")
     province_name = pick(lang, *region_names.loc[config.PROVINCE_CODE, ["name_zh", "name_en"]])
     stamp = generated_at.strftime("%Y-%m-%d %H:%M")
-    title = pick(lang, plan["title_zh"], plan["title_en"])
-    short = pick(lang, plan["short_zh"], plan["short_en"])
+    title = plan.title(lang)
+    short = plan.short(lang)
     elapsed = views.period_elapsed(start, end, generated_at.date())
     facts = [
-        (t("brief.doc_number", lang), str(plan["doc_number"])),
-        (t("brief.issuer", lang), str(plan["issuer_zh"])),
+        (t("brief.doc_number", lang), plan.doc_number),
+        (t("brief.issuer", lang), str(plan.issuer_zh)),
         (t("overview.period", lang), f"{start}–{end}" + t("brief.baseline_suffix", lang, year=base)),
         (t("overview.elapsed", lang), f"{elapsed:.0%}"),
         (t("brief.as_of", lang), year_text(inputs.as_of, lang)
@@ -320,7 +320,7 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
                                                  "demo_mark", "continued", "no_alerts", "image_missing", "map_stars")}  # fmt: skip
     return Brief(
         lang=lang,
-        plan_id=str(plan["id"]),
+        plan_id=plan.id,
         as_of=inputs.as_of,
         data_version=inputs.data_version,
         generated_at=generated_at,

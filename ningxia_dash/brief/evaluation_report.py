@@ -22,6 +22,7 @@ from ningxia_dash.brief.loading import choose_plan
 from ningxia_dash.export import to_xlsx_bytes
 from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.labels import chapter_label, clause_label, target_text, value_text
+from ningxia_dash.plan import Plan
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess, evaluation
@@ -33,7 +34,7 @@ COLUMN_MM = (38, 18, 22, 18, 25, 23, 16)  # 指标 基期值 目标值 实际 �
 
 @dataclass(frozen=True)
 class EvaluationInputs:
-    plan: dict[str, Any]
+    plan: Plan
     as_of: int
     rows: pd.DataFrame  # evaluation.evaluation_rows
     sources: pd.DataFrame
@@ -44,10 +45,10 @@ class EvaluationInputs:
 def load_evaluation(db: Database, plan_id: str | None = None) -> EvaluationInputs:
     """Everything the report says, as of the plan's last year, for the province."""
     plan = choose_plan(queries.plans(db), plan_id)
-    pid, as_of = str(plan["id"]), int(plan["period_end"])
+    pid, as_of = plan.id, plan.period_end
     indicators = queries.indicators(db, pid)
     verdicts = assess.evaluate_region(
-        indicators, queries.observations(db, pid), queries.reference_values(db), int(plan["baseline_year"]), as_of,
+        indicators, queries.observations(db, pid), queries.reference_values(db), plan.baseline_year, as_of,
         config.PROVINCE_CODE,
     )  # fmt: skip
     sections = queries.plan_sections(db, pid)
@@ -205,7 +206,7 @@ def write_docx(inputs: EvaluationInputs, lang: Lang, generated_at: datetime) -> 
         doc.add_paragraph()
     _para(doc, _plan_title(plan, lang), HEAD_FONT, 20, bold=True, align="center")
     _para(doc, t("report.title", lang), HEAD_FONT, 22, bold=True, align="center")
-    _para(doc, str(plan["doc_number"]), BODY_FONT, 14, align="center")
+    _para(doc, plan.doc_number, BODY_FONT, 14, align="center")
     doc.add_paragraph()
     _para(doc, t("report.as_of", lang, year=as_of), BODY_FONT, 14, align="center")
     _para(doc, t("report.generated", lang, when=generated_at.strftime("%Y-%m-%d %H:%M"), version=inputs.data_version),
@@ -272,12 +273,12 @@ def write_docx(inputs: EvaluationInputs, lang: Lang, generated_at: datetime) -> 
     return out.getvalue()
 
 
-def _plan_name(plan: dict[str, Any], lang: Lang) -> str:
-    return pick(lang, str(plan["short_zh"]), str(plan["short_en"]))
+def _plan_name(plan: Plan, lang: Lang) -> str:
+    return plan.short(lang)
 
 
-def _plan_title(plan: dict[str, Any], lang: Lang) -> str:
-    return f"《{plan['title_zh']}》" if lang == "zh" else str(plan["title_en"])
+def _plan_title(plan: Plan, lang: Lang) -> str:
+    return f"《{plan.title_zh}》" if lang == "zh" else plan.title_en
 
 
 def build_report(db: Database, fmt: str, plan_id: str | None = None, lang: Lang = "zh") -> bytes:

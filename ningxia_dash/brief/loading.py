@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
 from ningxia_dash import config
+from ningxia_dash.plan import Plan, plan_of
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
 from ningxia_dash.tracking.overview import as_of_choices
@@ -21,7 +21,7 @@ class BriefRequestError(ValueError):
 class BriefInputs:
     """Everything content.assemble needs, as plain DataFrames and values."""
 
-    plan: dict[str, Any]
+    plan: Plan
     as_of: int
     latest_data_year: int | None
     data_version: str
@@ -34,7 +34,7 @@ class BriefInputs:
     notes: pd.DataFrame  # 情况说明 of the binding targets
 
 
-def choose_plan(plans: pd.DataFrame, plan_id: str | None) -> dict[str, Any]:
+def choose_plan(plans: pd.DataFrame, plan_id: str | None) -> Plan:
     """The requested plan, else the default plan when present, else the newest plan."""
     if plans.empty:
         raise BriefRequestError("数据库中没有规划 / the database holds no plan")
@@ -42,14 +42,14 @@ def choose_plan(plans: pd.DataFrame, plan_id: str | None) -> dict[str, Any]:
     if plan_id is not None:
         if plan_id not in by_id.index:
             raise BriefRequestError(f"找不到规划 {plan_id} / no plan {plan_id}: {', '.join(map(str, by_id.index))}")
-        return dict(by_id.loc[plan_id])
+        return plan_of(plans, plan_id)
     wanted = config.DEFAULT_PLAN_ID if config.DEFAULT_PLAN_ID in by_id.index else str(plans.iloc[0]["id"])
-    return dict(by_id.loc[wanted])
+    return plan_of(plans, wanted)
 
 
-def choose_year(plan: dict[str, Any], latest: int | None, year: int | None) -> int:
+def choose_year(plan: Plan, latest: int | None, year: int | None) -> int:
     """The 'as of' year: the one asked for (within the plan's years), else the latest data year."""
-    choices = as_of_choices(int(plan["period_start"]), int(plan["period_end"]), latest)
+    choices = as_of_choices(plan.period_start, plan.period_end, latest)
     if year is None:
         return latest if latest in choices else choices[-1]
     if year not in choices:
@@ -61,7 +61,7 @@ def choose_year(plan: dict[str, Any], latest: int | None, year: int | None) -> i
 
 def load_inputs(db: Database, plan_id: str | None = None, year: int | None = None) -> BriefInputs:
     plan = choose_plan(queries.plans(db), plan_id)
-    pid = str(plan["id"])
+    pid = plan.id
     latest = queries.latest_data_year(db, pid)
     indicators = queries.indicators(db, pid)
     binding = indicators.loc[indicators["attribute"] == "binding", "id"]

@@ -31,7 +31,7 @@ class Deck(pdk.Deck):
     by two spaces and escapes every Chinese character, about three times the bytes for the same map."""
 
     def to_json(self) -> str:
-        # Serialised once: the pages cache their decks (ui/models.py) and send the same one on every rerun.
+        # Serialised once: the pages cache their decks (ui/place_models.py) and send the same one on every rerun.
         # A deck is not changed after it is built, so the first serialisation stays right.
         cached = self.__dict__.get("_nx_json")
         if cached is None:

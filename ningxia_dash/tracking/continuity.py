@@ -23,6 +23,7 @@ import pandas as pd
 
 from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.labels import clause_label, target_text, value_text
+from ningxia_dash.plan import Plan
 from ningxia_dash.tracking import pace
 from ningxia_dash.tracking.status import Obs, TargetSpec, expected_path
 
@@ -137,11 +138,11 @@ def _meets(rule: str, falling: bool, value: float, target: float) -> bool:
     return d > tol if rule == "gt" else d >= -tol
 
 
-def plan_words(plan: pd.Series) -> str:
+def plan_words(plan: Plan) -> str:
     """How a Chinese sentence names the previous plan's period: '十四五期间' from 衔接“十四五”规划, else
     '<short name>期间' (English names the years the pace spans instead)."""
-    m = re.search(r"“([^”]+)”", str(plan["short_zh"]))
-    return (m.group(1) if m else str(plan["short_zh"])) + "期间"
+    m = re.search(r"“([^”]+)”", plan.short_zh)
+    return (m.group(1) if m else plan.short_zh) + "期间"
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,9 @@ class Link:
 
 
 def link(old: pd.Series, new: pd.Series, evaluation: pd.Series | None, previous: dict[int, Obs],
-         old_plan: pd.Series, new_plan: pd.Series) -> Link:  # fmt: skip
+         old_plan: Plan, new_plan: Plan) -> Link:  # fmt: skip
     """One continuing indicator: the previous target and its result, the new target and the paces compared."""
-    base = new_baseline(new, int(new_plan["baseline_year"]), previous)
+    base = new_baseline(new, new_plan.baseline_year, previous)
     unit = _text(new.get("unit"))
     rule, target = str(new["rule_kind"]), _num(new.get("target_value"))
     method = achieved = required = None
@@ -176,8 +177,8 @@ def link(old: pd.Series, new: pd.Series, evaluation: pd.Series | None, previous:
     en: list[str] = []
     if rule in PACED and target is not None and base.value is not None:
         falling = rule == "max"  # a ≥ target below the new baseline is already met, not a target to fall to
-        old_end = int(old_plan["period_end"])
-        spec = TargetSpec.from_row(old.to_dict(), plan_baseline_year=int(old_plan["baseline_year"]))
+        old_end = old_plan.period_end
+        spec = TargetSpec.from_row(old.to_dict(), plan_baseline_year=old_plan.baseline_year)
         # The previous plan's observed pace, as pace.py measures it, for a target of the new plan's kind.
         p = pace.pace(replace(spec, rule_kind=rule, target_value=target, target_year=old_end), previous, old_end)
         method = p.method or ("compound" if unit and unit.endswith("元") else "linear")
@@ -235,7 +236,7 @@ class Bridge:
     new_only: pd.DataFrame  # new plan's indicators that continue none of the previous plan's
 
 
-def bridge(old_plan: pd.Series, new_plan: pd.Series, old_inds: pd.DataFrame, new_inds: pd.DataFrame,
+def bridge(old_plan: Plan, new_plan: Plan, old_inds: pd.DataFrame, new_inds: pd.DataFrame,
            evaluations: pd.DataFrame, old_obs: pd.DataFrame, region: str) -> Bridge:  # fmt: skip
     """Every continuing indicator between two plans, in the new plan's order; `evaluations`: the previous plan's
     end-of-period verdicts (assess.evaluate_region columns) for `region`."""
@@ -332,13 +333,13 @@ class Segment:
     baseline: Baseline
 
 
-def across(old: pd.Series, new: pd.Series, old_plan: pd.Series, new_plan: pd.Series, old_series: dict[int, Obs],
+def across(old: pd.Series, new: pd.Series, old_plan: Plan, new_plan: Plan, old_series: dict[int, Obs],
            new_series: dict[int, Obs], judged_plan: str, lang: Lang) -> list[Segment]:  # fmt: skip
     """The two plans' parts of one series: each plan's actual values, its path from baseline to target and its
     target; the new plan's baseline is its printed one or the previous plan's final actual (new_baseline)."""
     out = []
     for ind, plan, obs in ((old, old_plan, old_series), (new, new_plan, new_series)):
-        base_year = int(plan["baseline_year"])
+        base_year = plan.baseline_year
         if ind is new:
             b = new_baseline(new, base_year, old_series)
         else:
@@ -349,17 +350,15 @@ def across(old: pd.Series, new: pd.Series, old_plan: pd.Series, new_plan: pd.Ser
         row = ind.copy()
         row["baseline_value"], row["baseline_year"] = b.value, b.year
         spec = TargetSpec.from_row(row.to_dict(), plan_baseline_year=base_year)  # the shown baseline b, as printed
-        points = (
-            expected_path(spec, {}, int(plan["period_end"]), int(plan["period_end"])) if b.value is not None else []
-        )
+        points = expected_path(spec, {}, plan.period_end, plan.period_end) if b.value is not None else []
         line = pd.DataFrame(points, columns=["year", "expected"])
-        start, end = int(plan["period_start"]), int(plan["period_end"])
+        start, end = plan.period_start, plan.period_end
         years = sorted(y for y in obs if (start <= y <= end) or (ind is old and y == b.year))
         actual = pd.DataFrame({
             "year": years, "value": [obs[y].value for y in years], "source_kind": [obs[y].source_kind for y in years],
         })  # fmt: skip
         out.append(Segment(
-            str(plan["id"]), pick(lang, plan["short_zh"], plan["short_en"]), start, end, str(plan["id"]) == judged_plan,
+            plan.id, plan.short(lang), start, end, plan.id == judged_plan,
             actual, line, _num(ind.get("target_value")), int(ind["target_year"]), target_text(ind, lang), b,
         ))  # fmt: skip
     return out

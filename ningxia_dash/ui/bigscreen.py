@@ -50,12 +50,12 @@ def run(ctx: PageContext) -> None:
     as_of = present.as_of_from_address(ctx)
     rows = present.province_rows(ctx, as_of)
     head, note = st.columns([2, 1.4], vertical_alignment="bottom")
-    head.title(f"{md(pick(lang, plan['short_zh'], plan['short_en']))} · {t('present.bigscreen_title', lang)}")
+    head.title(f"{md(plan.short(lang))} · {t('present.bigscreen_title', lang)}")
     frame, indicator = present.county_frame(ctx, as_of)
     demo = overview.demo_counts(rows)
     any_demo = bool(demo) or (frame is not None and bool((frame["source_kind"] == "demo").any()))
     note.markdown(
-        f"<div class='bs-small' style='text-align:right'>{html_text(plan['doc_number'])} · "
+        f"<div class='bs-small' style='text-align:right'>{html_text(plan.doc_number)} · "
         f"{t('present.data_as_of', lang, year=as_of)}"
         + (f"<br>{html_text(t('present.bigscreen_demo', lang))}" if any_demo else "")
         + "</div>",

@@ -21,6 +21,7 @@ from ningxia_dash import config
 from ningxia_dash import params as checks
 from ningxia_dash.export import to_csv_bytes, to_xlsx_bytes
 from ningxia_dash.i18n import Lang, pick, t
+from ningxia_dash.plan import Plan, plan_of
 from ningxia_dash.safe_text import md
 from ningxia_dash.style import BADGE_COLOURS as STATUS_BADGES
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
@@ -63,7 +64,7 @@ class PageContext:
     lang: Lang
     plan_id: str
     version: str
-    plan: pd.Series
+    plan: Plan
 
 
 def page_context() -> PageContext:
@@ -85,9 +86,7 @@ def page_context() -> PageContext:
     plan_id = state.current_plan()
     if plan_id not in set(plans["id"]):
         plan_id = str(plans.iloc[-1]["id"])
-    plan = plans.set_index("id").loc[plan_id].copy()
-    plan["id"] = plan_id
-    return PageContext(state.current_lang(), plan_id, version, plan)
+    return PageContext(state.current_lang(), plan_id, version, plan_of(plans, plan_id))
 
 
 def status_badge(status: str, lang: Lang) -> str:

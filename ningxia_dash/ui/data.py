@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from ningxia_dash import accounts
 from ningxia_dash.accounts import User
+from ningxia_dash.plan import Plan, plan_of
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database, get_database
 from ningxia_dash.tracking import assess
+
+if TYPE_CHECKING:
+    from ningxia_dash.ingest.refs import Refs
 
 
 def database() -> Database:
@@ -41,6 +45,11 @@ def indicators_with_latest(plan_id: str, region_code: str, data_version: str) ->
 @st.cache_data(show_spinner=False, max_entries=16)
 def plans(data_version: str) -> pd.DataFrame:
     return queries.plans(database())
+
+
+def plan(plan_id: str, data_version: str) -> Plan:
+    """The plan `plan_id` as a typed Plan (built from the cached plans table)."""
+    return plan_of(plans(data_version), plan_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -211,8 +220,9 @@ def batch_changes(batch_id: int, data_version: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def ingest_refs(data_version: str) -> Any:
-    """Ids and names uploads are checked against (ingest.refs.Refs), for labels and templates."""
+def ingest_refs(data_version: str) -> Refs:
+    """Ids and names uploads are checked against (ingest.refs.Refs), for labels and templates. Imported here:
+    the upload code loads only on the pages that need it."""
     from ningxia_dash.ingest.refs import load_refs
 
     return load_refs(database())

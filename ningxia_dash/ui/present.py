@@ -57,19 +57,19 @@ def apply_chrome() -> None:
 
 def province_rows(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
     """The province's assessed targets as of a year (the cached view model)."""
-    return models.province_rows(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    return models.province_rows(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
 
 
 def slide_title(ctx: PageContext, as_of: int) -> None:
     lang, plan = ctx.lang, ctx.plan
-    elapsed = views.period_elapsed(int(plan["period_start"]), int(plan["period_end"]), date.today())
+    elapsed = views.period_elapsed(plan.period_start, plan.period_end, date.today())
     st.markdown("<div style='height:10vh'></div>", unsafe_allow_html=True)
     st.title(t("present.cover", lang))
     st.markdown(
         f"<div style='font-size:2.3rem;font-weight:800;line-height:1.35;margin:1rem 0 2rem 0'>"
-        f"{html_text(pick(lang, plan['title_zh'], plan['title_en']))}</div>"
-        f"<div class='slide-big'>{html_text(plan['doc_number'])}<br>{t('overview.period', lang)} {plan['period_start']}–"
-        f"{plan['period_end']} · {t('overview.elapsed', lang)} {elapsed:.0%}<br>"
+        f"{html_text(plan.title(lang))}</div>"
+        f"<div class='slide-big'>{html_text(plan.doc_number)}<br>{t('overview.period', lang)} {plan.period_start}–"
+        f"{plan.period_end} · {t('overview.elapsed', lang)} {elapsed:.0%}<br>"
         f"<b>{t('present.data_as_of', lang, year=as_of)}</b></div><div style='height:6vh'></div>",
         unsafe_allow_html=True,
     )
@@ -78,7 +78,7 @@ def slide_title(ctx: PageContext, as_of: int) -> None:
 
 def is_final(ctx: PageContext, as_of: int) -> bool:
     """Whether `as_of` is the plan's last year: end-of-period verdicts instead of statuses."""
-    return evaluation.is_final_year(as_of, int(ctx.plan["period_end"]))
+    return evaluation.is_final_year(as_of, ctx.plan.period_end)
 
 
 def slide_status(ctx: PageContext, as_of: int) -> None:
@@ -125,13 +125,13 @@ def slide_alerts(ctx: PageContext, as_of: int) -> None:
 def slide_evaluation(ctx: PageContext, as_of: int) -> None:
     """终期评估: the verdict counts and the summary sentence (from the plan's last year; before it, says when)."""
     lang, plan = ctx.lang, ctx.plan
-    end = int(plan["period_end"])
+    end = plan.period_end
     st.title(t("page.evaluation", lang) + f" · {end}")
     if not is_final(ctx, as_of):
         st.markdown(f"<div class='slide-big'>{html_text(t('present.evaluation_later', lang, year=end))}</div>",
                     unsafe_allow_html=True)  # fmt: skip
         return
-    rows = models.evaluation_rows(ctx.plan_id, end, int(plan["baseline_year"]), ctx.version)
+    rows = models.evaluation_rows(ctx.plan_id, end, plan.baseline_year, ctx.version)
     st.markdown(f"<div class='slide-big'>{html_text(evaluation.summary_sentence(rows, end, lang))}</div>",
                 unsafe_allow_html=True)  # fmt: skip
     unmet = rows[rows["verdict"] == "not_met"]
@@ -172,13 +172,13 @@ def slide_gauges(ctx: PageContext, as_of: int) -> None:
     st.title(t("tracking.gauges", lang))
     # No hover for an audience: every name is whole, in three lines (English names are longer: five wider columns)
     columns = 5 if lang == "en" else 7
-    gauges = models.headline_html(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), lang, ctx.version, None, columns)
+    gauges = models.headline_html(ctx.plan_id, as_of, ctx.plan.baseline_year, lang, ctx.version, None, columns)
     st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide nx-slide-{lang}'>{gauges}</div>")
 
 
 def county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
     """The county map's frame and indicator (the first headline one with county figures); (None, None) without."""
-    assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
     county_rows = county_map.counties(data.regions(ctx.version))
     choices = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     if choices.empty:  # e.g. a new plan whose county figures have not been uploaded yet
@@ -217,8 +217,8 @@ def slide_villages(ctx: PageContext, as_of: int) -> None:
     metric_id = villages.DEFAULT_VILLAGE_METRIC
     metric = villages.metric_row(data.place_metrics("village", ctx.version), metric_id)
     statuses = data.village_statuses(
-        metric_id, as_of, int(ctx.plan["baseline_year"]),
-        villages.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, int(ctx.plan["period_end"])), ctx.version,
+        metric_id, as_of, ctx.plan.baseline_year,
+        villages.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, ctx.plan.period_end), ctx.version,
     )  # fmt: skip
     view = villages.villages_view(data.villages(ctx.version), statuses, metric, lang)
     left, right = st.columns([3, 1])
@@ -251,7 +251,7 @@ def slide_parks(ctx: PageContext, as_of: int) -> None:
 def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("present.scorecard", lang) + f" · {as_of}")
-    assessments = data.assessments_all_regions(ctx.plan_id, as_of, int(ctx.plan["baseline_year"]), ctx.version)
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
     county_rows = county_map.counties(data.regions(ctx.version))
     shown = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     score = key_counties.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
@@ -305,12 +305,12 @@ def _step(forward: bool, count: int) -> None:
 
 
 def plan_years(ctx: PageContext) -> tuple[int, int]:
-    return int(ctx.plan["baseline_year"]), int(ctx.plan["period_end"])
+    return ctx.plan.baseline_year, ctx.plan.period_end
 
 
 def as_of_from_address(ctx: PageContext) -> int:
     """?year= when it is a year of the plan (baseline..period end), else the latest year with data."""
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or ctx.plan.period_end
     return slides.as_of_year(st.query_params.get("year"), *plan_years(ctx), latest)
 
 
@@ -384,7 +384,7 @@ def launcher(ctx: PageContext) -> None:
                  query_params={"present": "1", "slide": "1", "every": "20", "lang": lang})  # fmt: skip
     c3.page_link(chrome.page_file("bigscreen"), label=t("present.bigscreen", lang) + " →",
                  query_params={"present": "1", "lang": lang})  # fmt: skip
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or int(ctx.plan["period_end"])
+    latest = data.latest_data_year(ctx.plan_id, ctx.version) or ctx.plan.period_end
     brief_button.brief_download(lang, ctx.plan_id, latest, ctx.version)
     st.caption(t("present.tip", lang))
     st.caption(format_number(len(deck), None, lang) + " " + t("present.slides", lang))
