@@ -196,3 +196,17 @@ def test_the_new_plan_judges_from_the_previous_final_actual(next_plan: Path) -> 
     assert baseline.help is not None and "2025 · 上一规划期末实际" in baseline.help, baseline.help  # and its source
     names = {tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]}
     assert "按进度应达" in names, names  # the straight line from the baseline to the target
+
+
+def test_the_brief_of_a_plan_without_an_issuer_says_so(two_plans: Path) -> None:
+    """发文机关 is optional on a plan's upload: the brief's title page then reads “—”, not “None”."""
+    from datetime import datetime
+
+    from ningxia_dash.brief import brief_content
+
+    for lang in ("zh", "en"):
+        facts = dict(
+            brief_content(get_database(two_plans), lang=lang, plan_id="nx-15-rr", now=datetime(2026, 6, 1)).facts
+        )
+        issuer = facts["印发单位" if lang == "zh" else "Issued by"]
+        assert issuer == "—", issuer

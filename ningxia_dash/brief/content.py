@@ -295,7 +295,7 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     elapsed = views.period_elapsed(start, end, generated_at.date())
     facts = [
         (t("brief.doc_number", lang), plan.doc_number),
-        (t("brief.issuer", lang), str(plan.issuer_zh)),
+        (t("brief.issuer", lang), plan.issuer_zh or "—"),
         (t("overview.period", lang), f"{start}–{end}" + t("brief.baseline_suffix", lang, year=base)),
         (t("overview.elapsed", lang), f"{elapsed:.0%}"),
         (t("brief.as_of", lang), year_text(inputs.as_of, lang)
