@@ -46,6 +46,22 @@ def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_versio
     return rows
 
 
+def is_final(plan_id: str, as_of_year: int, data_version: str) -> bool:
+    """Whether screens speak in verdicts as of the year (evaluation.is_final_year: the plan's last year on)."""
+    return evaluation.is_final_year(as_of_year, int(plan_row(plan_id, data_version)["period_end"]))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def region_statuses(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """Every (target, region) pair's status as of a year, as province_rows gives the province's: progress statuses
+    before the plan's last year, end-of-period verdicts from it on (scorecard, county map, slides, big screen)."""
+    rows = data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version)
+    if is_final(plan_id, as_of_year, data_version):
+        verdicts = data.evaluations_all_regions(plan_id, as_of_year, baseline_year, data_version)
+        rows = tracking_overview.speak_verdicts_regions(rows, verdicts)
+    return rows
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def evaluation_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """The plan's targets with their end-of-period verdict for the province (evaluation.evaluation_rows)."""
@@ -168,8 +184,10 @@ def key_counties(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, 
     from ningxia_dash.places import key_counties
 
     return key_counties.scorecard_view(
-        data.regions(data_version), data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version),
+        data.regions(data_version), region_statuses(plan_id, as_of_year, baseline_year, data_version),
         data.indicators(plan_id, data_version), lang, config.PROVINCE_CODE,
+        is_final(plan_id, as_of_year, data_version),
+        data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version),
     )  # fmt: skip
 
 
