@@ -281,21 +281,22 @@ def county_map(
     from ningxia_dash.places import county_map, decks, geometry, legends
 
     choices, names = county_choices(plan_id, year, baseline_year, lang, data_version)
-    assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
+    assessments = region_statuses(plan_id, year, baseline_year, data_version)  # verdicts at the plan's end
+    final = is_final(plan_id, year, data_version)
     indicator = choices.set_index("id").loc[indicator_id].to_dict() | {"id": indicator_id}
     regions, shapes = data.regions(data_version), data.county_shapes(data_version)
     city_of = county_map.city_of(regions)
     rows = county_map.cities(regions) if view == "cities" else county_map.counties(regions)
     if view == "city":
         rows = rows[rows["code"].map(city_of) == city]
-    frame = county_map.place_frame(rows, assessments, indicator, lang)
+    frame = county_map.place_frame(rows, assessments, indicator, lang, final)
     edges = legends.value_classes(list(frame["value"].dropna()))
     if view == "cities":
         deck = decks.city_choropleth_deck(
             frame, shapes, city_of, mode, names[indicator_id], edges, geometry.framed_view(height, width)
         )
     else:
-        everyone = county_map.place_frame(county_map.counties(regions), assessments, indicator, lang)
+        everyone = county_map.place_frame(county_map.counties(regions), assessments, indicator, lang, final)
         shown = set(frame["code"])
         bounds = geometry.shape_bounds(shapes, shown) if view == "city" else None
         deck = decks.county_choropleth_deck(
@@ -360,7 +361,7 @@ def county_profile(plan_id: str, code: str, year: int, baseline_year: int, lang:
 
     plan = plan_row(plan_id, data_version)
     choices, _ = county_choices(plan_id, year, baseline_year, lang, data_version)
-    assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
+    assessments = region_statuses(plan_id, year, baseline_year, data_version)  # verdicts at the plan's end
     metric = villages.DEFAULT_VILLAGE_METRIC  # income: the metric the village table of a profile shows too
     metric_row = villages.metric_row(data.place_metrics("village", data_version), metric)
     village_rows = villages.villages_view(
