@@ -4,6 +4,7 @@ final evaluation, as the overview does: the same verdict for the same target, no
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -12,9 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import config
 from ningxia_dash.places import common, county_map, key_counties
+from ningxia_dash.present import slides
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess, overview
+from tests.browser import browser_page, streamlit_server, wait_rendered
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "nx-14-rr"
@@ -79,12 +82,18 @@ def _province_cell(at: AppTest, name: str) -> str:
     return cells[names.index(name)]
 
 
-@pytest.mark.parametrize(("lang", "word", "old"), [("zh", "基本完成", "严重滞后"), ("en", "Basically met", "Off track")])
+@pytest.mark.parametrize(
+    ("lang", "word", "old"), [("zh", "基本完成", "严重滞后"), ("en", "Basically met", "Off track")]
+)
 def test_key_counties_page_speaks_verdicts_in_the_final_year(db_path: Path, lang: str, word: str, old: str) -> None:
     at = _app(lang, "key_counties")
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="_key_counties.year").value == 2025
-    name = "农村低收入人口医保参保率" if lang == "zh" else "Medical insurance enrolment rate of the rural low-income population"
+    name = (
+        "农村低收入人口医保参保率"
+        if lang == "zh"
+        else "Medical insurance enrolment rate of the rural low-income population"
+    )
     cell = _province_cell(at, name)
     assert word in cell and old not in cell, cell
     assert any(("2025年为规划期末" if lang == "zh" else "2025 is the plan's last year") in i.value for i in at.info)
@@ -127,3 +136,31 @@ def test_county_map_ranking_and_tooltip_speak_verdicts_in_the_final_year(db: Dat
     at.selectbox(key="_county_map.year").set_value(2023).run()
     hover = " ".join(_ranking(at)["hovertext"])  # 已完成 is a progress status too (achieved)
     assert "滞后" in hover and not any(w in hover for w in ("基本完成", "未完成", "无法评估")), hover
+
+
+# ---------------------------------------------------------------- what a reader reads in Chromium
+
+PROVINCE_CELL_JS = """(name) => {
+    const table = document.querySelector('table.nxsc');
+    const heads = [...table.querySelectorAll('thead th')].map(th => th.getAttribute('title'));
+    const row = table.querySelector('th.nxsc-province').parentElement;
+    return row.querySelectorAll('td')[heads.indexOf(name) - 1].innerText;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_scorecard_slide_reads_the_verdict_in_chromium(db_path: Path, artifacts: Path) -> None:
+    """On the scorecard slide at 1366×768 the province's 医保参保率 cell reads 基本完成 as of 2025 (as the overview),
+    and 严重滞后 as of 2023 (before the plan's last year: progress statuses)."""
+    n = slides.DEFAULT_DECK.index("scorecard") + 1
+    name = "农村低收入人口医保参保率"
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
+        for year, word, old in (("2025", "基本完成", "严重滞后"), ("2023", "严重滞后", "基本完成")):
+            page.goto(f"{url}/present?present=1&slide={n}&year={year}")  # type: ignore[attr-defined]
+            wait_rendered(page)
+            page.wait_for_selector("table.nxsc", timeout=30_000)  # type: ignore[attr-defined]
+            page.screenshot(path=str(artifacts / f"slide-scorecard-{year}-zh.png"))  # type: ignore[attr-defined]
+            cell = page.evaluate(PROVINCE_CELL_JS, name)  # type: ignore[attr-defined]
+            assert word in cell and old not in cell, (year, cell)
+        assert outbound.urls == []

@@ -80,7 +80,9 @@ def page_link(page: str, lang: Lang, **query: str) -> str:
 def status_tally(statuses: Iterable[str], lang: Lang, final: bool = False) -> str:
     """'✖ 2 · ▲ 3 · ● 4' worst first, only statuses (verdicts, with final=True) that occur."""
     counts = pd.Series(list(statuses), dtype="object").value_counts()
-    parts = [f"{STATUS_SYMBOLS[s]} {t(f'status.{s}', lang)} {int(counts[s])}" for s in worst_first(final) if s in counts]
+    parts = [
+        f"{STATUS_SYMBOLS[s]} {t(f'status.{s}', lang)} {int(counts[s])}" for s in worst_first(final) if s in counts
+    ]
     return " · ".join(parts) if parts else t("common.none", lang)
 
 
