@@ -745,6 +745,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "/ not met / cannot assess), as on the overview.",
     ),
     "places.metric.not_met": ("未完成", "Not met"),
+    "brief.map_caption_final": (
+        "{indicator}（目标 {target}）：各县（市、区）截至{year}年（规划期末）的终期评估结论，县名后为结论符号。黑色粗边为国家乡村振兴重点帮扶县，紫色粗边为自治区乡村振兴重点帮扶县。",
+        "{indicator} (target {target}): each county's final-evaluation verdict as of {year} (the plan's last year), "
+        "its symbol after the name. Thick black outline: national key-assistance county; purple: regional.",
+    ),
     # upload, history, users (issue 5)
     "page.upload": ("数据上传", "Upload data"),
     "page.history": ("导入记录", "Import history"),
