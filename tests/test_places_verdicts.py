@@ -164,3 +164,17 @@ def test_scorecard_slide_reads_the_verdict_in_chromium(db_path: Path, artifacts:
             cell = page.evaluate(PROVINCE_CELL_JS, name)  # type: ignore[attr-defined]
             assert word in cell and old not in cell, (year, cell)
         assert outbound.urls == []
+
+
+@pytest.mark.parametrize(("year", "word", "old"), [(2025, "基本完成", "严重滞后"), (2023, "严重滞后", "基本完成")])
+def test_indicator_page_reads_the_verdict_the_overview_links_from(db_path: Path, year: int, word: str, old: str) -> None:
+    """The overview's 基本完成 links to the indicator page, whose badge said 严重滞后 for the same target in 2025."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = "zh"
+    at.query_params["indicator"] = INSURANCE
+    at.query_params["year"] = str(year)
+    at.run()
+    at.switch_page("screens/indicator.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    head = at.markdown[0].value + at.markdown[1].value
+    assert word in head and old not in head, head

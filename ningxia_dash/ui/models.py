@@ -472,6 +472,10 @@ def indicator_detail(
     row = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].copy()
     row["id"] = indicator_id
     assessment = data.assessments(plan_id, region, as_of_year, base, data_version)
+    final = is_final(plan_id, as_of_year, data_version)
+    if final:  # from the plan's last year on, the target reads its verdict, as on the overview
+        verdicts = data.evaluations(plan_id, region, as_of_year, base, data_version)
+        assessment = tracking_overview.speak_verdicts_regions(assessment, verdicts)
     regions = data.regions(data_version)
     observations = data.observations(plan_id, data_version)
     history = detail.history_frame(row, observations, data.reference_values(data_version), base, region, lang)
@@ -480,10 +484,11 @@ def indicator_detail(
     pace = assess.pace_of(row, observations, base, as_of_year, region)
     projection, required = detail.pace_paths(pace)
     counties = detail.county_frame(
-        data.assessments_all_regions(plan_id, as_of_year, base, data_version), regions, indicator_id, lang
+        region_statuses(plan_id, as_of_year, base, data_version), regions, indicator_id, lang
     )
     return {
         "row": row,
+        "final": final,
         "assessment": assessment.set_index("indicator_id").loc[indicator_id],
         "unit": unit,
         "history_chart": charts.indicator_history(
