@@ -163,11 +163,15 @@ def test_scorecard_slide_reads_the_verdict_in_chromium(db_path: Path, artifacts:
             page.screenshot(path=str(artifacts / f"slide-scorecard-{year}-zh.png"))  # type: ignore[attr-defined]
             cell = page.evaluate(PROVINCE_CELL_JS, name)  # type: ignore[attr-defined]
             assert word in cell and old not in cell, (year, cell)
+            said = page.get_by_text("2025年为规划期末").count()  # type: ignore[attr-defined]
+            assert said == (1 if year == "2025" else 0), (year, said)
         assert outbound.urls == []
 
 
 @pytest.mark.parametrize(("year", "word", "old"), [(2025, "基本完成", "严重滞后"), (2023, "严重滞后", "基本完成")])
-def test_indicator_page_reads_the_verdict_the_overview_links_from(db_path: Path, year: int, word: str, old: str) -> None:
+def test_indicator_page_reads_the_verdict_the_overview_links_from(
+    db_path: Path, year: int, word: str, old: str
+) -> None:
     """The overview's 基本完成 links to the indicator page, whose badge said 严重滞后 for the same target in 2025."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["lang"] = "zh"

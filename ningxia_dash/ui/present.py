@@ -264,6 +264,8 @@ def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     st.html(tight + key_counties.scorecard_html(score, shown, lang, mark_cells=not every))
     _demo_caption(bool(score["demo"].any()) if len(score) else False,
                   "places.county_demo_all" if every else "places.county_demo", lang)  # fmt: skip
+    if final:  # the words the cells use: the final evaluation's, as on the overview
+        st.caption(t("key_counties.final_note", lang, year=as_of))
 
 
 def slide_closing(ctx: PageContext, as_of: int) -> None:
