@@ -732,6 +732,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "每格：状态符号与文字、截至所选年份的最新值；颜色与符号同义。",
         "Each cell: status symbol and word, then the latest value as of the chosen year; colour repeats the symbol.",
     ),
+    # places at the plan's end: verdicts, not progress statuses
+    "key_counties.final_note": (
+        "{year}年为规划期末：按终期评估口径（已完成/基本完成/未完成/无法评估），与总览一致。",
+        "{year} is the plan's last year: cells read the final-evaluation verdicts (met / basically met / not met / "
+        "cannot assess), as on the overview.",
+    ),
+    "key_counties.legend_note_final": (
+        "每格：终期评估结论的符号与文字、期末实际值；颜色与符号同义。",
+        "Each cell: the final-evaluation verdict's symbol and word, then the final value; colour repeats the symbol.",
+    ),
+    "places.mode.verdict": ("终期评估结论", "Final verdict"),
+    "places.final_note": (
+        "{year}年为规划期末：各县按终期评估口径着色（已完成/基本完成/未完成/无法评估），与总览一致。",
+        "{year} is the plan's last year: places are coloured by their final-evaluation verdict (met / basically met "
+        "/ not met / cannot assess), as on the overview.",
+    ),
+    "places.metric.not_met": ("未完成", "Not met"),
+    "brief.map_caption_final": (
+        "{indicator}（目标 {target}）：各县（市、区）截至{year}年（规划期末）的终期评估结论，县名后为结论符号。黑色粗边为国家乡村振兴重点帮扶县，紫色粗边为自治区乡村振兴重点帮扶县。",
+        "{indicator} (target {target}): each county's final-evaluation verdict as of {year} (the plan's last year), "
+        "its symbol after the name. Thick black outline: national key-assistance county; purple: regional.",
+    ),
     # upload, history, users
     "page.upload": ("数据上传", "Upload data"),
     "page.history": ("导入记录", "Import history"),

@@ -13,7 +13,7 @@ from ningxia_dash.i18n import t, unit_label
 from ningxia_dash.params import one_of
 from ningxia_dash.places import common, county_map, legends
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data, params, place_models, state
+from ningxia_dash.ui import chrome, data, models, params, place_models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -106,6 +106,8 @@ with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
 to_address("year", year)
 base = ctx.plan.baseline_year
+final = models.is_final(ctx.plan_id, year, ctx.version)  # the plan's last year on: verdicts, as on the overview
+status_mode = "places.mode.verdict" if final else "places.mode.status"
 choices, names = place_models.county_choices(ctx.plan_id, year, base, lang, ctx.version)
 ids = list(choices["id"])
 if not ids:  # a new plan (the next five-year plan) or a production database before county figures are imported
@@ -120,8 +122,8 @@ with c_mode:
     mode = st.segmented_control(
         t("places.colour_by", lang),
         ["status", "value"],
-        format_func=lambda m: t(f"places.mode.{m}", lang),
-        help=t("status.rule_help", lang),
+        format_func=lambda m: t(status_mode if m == "status" else f"places.mode.{m}", lang),
+        help=t("verdict.rule_help" if final else "status.rule_help", lang),
         **sticky("mode", "status", ["status", "value"]),
     )
 mode = mode or "status"
@@ -139,6 +141,8 @@ to_address("city", city)
 to_address("region", selected)
 subtitle.markdown(place_models.county_subtitle(ctx.plan_id, indicator_id, year, lang, ctx.version))
 view = county_map.map_view(level, city)
+if final and mode == "status":
+    st.info(t("places.final_note", lang, year=year))
 
 # ---------------------------------------------------------------- where we are: region › city › county › villages
 city_names, county_names = county_map.names(city_rows, lang), county_map.names(county_rows, lang)
@@ -175,12 +179,12 @@ with map_col:
 with legend_col:
     unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
     fills = (
-        legends.status_legend(lang, common.legend_counts(frame["status"]))
+        legends.status_legend(lang, common.legend_counts(frame["status"], final), final)
         if mode == "status"
         else legends.value_legend(edges, unit, lang)
     )
     note = t("places.legend.value_note", lang) if mode == "value" else t("places.legend.status_note", lang)
-    st.html(legends.legend_html(t(f"places.mode.{mode}", lang), fills, note))
+    st.html(legends.legend_html(t(status_mode if mode == "status" else "places.mode.value", lang), fills, note))
     if view != "cities":
         st.html(legends.legend_html(t("places.legend.outline", lang), legends.level_legend(lang),
                                  t("places.legend.stars", lang)))  # fmt: skip
@@ -227,7 +231,7 @@ profile, table, here, parks = p.profile, p.table, p.villages, p.parks
 st.markdown(f"#### {md(profile['name'])} · {md(profile['level_text'])}")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("places.metric.targets", lang), len(table), help=t("places.metric.targets_help", lang))
-m2.metric(t("places.metric.behind", lang), p.behind)
+m2.metric(t("places.metric.not_met" if final else "places.metric.behind", lang), p.behind)
 m3.metric(t("places.metric.villages", lang), len(here))
 m4.metric(t("places.metric.parks", lang), len(parks))
 

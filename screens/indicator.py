@@ -52,7 +52,8 @@ st.markdown(
     f"{md(region_names.get(region, region))}"
 )
 st.markdown(
-    f"**{md(assessment['explanation_zh' if lang == 'zh' else 'explanation_en'])}**", help=t("status.rule_help", lang)
+    f"**{md(assessment['explanation_zh' if lang == 'zh' else 'explanation_en'])}**",
+    help=t("verdict.rule_help" if view.final else "status.rule_help", lang),  # verdicts from the plan's last year
 )
 
 m = st.columns(4)

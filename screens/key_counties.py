@@ -31,16 +31,21 @@ if view.table.empty:  # a new plan, or a production database, before any county 
     chrome.upload_needed("places.no_county_data", lang)
     st.stop()
 
+if view.final:  # from the plan's last year on, the cells speak as the overview does: end-of-period verdicts
+    st.info(t("key_counties.final_note", lang, year=year))
 for col, level in zip(st.columns(2), common.KEY_LEVELS, strict=True):
     col.markdown(f"**{t(f'level.{level}', lang)}** · {view.tallies[level]}")
 st.html(view.html)
 st.html(
     legends.legend_html(
-        t("places.mode.status", lang), legends.status_legend(lang), t("key_counties.legend_note", lang), inline=True
+        t("places.mode.verdict" if view.final else "places.mode.status", lang),
+        legends.status_legend(lang, final=view.final),
+        t("key_counties.legend_note_final" if view.final else "key_counties.legend_note", lang),
+        inline=True,
     )
 )
 st.caption(
     (f"{chrome.badge('demo', lang)} {t('places.county_demo', lang)} " if view.has_demo else "")
-    + t("status.rule_help", lang)
+    + t("verdict.rule_help" if view.final else "status.rule_help", lang)
 )
 chrome.download_buttons(view.table, f"key-counties-{year}", lang)

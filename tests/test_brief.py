@@ -72,7 +72,8 @@ def test_content_covers_every_target_and_the_binding_alerts(db: Database, briefs
     assert len(b.table) == n and sum(c.n for c in b.counts) == n
     assert sum(c.binding for c in b.counts) == int((queries.indicators(db, b.plan_id)["attribute"] == "binding").sum())
     assert list(b.headings) == list(SECTIONS) and b.headings["summary"].startswith("一、")
-    assert all(a.status in ("lagging", "off_track", "no_data") for a in b.alerts)
+    # as of 2025, the plan's last year: the brief speaks the final evaluation's verdicts, as the overview does
+    assert all(a.status in ("basically_met", "not_met", "cannot_assess") for a in b.alerts)
     assert b.alerts, "the seed data has a binding target off track: the brief must name it"
     assert len(b.gauges) == 13
     assert b.county_map is not None and len(b.county_map.frame) == 22
@@ -90,6 +91,23 @@ def test_an_earlier_year_and_a_year_outside_the_plan(db: Database) -> None:
         brief_content(db, year=2019, now=NOW)
     with pytest.raises(BriefRequestError):
         brief_content(db, plan_id="no-such-plan", now=NOW)
+
+
+def test_the_brief_speaks_verdicts_from_the_plans_last_year_on(db: Database, briefs: dict[Lang, Brief]) -> None:
+    """As of 2025 the brief says what the overview says (基本完成 for 医保参保率, its county map in verdicts); as of
+    2023 it still speaks progress statuses."""
+    final = briefs["zh"]
+    row = next(r for r in final.table if r.name == "农村低收入人口医保参保率")
+    assert "基本完成" in row.status_text and "严重滞后" not in row.status_text
+    assert [c.status for c in final.counts] == ["met", "basically_met", "not_met", "cannot_assess"]
+    assert final.county_map is not None and final.county_map.legend[0][1] == "✔ 已完成"
+    assert {s for s in final.county_map.frame["status"]} <= {"met", "basically_met", "not_met", "cannot_assess"}
+    assert "终期评估" in final.county_map.caption and final.headings["alerts"] == "二、未全部完成的约束性指标"
+    early = brief_content(db, year=2023, lang="zh", now=NOW)
+    row = next(r for r in early.table if r.name == "农村低收入人口医保参保率")
+    assert "严重滞后" in row.status_text
+    assert [c.status for c in early.counts][:2] == ["achieved", "on_track"]
+    assert early.county_map is not None and "终期评估" not in early.county_map.caption
 
 
 def test_county_map_figure_needs_no_map_service(briefs: dict[Lang, Brief]) -> None:
@@ -187,7 +205,7 @@ def test_pdf_text_is_chinese(pdfs: dict[Lang, bytes], briefs: dict[Lang, Brief])
     text = _pdf_text(pdfs["zh"])
     for heading in briefs["zh"].headings.values():
         assert heading in text
-    for needed in ("汇报材料", "宁政办发〔2021〕93号", "已完成", "滞后", "严重滞后", "示例数据说明", "非真实统计",
+    for needed in ("汇报材料", "宁政办发〔2021〕93号", "已完成", "基本完成", "未完成", "示例数据说明", "非真实统计",
                    "农村低收入人口医保参保率", "判定说明", "数据截至", "2026-03-05 09:30"):  # fmt: skip
         assert needed in text, needed
     assert briefs["zh"].alerts[0].name in text
@@ -195,7 +213,7 @@ def test_pdf_text_is_chinese(pdfs: dict[Lang, bytes], briefs: dict[Lang, Brief])
 
 def test_pdf_text_in_english(pdfs: dict[Lang, bytes], briefs: dict[Lang, Brief]) -> None:
     text = _pdf_text(pdfs["en"])
-    for needed in ("1. Overall progress", "Binding targets not on track", "Achieved", "Off track", "Lagging",
+    for needed in ("1. Overall progress", "Binding targets not fully met", "Met", "Basically met", "Not met",
                    "About sample data", "宁政办发〔2021〕93号", "Data as of"):  # fmt: skip
         assert needed in text, needed
 
@@ -217,7 +235,7 @@ def test_pptx_slides_and_titles(decks: dict[Lang, bytes], briefs: dict[Lang, Bri
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == 3
     text = "\n".join(sh.text_frame.text for s in slides for sh in s.shapes if sh.has_text_frame)
-    assert b.disclaimer in text and t("status.off_track", lang) in text
+    assert b.disclaimer in text and t("status.not_met", lang) in text
 
 
 def test_pptx_names_an_east_asian_font(decks: dict[Lang, bytes]) -> None:

@@ -13,8 +13,7 @@ from ningxia_dash.i18n import Lang, pick, t
 from ningxia_dash.labels import status_label
 from ningxia_dash.places import common as place_common
 from ningxia_dash.places import county_map as county_logic
-from ningxia_dash.style import STATUS_IDS
-from ningxia_dash.tracking import assess, overview, targets
+from ningxia_dash.tracking import assess, evaluation, overview, targets
 from ningxia_dash.tracking.gauges import Gauge, gauge_for
 from ningxia_dash.tracking.status import Status
 
@@ -139,11 +138,12 @@ def _target(row: pd.Series, lang: Lang) -> str:
     return f"{labels.target_text(row, lang)} ({int(row['target_year'])})"
 
 
-def status_count_lines(rows: pd.DataFrame, lang: Lang) -> list[StatusCount]:
+def status_count_lines(rows: pd.DataFrame, lang: Lang, final: bool = False) -> list[StatusCount]:
+    """Counts per status (per verdict, with final=True: the plan's last year on), all and binding."""
     binding = rows["attribute"] == "binding"
     return [
         StatusCount(s, status_label(s, lang), int((rows["status"] == s).sum()), int(((rows["status"] == s) & binding).sum()))
-        for s in STATUS_IDS
+        for s in evaluation.status_ids(final)
     ]  # fmt: skip
 
 
@@ -223,27 +223,33 @@ def gauges_and_groups(rows: pd.DataFrame, lang: Lang) -> tuple[list[Gauge], list
     return gauges, groups
 
 
-def county_map(inputs: BriefInputs, county_assessments: pd.DataFrame, lang: Lang) -> CountyMap | None:
-    """The first indicator (plan order) with county figures, as the county map page opens."""
+def county_map(
+    inputs: BriefInputs, county_assessments: pd.DataFrame, lang: Lang, statuses: pd.DataFrame | None = None,
+    final: bool = False,
+) -> CountyMap | None:  # fmt: skip
+    """The first indicator (plan order) with county figures, as the county map page opens. `statuses`: the
+    assessments in the words the brief speaks (verdicts with final=True, the plan's last year on)."""
     counties = county_logic.counties(inputs.regions)
     choices = county_logic.county_indicators(inputs.indicators, county_assessments, counties["code"])
     if choices.empty or inputs.shapes.empty:
         return None
     indicator = choices.iloc[0].to_dict()
-    frame = county_logic.place_frame(counties, county_assessments, indicator, lang)
+    shown = county_assessments if statuses is None else statuses
+    frame = county_logic.place_frame(counties, shown, indicator, lang, final)
     name = pick(lang, indicator["name_zh"], indicator["name_en"])
     counts = frame["status"].value_counts()
-    legend = [(s, status_label(s, lang), int(counts.get(s, 0))) for s in STATUS_IDS]
+    legend = [(s, status_label(s, lang), int(counts.get(s, 0))) for s in evaluation.status_ids(final)]
     demo = bool((frame["source_kind"] == "demo").any())
     target = _target(pd.Series(indicator), lang)
-    caption = t("brief.map_caption", lang, indicator=name, target=target, year=inputs.as_of)
+    caption = t("brief.map_caption_final" if final else "brief.map_caption", lang, indicator=name, target=target,
+                year=inputs.as_of)  # fmt: skip
     sep = "、" if lang == "zh" else ", "
     by_status = [
         (
             status_label(s, lang),
             sep.join(county_logic.ranked_label(r) for r in frame[frame["status"] == s].to_dict("records")),
         )
-        for s in place_common.WORST_FIRST
+        for s in place_common.worst_first(final)
         if (frame["status"] == s).any()
     ]
     return CountyMap(str(indicator["id"]), name, caption, frame, inputs.shapes, legend, demo, by_status)
@@ -276,13 +282,19 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
     all_regions = assess.assess_all_regions(
         inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of
     )
+    statuses = all_regions
+    final = evaluation.is_final_year(inputs.as_of, end)  # from the plan's last year on: verdicts, as the overview
+    if final:
+        args = (inputs.indicators, inputs.observations, inputs.references, base, inputs.as_of)
+        rows = overview.speak_verdicts(rows, assess.evaluate_region(*args, config.PROVINCE_CODE))
+        statuses = overview.speak_verdicts_regions(all_regions, assess.evaluate_all_regions(*args))
     county_codes = set(county_logic.counties(inputs.regions)["code"])
     county_rows = all_regions[all_regions["region_code"].isin(county_codes)]
-    counts = status_count_lines(rows, lang)
+    counts = status_count_lines(rows, lang, final)
     gauges, groups = gauges_and_groups(rows, lang)
-    cmap = county_map(inputs, all_regions, lang)
+    cmap = county_map(inputs, all_regions, lang, statuses, final)
     table = table_rows(rows, lang)
-    not_done = rows[rows["status"] != str(Status.ACHIEVED)].sort_values("seq")
+    not_done = rows[~rows["status"].isin([str(Status.ACHIEVED), "met"])].sort_values("seq")
     bullets = targets.bullet_rows(not_done, lang).dropna(subset=["progress"])
     labels = {r["id"]: bullet_label(r, lang) for _, r in not_done.iterrows()}
     bullets["label"] = bullets["id"].map(labels)
@@ -305,14 +317,17 @@ def assemble(inputs: BriefInputs, lang: Lang, generated_at: datetime) -> Brief:
         (t("brief.generated", lang), stamp),
         (t("sidebar.data_version", lang), inputs.data_version),
     ]  # fmt: skip
-    headings = {key: numbered(i, t(f"brief.section.{key}", lang), lang) for i, key in enumerate(SECTIONS)}
+    section = {"alerts": "tracking.alerts_final"} if final else {}  # binding targets not fully met
+    headings = {
+        key: numbered(i, t(section.get(key, f"brief.section.{key}"), lang), lang) for i, key in enumerate(SECTIONS)
+    }
 
     n_demo = sum(r.demo for r in table)
     map_demo = bool(cmap and cmap.demo)
     gauge_demo = any(g.caption.endswith(t("prov.demo", lang)) for g in gauges)
     demo = bool(n_demo or map_demo or gauge_demo)
     disclaimer = t("brief.demo_text", lang, n=n_demo, total=len(table)) if demo else ""
-    notes = [t("status.rule_help", lang), t("brief.map_note", lang)]
+    notes = [t("verdict.rule_help" if final else "status.rule_help", lang), t("brief.map_note", lang)]
     texts = {k: t(f"brief.{k}", lang) for k in ("col.clause", "col.name", "col.attribute", "col.target",
                                                  "col.latest", "col.status", "col.all", "col.binding", "why",
                                                  "notes", "gauges_note", "bullets_title", "bullets_note", "title",

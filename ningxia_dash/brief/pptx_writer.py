@@ -136,7 +136,7 @@ class Deck:
             shape.fill.fore_color.rgb = tint(STATUS_COLOURS[c.status])
             shape.line.color.rgb = _rgb(STATUS_COLOURS[c.status])
             tf = shape.text_frame
-            add_text(tf, f"{c.label}{b.gap}{c.n}", 20, STATUS_COLOURS[c.status] if c.status != "no_data" else MUTED,
+            add_text(tf, f"{c.label}{b.gap}{c.n}", 20, STATUS_COLOURS[c.status] if c.status not in ("no_data", "cannot_assess") else MUTED,
                      bold=True, align=PP_ALIGN.LEFT, space_after=0)  # fmt: skip
             add_text(tf, f"{b.texts['col.binding']} {c.binding}", 12, INK, align=PP_ALIGN.LEFT, space_after=0)
         if not b.bullets.empty:

@@ -100,9 +100,9 @@ def county_ranking_chart(
         fig.add_scatter(
             x=[lo - pad * 0.5] * len(empty), y=[plotly_text(ranked_label(r)) for r in empty.to_dict("records")],
             mode="markers+text", customdata=empty["code"], showlegend=False, hoverinfo="text",
-            hovertext=[plotly_text(f"{n}: {t('status.no_data', lang)}") for n in empty["name"]],
+            hovertext=[plotly_text(f"{n}: {s}") for n, s in zip(empty["name"], empty["status_text"], strict=True)],
             marker={"size": 11, "symbol": "circle-open", "color": MUTED},
-            text=[f"  {STATUS_SYMBOLS['no_data']} {t('status.no_data', lang)}"] * len(empty),
+            text=[f"  {s}" for s in empty["status_text"]],  # 暂无数据 (无法评估 at the plan's end)
             textposition="middle right", textfont={"size": 12, "color": MUTED},
         )  # fmt: skip
     lines = ((province_value, "places.chart.province", "dash"), (target_value, target_label, "solid"))

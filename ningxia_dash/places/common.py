@@ -13,10 +13,23 @@ from ningxia_dash.i18n import Lang, t
 from ningxia_dash.labels import value_text
 from ningxia_dash.style import STATUS_SYMBOLS
 from ningxia_dash.tracking.status import STATUS_ORDER
+from ningxia_dash.tracking.verdicts import VERDICT_ORDER
 
 KEY_LEVELS = ("national", "regional")
 BEST_FIRST = tuple(str(s) for s in reversed(STATUS_ORDER))  # achieved, on_track, no_data, lagging, off_track
 WORST_FIRST = tuple(str(s) for s in STATUS_ORDER)
+# from the plan's last year on a place reads its end-of-period verdict (evaluation.is_final_year), worst first
+VERDICTS_WORST_FIRST = tuple(str(v) for v in VERDICT_ORDER)  # not met, cannot assess, basically met, met
+
+
+def worst_first(final: bool = False) -> tuple[str, ...]:
+    """The statuses (or, at the plan's end, the verdicts) worst first."""
+    return VERDICTS_WORST_FIRST if final else WORST_FIRST
+
+
+def missing_status(final: bool = False) -> str:
+    """What a place without a figure reads: 暂无数据 mid-period, 无法评估 at the plan's end."""
+    return "cannot_assess" if final else "no_data"
 
 
 def level_of(value: object) -> str:
@@ -64,17 +77,19 @@ def page_link(page: str, lang: Lang, **query: str) -> str:
     return f"{page}?{urlencode(query)}" if query else page
 
 
-def status_tally(statuses: Iterable[str], lang: Lang) -> str:
-    """'✖ 2 · ▲ 3 · ● 4' worst first, only statuses that occur."""
+def status_tally(statuses: Iterable[str], lang: Lang, final: bool = False) -> str:
+    """'✖ 2 · ▲ 3 · ● 4' worst first, only statuses (verdicts, with final=True) that occur."""
     counts = pd.Series(list(statuses), dtype="object").value_counts()
-    parts = [f"{STATUS_SYMBOLS[s]} {t(f'status.{s}', lang)} {int(counts[s])}" for s in WORST_FIRST if s in counts]
+    parts = [
+        f"{STATUS_SYMBOLS[s]} {t(f'status.{s}', lang)} {int(counts[s])}" for s in worst_first(final) if s in counts
+    ]
     return " · ".join(parts) if parts else t("common.none", lang)
 
 
-def legend_counts(statuses: Iterable[str]) -> dict[str, int]:
-    """Count per status for a map legend: best first, every status present."""
+def legend_counts(statuses: Iterable[str], final: bool = False) -> dict[str, int]:
+    """Count per status (verdict, with final=True) for a map legend: best first, every one present."""
     counts = pd.Series(list(statuses), dtype="object").value_counts()
-    return {s: int(counts.get(s, 0)) for s in BEST_FIRST}
+    return {s: int(counts.get(s, 0)) for s in reversed(worst_first(final))}
 
 
 def selected_object(widget_state: object, layer_id: str, field: str) -> str | None:

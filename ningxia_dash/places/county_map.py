@@ -14,6 +14,7 @@ from ningxia_dash.labels import clause_label, status_label, target_text, value_t
 from ningxia_dash.places.common import (
     indicator_link,
     level_of,
+    missing_status,
     num,
 )
 from ningxia_dash.safe_text import md, md_code
@@ -63,15 +64,18 @@ def county_indicators(indicators: pd.DataFrame, assessments: pd.DataFrame, count
 
 
 def place_frame(
-    county_rows: pd.DataFrame, assessments: pd.DataFrame, indicator: Mapping[str, Any], lang: Lang
-) -> pd.DataFrame:
-    """One row per county for one indicator: value, year, status and the texts a map and chart show."""
+    county_rows: pd.DataFrame, assessments: pd.DataFrame, indicator: Mapping[str, Any], lang: Lang,
+    final: bool = False,
+) -> pd.DataFrame:  # fmt: skip
+    """One row per county for one indicator: value, year, status and the texts a map and chart show. `final`: the
+    assessments speak in verdicts (ui.models.region_statuses, the plan's last year on): a place without one reads
+    无法评估."""
     a = assessments[assessments["indicator_id"] == indicator["id"]].set_index("region_code")
     unit = indicator.get("unit")
     rows = []
     for c in county_rows.itertuples():
         found = c.code in a.index
-        status = str(a.at[c.code, "status"]) if found else "no_data"
+        status = str(a.at[c.code, "status"]) if found else missing_status(final)
         value = num(a.at[c.code, "latest_value"]) if found else None
         year = num(a.at[c.code, "latest_year"]) if found else None
         kind = a.at[c.code, "latest_source_kind"] if found else None
@@ -241,6 +245,6 @@ def county_profile(county_rows: pd.DataFrame, code: str, lang: Lang) -> dict[str
 
 
 def behind_count(assessments: pd.DataFrame, code: str, indicator_ids: Iterable[str]) -> int:
-    """How many of the county's targets are lagging or off track."""
+    """How many of the county's targets are lagging or off track (not met, at the plan's end)."""
     a = assessments[(assessments["region_code"] == code) & assessments["indicator_id"].isin(list(indicator_ids))]
-    return int(a["status"].isin(["lagging", "off_track"]).sum())
+    return int(a["status"].isin(["lagging", "off_track", "not_met"]).sum())

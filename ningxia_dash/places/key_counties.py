@@ -13,6 +13,7 @@ from ningxia_dash.labels import clause_label, status_label, value_text
 from ningxia_dash.places.common import (
     KEY_LEVELS,
     indicator_link,
+    missing_status,
     page_link,
     status_tally,
 )
@@ -34,9 +35,11 @@ def scorecard(
     indicators: pd.DataFrame,
     lang: Lang,
     province_code: str | None = None,
+    final: bool = False,
 ) -> pd.DataFrame:
     """Long table of the key counties × indicators: band (national / regional / province), status, value text and
-    the link to the detail. National counties first, then regional, then the province for comparison."""
+    the link to the detail. National counties first, then regional, then the province for comparison.
+    `final`: the assessments speak in verdicts (the plan's last year on); a cell without a figure reads 无法评估."""
     rows_in = regions[regions["assistance_level"].isin(KEY_LEVELS) | (regions["code"] == province_code)].copy()
     rows_in["band"] = [lvl if lvl in KEY_LEVELS else "province" for lvl in rows_in["assistance_level"]]
     rows_in["_order"] = rows_in["band"].map({b: i for i, b in enumerate(SCORECARD_BANDS)})
@@ -49,7 +52,7 @@ def scorecard(
     for c in rows_in.sort_values(["_order", "code"]).itertuples():
         county = pick(lang, c.short_zh, c.short_en)
         for ind in inds:
-            status, value, demo = found.get((c.code, ind["id"]), ("no_data", None, False))
+            status, value, demo = found.get((c.code, ind["id"]), (missing_status(final), None, False))
             rows.append(
                 {
                     "code": c.code,
@@ -92,7 +95,7 @@ def scorecard_table(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang) -
 
 def _cell_style(status: str) -> str:
     colour = STATUS_COLOURS[status]
-    text = "#111" if status in ("on_track", "lagging", "no_data") else "#fff"
+    text = "#111" if status in ("on_track", "lagging", "no_data", "cannot_assess") else "#fff"
     return f"background:{colour};color:{text}"
 
 
@@ -181,16 +184,27 @@ class ScorecardView:
     html: str
     table: pd.DataFrame
     has_demo: bool = False  # some cell rests on sample data
+    final: bool = False  # the cells are end-of-period verdicts (the plan's last year on), not progress statuses
+
+
+def shown_indicators(regions: pd.DataFrame, assessments: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard's columns: the indicators with a value for some county (assess_all_regions rows: a value
+    before it is judged, so the columns do not change when the cells turn into verdicts)."""
+    return county_indicators(indicators, assessments, counties(regions)["code"])
 
 
 def scorecard_view(
-    regions: pd.DataFrame, assessments: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, province_code: str
-) -> ScorecardView:
-    shown = county_indicators(indicators, assessments, counties(regions)["code"])
-    score = scorecard(regions, assessments, shown, lang, province_code)
+    regions: pd.DataFrame, statuses: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, province_code: str,
+    final: bool = False, assessments: pd.DataFrame | None = None,
+) -> ScorecardView:  # fmt: skip
+    """The page's view from the regions' statuses (verdicts with final=True); `assessments` (assess_all_regions
+    rows; default: `statuses`) choose the columns."""
+    shown = shown_indicators(regions, statuses if assessments is None else assessments, indicators)
+    score = scorecard(regions, statuses, shown, lang, province_code, final)
     return ScorecardView(
-        tallies={level: status_tally(level_statuses(score, level), lang) for level in KEY_LEVELS},
+        tallies={level: status_tally(level_statuses(score, level), lang, final) for level in KEY_LEVELS},
         html=scorecard_html(score, shown, lang),
         table=scorecard_table(score, shown, lang),
         has_demo=bool(score["demo"].any()) if len(score) else False,
+        final=final,
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ningxia_dash.i18n import Lang, format_number, t
-from ningxia_dash.style import STATUS_COLOURS, STATUS_IDS, STATUS_SYMBOLS, rgba
+from ningxia_dash.style import STATUS_COLOURS, STATUS_IDS, STATUS_SYMBOLS, VERDICT_IDS, rgba
 
 STATUS_FILL_ALPHA = 225
 # Key-assistance counties are outlined on every county map: black for national, purple for regional, and the
@@ -129,8 +129,9 @@ def legend_html(title: str, items: list[LegendItem], note: str = "", inline: boo
     )
 
 
-def status_legend(lang: Lang, counts: dict[str, int] | None = None) -> list[LegendItem]:
-    """The five statuses, best first, with their symbol (and a count when given)."""
+def status_legend(lang: Lang, counts: dict[str, int] | None = None, final: bool = False) -> list[LegendItem]:
+    """The five statuses (the four verdicts, with final=True: from the plan's last year on), best first, with
+    their symbol (and a count when given)."""
     return [
         LegendItem(
             t(f"status.{s}", lang) + (f"（{counts.get(s, 0)}）" if lang == "zh" and counts is not None else "")
@@ -139,7 +140,7 @@ def status_legend(lang: Lang, counts: dict[str, int] | None = None) -> list[Lege
             "fill",
             STATUS_SYMBOLS[s],
         )
-        for s in STATUS_IDS
+        for s in (VERDICT_IDS if final else STATUS_IDS)
     ]  # fmt: skip
 
 

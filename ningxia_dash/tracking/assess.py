@@ -142,6 +142,24 @@ def evaluate_region(
     return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
 
 
+def evaluate_all_regions(
+    indicators: pd.DataFrame, observations: pd.DataFrame, references: pd.DataFrame,
+    plan_baseline_year: int, as_of_year: int,
+) -> pd.DataFrame:  # fmt: skip
+    """End-of-period verdicts for every (indicator, region) pair that has data, as assess_all_regions gives their
+    statuses (the scorecard and the county map from the plan's last year on)."""
+    series, refs = _series(observations), _references(references)
+    all_specs = specs(indicators, plan_baseline_year)
+    rows = []
+    for (ind_id, region), obs in series.items():
+        spec = all_specs.get(ind_id)
+        if spec is None:
+            continue
+        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
+        rows.append(_evaluation_row(evaluate(spec, obs, as_of_year, reference=ref), region))
+    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
+
+
 def status_history(
     indicator: pd.Series, observations: pd.DataFrame, references: pd.DataFrame,
     plan_baseline_year: int, years: list[int], region_code: str = config.PROVINCE_CODE,

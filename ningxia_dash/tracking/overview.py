@@ -28,22 +28,35 @@ def with_status(indicators: pd.DataFrame, assessments: pd.DataFrame) -> pd.DataF
     return indicators.merge(a, on="id", how="left", suffixes=("", "_a"))
 
 
-def speak_verdicts(rows: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
+def speak_verdicts(rows: pd.DataFrame, verdicts: pd.DataFrame, key: str | list[str] = "id") -> pd.DataFrame:
     """with_status() rows as they read at the plan's end: the status is the end-of-period verdict (met, basically
     met, not met, cannot assess), the explanation the verdict's, the latest value the final one. Every screen that
-    shows a status (overview, deck, big screen) then speaks in verdicts without a copy of the rule of its own."""
-    v = verdicts.drop(columns=["region_code"]).rename(columns={"indicator_id": "id"}).set_index("id")
+    shows a status (overview, deck, big screen) then speaks in verdicts without a copy of the rule of its own.
+    `key`: the columns a row is matched on ("id" for with_status rows; speak_verdicts_regions for all regions)."""
+    keys = [key] if isinstance(key, str) else key
+    v = verdicts.rename(columns={"indicator_id": "id"}) if keys == ["id"] else verdicts
+    v = v.drop(columns=[c for c in ("region_code",) if c not in keys and c in v]).set_index(keys)
     out = rows.copy()
-    ids = out["id"]
-    out["status"] = ids.map(v["verdict"])
-    out["explanation_zh"], out["explanation_en"] = ids.map(v["explanation_zh"]), ids.map(v["explanation_en"])
-    out["progress"] = ids.map(v["progress_share"])
-    out["rests_on_demo"] = ids.map(v["rests_on_demo"])
-    final = ids.map(v["final_value"]).notna()
+    ids = pd.MultiIndex.from_frame(out[keys]) if len(keys) > 1 else pd.Index(out[keys[0]])
+
+    def at(col: str) -> pd.Series:
+        return pd.Series(v[col].reindex(ids).to_numpy(), index=out.index)
+
+    out["status"] = at("verdict")
+    out["explanation_zh"], out["explanation_en"] = at("explanation_zh"), at("explanation_en")
+    out["progress"] = at("progress_share")
+    out["rests_on_demo"] = at("rests_on_demo")
+    final = at("final_value").notna()
     for col, src in (("latest_value", "final_value"), ("latest_year", "final_year"),
                      ("latest_source_kind", "final_source_kind")):  # fmt: skip
-        out[col] = ids.map(v[src]).where(final, None)
+        out[col] = at(src).where(final, None)
     return out
+
+
+def speak_verdicts_regions(assessments: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
+    """assess_all_regions() rows in the words of the final evaluation (evaluate_all_regions rows), pair by pair
+    (indicator, region): the scorecard, county map, slides and big screen speak as the overview does."""
+    return speak_verdicts(assessments, verdicts, key=["indicator_id", "region_code"])
 
 
 def alerts(df: pd.DataFrame) -> pd.DataFrame:

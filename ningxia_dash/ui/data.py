@@ -145,6 +145,16 @@ def assessments_all_regions(plan_id: str, as_of_year: int, baseline_year: int, d
     return assess.assess_all_regions(*_judged(plan_id, data_version), baseline_year, as_of_year)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def evaluations_all_regions(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """End-of-period verdict of every (target, region) pair with data, as of a year (the places from the plan's
+    last year on)."""
+    return assess.evaluate_all_regions(
+        indicators(plan_id, data_version), observations(plan_id, data_version), reference_values(data_version),
+        baseline_year, as_of_year,
+    )  # fmt: skip
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def indicator_notes(indicator_id: str, data_version: str) -> pd.DataFrame:
     return queries.indicator_notes(database(), indicator_id)

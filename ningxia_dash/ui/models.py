@@ -60,6 +60,7 @@ class IndicatorDetail:
     """Everything the indicator page draws below its selectors."""
 
     row: pd.Series
+    final: bool  # the plan's last year on: the assessment reads its verdict
     assessment: pd.Series
     unit: str | None
     history_chart: go.Figure
@@ -84,6 +85,22 @@ def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_versio
     if evaluation.is_final_year(as_of_year, data.plan(plan_id, data_version).period_end):
         verdicts = data.evaluations(plan_id, config.PROVINCE_CODE, as_of_year, baseline_year, data_version)
         rows = tracking_overview.speak_verdicts(rows, verdicts)
+    return rows
+
+
+def is_final(plan_id: str, as_of_year: int, data_version: str) -> bool:
+    """Whether screens speak in verdicts as of the year (evaluation.is_final_year: the plan's last year on)."""
+    return evaluation.is_final_year(as_of_year, data.plan(plan_id, data_version).period_end)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def region_statuses(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
+    """Every (target, region) pair's status as of a year, as province_rows gives the province's: progress statuses
+    before the plan's last year, end-of-period verdicts from it on (scorecard, county map, slides, big screen)."""
+    rows = data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version)
+    if is_final(plan_id, as_of_year, data_version):
+        verdicts = data.evaluations_all_regions(plan_id, as_of_year, baseline_year, data_version)
+        rows = tracking_overview.speak_verdicts_regions(rows, verdicts)
     return rows
 
 
@@ -221,6 +238,10 @@ def indicator_detail(
     row = data.indicators(plan_id, data_version).set_index("id").loc[indicator_id].copy()
     row["id"] = indicator_id
     assessment = data.assessments(plan_id, region, as_of_year, base, data_version)
+    final = is_final(plan_id, as_of_year, data_version)
+    if final:  # from the plan's last year on, the target reads its verdict, as on the overview
+        verdicts = data.evaluations(plan_id, region, as_of_year, base, data_version)
+        assessment = tracking_overview.speak_verdicts_regions(assessment, verdicts)
     regions = data.regions(data_version)
     observations = data.observations(plan_id, data_version)
     history = detail.history_frame(row, observations, data.reference_values(data_version), base, region, lang)
@@ -229,10 +250,11 @@ def indicator_detail(
     pace = assess.pace_of(row, observations, base, as_of_year, region)
     projection, required = detail.pace_paths(pace)
     counties = detail.county_frame(
-        data.assessments_all_regions(plan_id, as_of_year, base, data_version), regions, indicator_id, lang
+        region_statuses(plan_id, as_of_year, base, data_version), regions, indicator_id, lang
     )
     return IndicatorDetail(
         row=row,
+        final=final,
         assessment=assessment.set_index("indicator_id").loc[indicator_id],
         unit=unit,
         history_chart=charts.indicator_history(

@@ -20,7 +20,7 @@ from ningxia_dash.places import decks, geometry, legends, parks, villages
 from ningxia_dash.places import key_counties as scorecards
 from ningxia_dash.places.key_counties import ScorecardView
 from ningxia_dash.tracking import assess
-from ningxia_dash.ui import data
+from ningxia_dash.ui import data, models
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,10 @@ class ParksYear:
 def key_counties(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> ScorecardView:
     """places.ScorecardView of the 9 key-assistance counties (and the province) as of a year."""
     return scorecards.scorecard_view(
-        data.regions(data_version), data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version),
+        data.regions(data_version), models.region_statuses(plan_id, as_of_year, baseline_year, data_version),
         data.indicators(plan_id, data_version), lang, config.PROVINCE_CODE,
+        models.is_final(plan_id, as_of_year, data_version),
+        data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version),
     )  # fmt: skip
 
 
@@ -156,21 +158,22 @@ def county_map(
     """The county map of one indicator, year and colouring, at one level (county_map.map_view: the 22 counties,
     the 5 cities, or one city's counties)."""
     choices, names = county_choices(plan_id, year, baseline_year, lang, data_version)
-    assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
+    assessments = models.region_statuses(plan_id, year, baseline_year, data_version)  # verdicts at the plan's end
+    final = models.is_final(plan_id, year, data_version)
     indicator = choices.set_index("id").loc[indicator_id].to_dict() | {"id": indicator_id}
     regions, shapes = data.regions(data_version), data.county_shapes(data_version)
     city_of = county_maps.city_of(regions)
     rows = county_maps.cities(regions) if view == "cities" else county_maps.counties(regions)
     if view == "city":
         rows = rows[rows["code"].map(city_of) == city]
-    frame = county_maps.place_frame(rows, assessments, indicator, lang)
+    frame = county_maps.place_frame(rows, assessments, indicator, lang, final)
     edges = legends.value_classes(list(frame["value"].dropna()))
     if view == "cities":
         deck = decks.city_choropleth_deck(
             frame, shapes, city_of, mode, names[indicator_id], edges, geometry.framed_view(height, width)
         )
     else:
-        everyone = county_maps.place_frame(county_maps.counties(regions), assessments, indicator, lang)
+        everyone = county_maps.place_frame(county_maps.counties(regions), assessments, indicator, lang, final)
         shown = set(frame["code"])
         bounds = geometry.shape_bounds(shapes, shown) if view == "city" else None
         deck = decks.county_choropleth_deck(
@@ -228,7 +231,7 @@ def county_profile(
     (with their table) and its parks (with their table)."""
     plan = data.plan(plan_id, data_version)
     choices, _ = county_choices(plan_id, year, baseline_year, lang, data_version)
-    assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
+    assessments = models.region_statuses(plan_id, year, baseline_year, data_version)  # verdicts at the plan's end
     metric = villages.DEFAULT_VILLAGE_METRIC  # income: the metric the village table of a profile shows too
     metric_row = villages.metric_row(data.place_metrics("village", data_version), metric)
     village_rows = villages.villages_view(

@@ -178,14 +178,16 @@ def slide_gauges(ctx: PageContext, as_of: int) -> None:
 
 def county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
     """The county map's frame and indicator (the first headline one with county figures); (None, None) without."""
-    assessments = data.assessments_all_regions(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
+    base = ctx.plan.baseline_year
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, base, ctx.version)
     county_rows = county_map.counties(data.regions(ctx.version))
     choices = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
     if choices.empty:  # e.g. a new plan whose county figures have not been uploaded yet
         return None, None
     headline = choices[choices["is_headline"]] if "is_headline" in choices else choices
     indicator = (headline if len(headline) else choices).iloc[0].to_dict()
-    return county_map.place_frame(county_rows, assessments, indicator, ctx.lang), indicator
+    statuses = models.region_statuses(ctx.plan_id, as_of, base, ctx.version)  # verdicts at the plan's end
+    return county_map.place_frame(county_rows, statuses, indicator, ctx.lang, is_final(ctx, as_of)), indicator
 
 
 def slide_county_map(ctx: PageContext, as_of: int) -> None:
@@ -203,9 +205,11 @@ def slide_county_map(ctx: PageContext, as_of: int) -> None:
                                            view=geometry.framed_view(SLIDE_H, 700))  # fmt: skip
         st.pydeck_chart(deck, height=SLIDE_H, key="present_county_map")
     with right:
+        final = is_final(ctx, as_of)
         st.html(
             legends.legend_html(
-                t("places.mode.status", lang), legends.status_legend(lang, common.legend_counts(frame["status"]))
+                t("places.mode.verdict" if final else "places.mode.status", lang),
+                legends.status_legend(lang, common.legend_counts(frame["status"], final), final),
             )
         )
         _demo_caption(bool((frame["source_kind"] == "demo").any()), "detail.counties_demo", lang)
@@ -251,15 +255,20 @@ def slide_parks(ctx: PageContext, as_of: int) -> None:
 def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     st.title(t("present.scorecard", lang) + f" · {as_of}")
-    assessments = data.assessments_all_regions(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.version)
-    county_rows = county_map.counties(data.regions(ctx.version))
-    shown = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
-    score = key_counties.scorecard(data.regions(ctx.version), assessments, shown, lang, config.PROVINCE_CODE)
+    base, final = ctx.plan.baseline_year, is_final(ctx, as_of)
+    assessments = data.assessments_all_regions(ctx.plan_id, as_of, base, ctx.version)
+    shown = key_counties.shown_indicators(
+        data.regions(ctx.version), assessments, data.indicators(ctx.plan_id, ctx.version)
+    )
+    statuses = models.region_statuses(ctx.plan_id, as_of, base, ctx.version)  # verdicts at the plan's end
+    score = key_counties.scorecard(data.regions(ctx.version), statuses, shown, lang, config.PROVINCE_CODE, final)
     every = bool(len(score)) and bool(score["demo"].all())  # every cell rests on sample data: say it once, below
     tight = "<style>.nxsc-wrap .nxsc td{padding:2px 3px}.nxsc-wrap .nxsc tr.nxsc-band td{padding:4px 2px 1px}</style>"
     st.html(tight + key_counties.scorecard_html(score, shown, lang, mark_cells=not every))
     _demo_caption(bool(score["demo"].any()) if len(score) else False,
                   "places.county_demo_all" if every else "places.county_demo", lang)  # fmt: skip
+    if final:  # the words the cells use: the final evaluation's, as on the overview
+        st.caption(t("key_counties.final_note", lang, year=as_of))
 
 
 def slide_closing(ctx: PageContext, as_of: int) -> None:
