@@ -24,7 +24,9 @@ from ningxia_dash.ingest import (
     import_file,
     rollback,
 )
-from ningxia_dash.ingest.decode import DecodeError, decode_text, read_grid, sniff_delimiter
+from ningxia_dash.ingest.csv_text import decode_text, sniff_delimiter
+from ningxia_dash.ingest.decode import read_grid
+from ningxia_dash.ingest.grid import DecodeError
 from ningxia_dash.ingest.kinds import KINDS
 from ningxia_dash.ingest.parse import number_parts, parse_period
 from ningxia_dash.ingest.report import batch_changes_table, diff_table, error_table

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ningxia_dash import accounts, config, signin
 from ningxia_dash.ingest.audit import RollbackRefused, rollback
-from ningxia_dash.ingest.decode import human_size
+from ningxia_dash.ingest.grid import human_size
 from ningxia_dash.ingest.kinds import KINDS
 from ningxia_dash.ingest.limits import MAX_BYTES
 from ningxia_dash.ingest.pipeline import ImportRejected, Preview, import_file

@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ningxia_dash.ingest.collect import Checked
 from ningxia_dash.ingest.kinds import KINDS, Kind
 from ningxia_dash.ingest.messages import Issue
 from ningxia_dash.ingest.refs import Refs, Store
-from ningxia_dash.ingest.validate import Checked
 
 # Key columns of every table an import writes (rollback reads them too): declared once, on each kind.
 TABLE_KEYS: dict[str, tuple[str, ...]] = {k.table: k.key for k in KINDS.values()}

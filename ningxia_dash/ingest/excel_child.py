@@ -5,7 +5,7 @@ and turns a crash, an overrun or a timeout into a Chinese message).
 Run as a script (`python -I excel_child.py MEMORY MAX_CELLS MAX_COLS MAX_ROWS MAX_CELL_CHARS MAX_TEXT_CHARS`):
 the workbook's bytes arrive on stdin, one JSON object leaves on stdout — {"sheets": [[name, rows], …]} with every
 cell as the text a person reads, or {"error": code, …}. Imports only the standard library and python_calamine, so
-it starts fast and small; decode.py imports cell_text from here.
+it starts fast and small; decode.py imports column_letters from here.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from ningxia_dash.ingest import plausibility
-from ningxia_dash.ingest.decode import DecodeError, Grid, read_grid, sniff_format
+from ningxia_dash.ingest.decode import read_grid, sniff_format
 from ningxia_dash.ingest.diff import Diff, compute_diff
+from ningxia_dash.ingest.grid import DecodeError, Grid
 from ningxia_dash.ingest.kinds import KINDS, ROLE_RANK, Kind, unhonoured_scope
 from ningxia_dash.ingest.limits import MAX_BYTES, MAX_ERRORS
 from ningxia_dash.ingest.messages import Issue

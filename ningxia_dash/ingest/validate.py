@@ -4,36 +4,27 @@ it blames; the failures come back as Issues (row as Excel numbers it, column as 
 Checks that depend on other columns of the row (a percentage range depends on the indicator's unit) or on the
 reference data are computed as vectors, so one pass collects every failure. Each kind writes its checks in its own
 module (ingest/kinds/<kind>.py). Pure Python, pandas and numpy; reference data arrives as Refs.
+
+The Validator's cell-type checks (a column's texts → typed values) are in cell_checks.py, the checks across columns,
+rows and the reference data here, and the error collection (failing rows → Issues) in collect.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from ningxia_dash.config import PROVINCE_CODE
-from ningxia_dash.ingest.limits import MAX_ERRORS
-from ningxia_dash.ingest.messages import Issue, Severity
-from ningxia_dash.ingest.parse import (
-    Parsed,
-    is_total_row,
-    normalise_code,
-    parse_bool,
-    parse_enum,
-    parse_numbers,
-    parse_period,
-    parse_year,
-)
-from ningxia_dash.ingest.refs import Lookup, Refs
+from ningxia_dash.ingest.cell_checks import CellChecks, umap
+from ningxia_dash.ingest.collect import Checked, collect
+from ningxia_dash.ingest.parse import Parsed, normalise_code
+from ningxia_dash.ingest.refs import Refs
 
 if TYPE_CHECKING:  # the kinds' modules import this one; a kind arrives here as an argument
-    from ningxia_dash.ingest.kinds.base import Col, Kind
+    from ningxia_dash.ingest.kinds.base import Kind
 
 COUNT_UNITS = {"个", "人", "户", "家", "所", "处", "座", "名", "对", "条", "种", "次", "人次"}
 PERCENT_UNITS = {"%", "百分比", "百分点"}
@@ -41,7 +32,6 @@ GROWTH_RULES = {"above_reference"}  # % indicators that are growth rates may be 
 NINGXIA_LON = (104.0, 108.0)
 NINGXIA_LAT = (35.0, 39.6)
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-FORMULA_START = ("=", "+", "-", "@")
 NO_COUNTY = ""  # region_scope: a known row without a county (inside no county's scope)
 NUMERIC_RULES = {"min", "gt", "max", "maintain", "zero", "per_year", "milestone"}
 
@@ -56,43 +46,6 @@ class Scope:
     regions: frozenset[str] | None = None
 
 
-@dataclass
-class Rule:
-    column: str  # the frame column the check is attached to
-    code: str
-    ok: pd.Series  # True where the row passes
-    params: Callable[[int], dict[str, object]] = field(default=lambda row: {})
-    report_column: str | bool | None = True  # True: the column's header; None: the whole row
-    severity: Severity = "error"
-
-
-@dataclass
-class Checked:
-    typed: pd.DataFrame  # canonical typed columns (absent ones NaN), index = Excel row
-    present: list[str]
-    issues: list[Issue]
-
-
-def umap(series: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
-    """series.map(fn), computed once per distinct value (files repeat ids, regions and years on every row);
-    all-boolean results come back as a bool Series."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    values = [fn(u) for u in uniques]
-    if (codes == -1).any():
-        try:
-            values.append(fn(None))
-        except (TypeError, AttributeError):
-            values.append(None)
-    else:
-        values.append(False if values and all(isinstance(x, bool | np.bool_) for x in values) else None)
-    table = np.empty(len(values), dtype=object)
-    table[:] = values
-    out = pd.Series(table[codes], index=series.index, dtype=object)
-    if all(isinstance(x, bool | np.bool_) for x in values):
-        return out.astype(bool)
-    return out
-
-
 def unit_key(unit: object) -> str:
     if not isinstance(unit, str):
         return ""
@@ -100,150 +53,13 @@ def unit_key(unit: object) -> str:
     return "%" if u in PERCENT_UNITS else u
 
 
-class Validator:
-    """Builds the typed frame and the rules of one file; `run()` turns the failing rows into Issues."""
+class Validator(CellChecks):
+    """Builds the typed frame and the rules of one file: the cell-type checks (cell_checks.py), the checks across
+    columns, rows and the reference data here; `run()` turns the failing rows into Issues (collect.py)."""
 
     def __init__(self, kind: Kind, parsed: Parsed, refs: Refs, scope: Scope) -> None:
-        self.kind, self.parsed, self.refs, self.scope = kind, parsed, refs, scope
-        self.raw = parsed.raw
-        self.index = parsed.raw.index
-        self.frame = pd.DataFrame(index=self.index)
-        self.rules: list[Rule] = []
-        self.extra: list[Issue] = []
-
-    # ------------------------------------------------------------ helpers
-    def text(self, name: str) -> pd.Series:
-        if name in self.raw.columns:
-            return self.raw[name]
-        return pd.Series("", index=self.index, dtype=object)
-
-    def has(self, name: str) -> bool:
-        return name in self.raw.columns
-
-    def header(self, name: str) -> str:
-        return self.parsed.headers.get(name) or self.kind.col(name).zh
-
-    def rule(
-        self,
-        column: str,
-        code: str,
-        ok: pd.Series,
-        params: Callable[[int], dict[str, object]] | None = None,
-        report_column: str | bool | None = True,
-        severity: Severity = "error",
-    ) -> None:
-        if column not in self.frame.columns:  # the typed frame has a column for every column a rule blames
-            self.frame[column] = np.nan
-        self.rules.append(
-            Rule(column, code, ok.fillna(True).astype(bool), params or (lambda row: {}), report_column, severity)
-        )
-
-    def blank(self, name: str) -> pd.Series:
-        return self.text(name) == ""
-
-    def required(self, name: str) -> None:
-        if self.has(name):
-            self.rule(name, "cell.required", ~self.blank(name))
-
-    # ------------------------------------------------------------ typed columns
-    def code(self, name: str, lookup: Lookup, default: str | None = None) -> pd.Series:
-        texts = umap(self.text(name), normalise_code)
-        if default is not None:
-            texts = texts.where(texts != "", default)
-        resolved = umap(texts, lambda t: lookup.resolve(t) if t else None)
-        self.frame[name] = resolved
-        total = umap(texts, is_total_row)
-        self.rule(name, "cell.total_row", ~total)
-        unknown = (texts != "") & resolved.isna() & ~total
-
-        def params(row: int) -> dict[str, object]:
-            hit = lookup.closest(str(texts.at[row]))
-            suggest = (
-                ("", "")
-                if hit is None
-                else (f"，是否为“{hit[0]}”（{hit[1]}）？", f"; did you mean “{hit[0]}” ({hit[1]})?")
-            )
-            return {"what": lookup.what, "suggest": suggest}
-
-        self.rule(name, "cell.unknown", ~unknown, params)
-        return resolved
-
-    def number(self, name: str) -> tuple[pd.Series, pd.Series, pd.Series]:
-        texts = self.text(name)
-        values, pct, suffix = parse_numbers(texts)
-        values = values.where(values.isna() | np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan)), np.nan)
-        bad = (texts != "") & values.isna() & (suffix == "")
-        self.frame[name] = values
-        self.rule(name, "cell.not_number", ~bad)
-        return values, pct, suffix
-
-    def integer(self, name: str) -> pd.Series:
-        values, _, suffix = self.number(name)
-        self.rule(name, "cell.unit_in_value", suffix == "", lambda r: {"suffix": suffix.at[r], "expected": "—"})
-        whole = values.isna() | (values == values.round())
-        self.rule(name, "cell.not_integer", whole)
-        self.rule(name, "cell.negative", values.isna() | (values >= 0))
-        out = values.where(whole).astype("Float64").round().astype("Int64")
-        self.frame[name] = out
-        return out
-
-    def year(self, name: str) -> pd.Series:
-        texts = self.text(name)
-        years = umap(texts, lambda t: parse_year(t) if t else None)
-        self.rule(name, "cell.not_year", (texts == "") | years.notna())
-        out = pd.array(years.tolist(), dtype="Int64")
-        self.frame[name] = pd.Series(out, index=self.index)
-        return self.frame[name]
-
-    def plain_text(self, name: str, max_len: int | None) -> pd.Series:
-        texts = self.text(name)
-        self.frame[name] = texts.where(texts != "", None)
-        if max_len:
-            self.rule(
-                name, "cell.too_long", texts.str.len() <= max_len, lambda r: {"n": len(texts.at[r]), "max": max_len}
-            )
-        formula = texts.str.startswith(FORMULA_START) & ~texts.str.match(r"^[+-]?\d")
-        self.rule(name, "warn.formula", ~formula, lambda r: {"first": texts.at[r][:1]}, severity="warning")
-        return self.frame[name]
-
-    def boolean(self, name: str) -> pd.Series:
-        texts = self.text(name)
-        values = umap(texts, lambda t: parse_bool(t) if t else None)
-        self.rule(name, "cell.bool", (texts == "") | values.notna())
-        self.frame[name] = values
-        return values
-
-    def enum(self, col: Col) -> pd.Series:
-        texts = self.text(col.name)
-        values = umap(texts, lambda t: parse_enum(col, t) if t else None)
-        choices = "、".join(f"“{spellings[0]}”" for _, spellings in col.choices)
-        self.rule(col.name, "cell.enum", (texts == "") | values.notna(), lambda r: {"choices": choices})
-        self.frame[col.name] = values
-        return values
-
-    def date_value(self, name: str) -> pd.Series:
-        texts = self.text(name)
-
-        def parse(t: str) -> date | None:
-            m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?", normalise_code(t))
-            if not m:
-                return None
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return None
-
-        values = umap(texts, lambda t: parse(t) if t else None)
-        self.rule(name, "cell.date", (texts == "") | values.notna())
-        self.frame[name] = values
-        return values
-
-    def period(self) -> None:
-        texts = self.text("period")
-        kinds = umap(texts, lambda t: (parse_period(t) or ("?", 0))[0])
-        self.rule("period", "cell.period", kinds != "?")
-        self.frame["period_type"] = kinds.where(kinds != "?", "year")
-        self.frame["period_no"] = umap(texts, lambda t: (parse_period(t) or ("?", 0))[1]).astype("int64")
+        super().__init__(kind, parsed)
+        self.refs, self.scope = refs, scope
 
     def duplicates(self, key: list[str], labels: tuple[str, str]) -> None:
         keys = self.frame[key]
@@ -360,66 +176,9 @@ class Validator:
             lambda r: {"region": self.region_label(regions.at[r]), "scope": scope_text, "entity": entity},
         )
 
-    # ------------------------------------------------------------ running
-    def failing_rows(self) -> pd.Index:
-        """Rows where some rule fails, cut after the row that brings the rows with errors past MAX_ERRORS: rows
-        that pass yield no failure, and an officer is shown the first MAX_ERRORS errors only, so only these rows
-        are looked at again — seconds, not minutes, for a file where every row is wrong."""
-        if not self.rules:
-            return self.index[:0]
-        errors = np.zeros(len(self.index), dtype=bool)
-        warnings = np.zeros(len(self.index), dtype=bool)
-        for rule in self.rules:
-            bad = ~rule.ok.reindex(self.index).fillna(True).to_numpy(dtype=bool)
-            if rule.severity == "error":
-                errors |= bad
-            else:
-                warnings |= bad
-        cut = len(self.index)
-        error_at = np.flatnonzero(errors)
-        if len(error_at) > MAX_ERRORS:
-            cut = int(error_at[MAX_ERRORS]) + 1
-        return self.index[:cut][(errors | warnings)[:cut]]
-
     def run(self) -> Checked:
-        rows_at = self.failing_rows()
-        at = rows_at.to_numpy(dtype="int64")
-        found_rows: list[np.ndarray] = []
-        found_nums: list[np.ndarray] = []
-        for n, rule in enumerate(self.rules):
-            bad = ~rule.ok.reindex(rows_at).fillna(True).to_numpy(dtype=bool)
-            found_rows.append(at[bad])
-            found_nums.append(np.full(int(bad.sum()), n, dtype="int64"))
-        rows = np.concatenate(found_rows) if found_rows else np.empty(0, dtype="int64")
-        nums = np.concatenate(found_nums) if found_nums else np.empty(0, dtype="int64")
-        # In row order, the most basic check first; a 合计 row reports only that it is one. Vectorised, because a
-        # file where every row is wrong has millions of failures and only the first MAX_ERRORS are turned into text.
-        totals = {n for n, rule in enumerate(self.rules) if rule.code == "cell.total_row"}
-        total_rows = rows[np.isin(nums, list(totals))]
-        keep = ~np.isin(rows, total_rows) | np.isin(nums, list(totals))
-        rows, nums = rows[keep], nums[keep]
-        order = np.lexsort((nums, rows))
-        failures = ((int(rows[k]), int(nums[k]), self.rules[int(nums[k])]) for k in order)
-        issues: list[Issue] = []
-        seen: set[tuple[int, str]] = set()
-        for row, _, rule in failures:
-            column_key = (row, rule.column)
-            if rule.severity == "error":
-                if column_key in seen:
-                    continue  # one reason per cell: the first (most basic) check that failed
-                seen.add(column_key)
-                if len(seen) > MAX_ERRORS:
-                    issues.append(Issue("file.more_errors", params={"n": MAX_ERRORS}))
-                    break  # a file where every row is wrong: the first errors are what the officer needs
-            src = rule.column if rule.column in self.raw.columns else None
-            value = str(self.raw.at[row, src]) if src else ""
-            if rule.report_column is None:
-                column = None
-            elif isinstance(rule.report_column, str):
-                column = rule.report_column
-            else:
-                column = self.header(rule.column) if rule.column in {c.name for c in self.kind.cols} else rule.column
-            issues.append(Issue(rule.code, row, column, value, rule.params(row), rule.severity))
+        names = {c.name for c in self.kind.cols}
+        issues = collect(self.rules, self.raw, lambda column: self.header(column) if column in names else column)
         return Checked(self.frame, [c for c in self.parsed.present], issues + self.extra)
 
 

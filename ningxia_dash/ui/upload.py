@@ -13,7 +13,7 @@ import streamlit as st
 from ningxia_dash import accounts, ingest, signin
 from ningxia_dash.accounts import User
 from ningxia_dash.i18n import Lang, t
-from ningxia_dash.ingest.decode import human_size
+from ningxia_dash.ingest.grid import human_size
 from ningxia_dash.ingest.limits import MAX_BYTES, MB
 from ningxia_dash.ingest.templates import template, template_name
 from ningxia_dash.safe_text import md, md_block
