@@ -160,7 +160,7 @@ SLIDE_GAUGES_CSS = """
 .nx-slide .nx-grid { gap: 0.2rem 0.8rem; }
 .nx-slide .nx-name { font-size: 0.95rem; min-height: 3.75em; -webkit-line-clamp: 3; line-height: 1.25; }
 .nx-slide-en .nx-name { font-size: 0.85rem; }
-.nx-slide .nx-arc { max-width: min(100%, 9vh * 200 / 104); }
+.nx-slide .nx-arc { max-width: min(100%, 8vh * 200 / 104); }
 .nx-slide .nx-cap { font-size: 0.8rem; }
 .nx-slide .nx-st { font-size: 0.95rem; }
 </style>
