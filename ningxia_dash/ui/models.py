@@ -256,11 +256,11 @@ def county_map(
     plan_id: str, indicator_id: str, year: int, baseline_year: int, mode: str, selected: str | None, lang: Lang,
     data_version: str, height: int, width: int, view: str = "counties", city: str | None = None,
 ) -> Any:  # fmt: skip
-    """(indicator row, frame of the places shown, class edges, deck, ranking figure) for one indicator, year and
+    """(indicator row, frame of the places shown, class edges, deck, ranking HTML) for one indicator, year and
     colouring, at one level (county_map.map_view: the 22 counties, the 5 cities, or one city's counties)."""
     from ningxia_dash import config
-    from ningxia_dash.places import charts as place_charts
     from ningxia_dash.places import county_map, decks, geometry, legends
+    from ningxia_dash.places import ranking as place_ranking
 
     choices, names = county_choices(plan_id, year, baseline_year, lang, data_version)
     assessments = data.assessments_all_regions(plan_id, year, baseline_year, data_version)
@@ -286,12 +286,17 @@ def county_map(
         )  # fmt: skip
     unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
     reference = county_map.reference_value(indicator, data.reference_values(data_version), year)  # relative targets
-    ranking = place_charts.county_ranking_chart(
+    level = "city" if view == "cities" else "county"
+    query = {"lang": lang, "indicator": indicator_id, "year": str(year), "level": level} | (
+        {"city": city} if city else {}
+    )
+    ranking = place_ranking.ranking_html(
         county_map.county_ranking(frame, county_map.higher_is_better(indicator)), unit, lang,
         province_value=county_map.province_value(assessments, indicator_id, config.PROVINCE_CODE),
         target_value=county_map.chart_target(indicator) if reference is None else reference, selected=selected,
-        height=height - 30, colours=legends.fill_colours(frame, mode, edges),
+        colours=legends.fill_colours(frame, mode, edges),
         target_label="col.target" if reference is None else "chart.reference",
+        pick_param="city" if view == "cities" else "region", query=query,
     )  # fmt: skip
     return indicator, frame, edges, deck, ranking
 
