@@ -81,13 +81,13 @@ def _link(value: object) -> str:
 
 
 def plain_table_html(shown: pd.DataFrame, numeric: tuple[str, ...] = (), links: tuple[str, ...] = (),
-                     max_height_px: int | None = None) -> str:  # fmt: skip
+                     nowrap: tuple[str, ...] = (), max_height_px: int | None = None) -> str:  # fmt: skip
     """`shown` as a plain HTML table, every column as it is (a table people read, not sort): `numeric` columns align
-    right, `links` columns hold web addresses (opened in a new tab); above `max_height_px` it scrolls under its
-    header."""
+    right, `links` columns hold web addresses (opened in a new tab), `nowrap` columns keep to one line; above
+    `max_height_px` it scrolls under its header."""
     head = "".join(f"<th>{html_text(c)}</th>" for c in shown.columns)
     columns = [shown[c].tolist() for c in shown.columns]
-    kinds = [("link" if c in links else "num" if c in numeric else "") for c in shown.columns]
+    kinds = [("link" if c in links else "num" if c in numeric else "one" if c in nowrap else "") for c in shown.columns]
     rows = []
     for i in range(len(shown)):
         cells = []
@@ -95,7 +95,7 @@ def plain_table_html(shown: pd.DataFrame, numeric: tuple[str, ...] = (), links: 
             if kind == "link":
                 cells.append(f'<td class="nx-url">{_link(col[i])}</td>')
             else:
-                cls = ' class="nx-num"' if kind == "num" else ""
+                cls = ' class="nx-num"' if kind == "num" else ' class="nx-nowrap"' if kind == "one" else ""
                 cells.append(f"<td{cls}>{html_text(_cell(col[i]))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     scroll = f' style="max-height:{int(max_height_px)}px;overflow-y:auto"' if max_height_px else ""

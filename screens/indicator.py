@@ -101,13 +101,17 @@ notes = view["notes"]
 if notes.empty:
     st.caption(t("detail.no_notes", lang))
 else:
-    st.html(html_table.plain_table_html(notes, numeric=(t("col.year", lang),)))  # read, not sorted: no data grid
+    st.html(
+        html_table.plain_table_html(notes, numeric=(t("col.year", lang),), nowrap=(t("col.region", lang),))
+    )  # read, not sorted: no data grid
 
 st.subheader(t("detail.data", lang))
 table = view["table"]
 if len(table) <= READ_ROWS:  # a list people read (and download): static HTML, drawn without the data grid's script
-    st.html(html_table.plain_table_html(table, numeric=(t("col.year", lang), t("col.value", lang)),
-                                        links=(t("col.address", lang),), max_height_px=420))  # fmt: skip
+    st.html(html_table.plain_table_html(
+        table, numeric=(t("col.year", lang), t("col.value", lang)), links=(t("col.address", lang),),
+        nowrap=(t("col.region", lang), t("col.source", lang)), max_height_px=420,
+    ))  # fmt: skip
 else:  # a long series (monthly figures): the grid scrolls and sorts it
     st.dataframe(table, hide_index=True, width="stretch",
                  column_config={t("col.address", lang): st.column_config.LinkColumn(t("col.address", lang))})  # fmt: skip

@@ -34,7 +34,7 @@ STYLE = """
 .nx-rank-dot.nx-sel{border:3px solid #000}
 .nx-rank-dot.nx-none{background:#fff;border:1.5px solid #8a8a8a;width:10px;height:10px}
 .nx-rank-line{position:absolute;top:0;bottom:0;width:0}
-.nx-rank-note{position:absolute;bottom:2px;white-space:nowrap;font-size:.75rem}
+.nx-rank-note{position:absolute;bottom:2px;white-space:nowrap;font-size:.75rem;padding:0 .3rem}
 .nx-rank-text{white-space:nowrap;align-self:center}
 .nx-rank-text.nx-muted{color:#8a8a8a}
 .nx-rank-head{height:18px}
