@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import config
-from ningxia_dash.i18n import t
+from ningxia_dash.i18n import Lang, t
 from ningxia_dash.places import common, county_map, key_counties, parks, ranking, villages
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
@@ -421,7 +421,7 @@ def test_the_mark_follows_source_kind(grid: pd.DataFrame, county_rows: pd.DataFr
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_county_map_ranking_is_text_without_plotly(db_path: Path, lang: str) -> None:
+def test_county_map_ranking_is_text_without_plotly(db_path: Path, lang: Lang) -> None:
     """Issue 17: the ranking is static HTML (no plotly on the county map's first screen) and reads as the chart did:
     each place's name (★/☆ for key counties), its status symbol, value with unit and sample-data mark, the hover text
     with the status, the target line's label; a name picks its county (a link to ?region=)."""

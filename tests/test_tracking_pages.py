@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ningxia_dash.i18n import Lang, t
 from tests.html_tables import page_tables
 from tests.test_pages_apptest import _app
 
@@ -150,11 +151,9 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_detail_data_table_is_static_html_with_every_column_and_the_download(db_path: Path, lang: str) -> None:
+def test_detail_data_table_is_static_html_with_every_column_and_the_download(db_path: Path, lang: Lang) -> None:
     """Issue 17: the detail page's data table is read, not sorted: static HTML (no data grid on the page), with every
     column of the download, one row per value, web addresses as links."""
-    from ningxia_dash.i18n import t
-
     at = _app(lang, "indicator", {"indicator": "rural_sewage_treatment_rate"})
     assert not at.exception, [e.value for e in at.exception]
     assert not at.dataframe, "no data grid on the detail page"
