@@ -21,6 +21,7 @@ STYLE = """
 .nx-tbl tbody tr:hover{background:#f5f7fb}
 .nx-tbl td.nx-num{text-align:right;white-space:nowrap}
 .nx-tbl td.nx-nowrap{white-space:nowrap}
+.nx-tbl td.nx-url{word-break:break-all;min-width:12rem}
 .nx-tbl a{color:inherit;text-decoration:none;border-bottom:1px dotted #888}
 .nx-tbl a:hover{color:#1f5fbf;border-bottom-color:#1f5fbf}
 .nx-bar{display:inline-block;width:64px;height:.55rem;background:#e9ecf2;border-radius:.3rem;vertical-align:middle;
@@ -69,3 +70,36 @@ def table_html(shown: pd.DataFrame, ids: list[str], link: str, lang: str, name_c
         title = "" if titles is None else f' title="{html.escape(str(titles[i]), quote=True)}"'
         rows.append(f"<tr{title}>" + "".join(cells) + "</tr>")
     return f'{STYLE}<div class="nx-tbl-wrap"><table class="nx-tbl"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def _link(value: object) -> str:
+    """A web address as a link (http and https only: any other scheme, e.g. javascript:, stays plain text)."""
+    text = _cell(value)
+    if not text.lower().startswith(("http://", "https://")):
+        return html_text(text)
+    return f'<a href="{html_text(text)}" target="_blank" rel="noopener noreferrer">{html_text(text)}</a>'
+
+
+def plain_table_html(shown: pd.DataFrame, numeric: tuple[str, ...] = (), links: tuple[str, ...] = (),
+                     nowrap: tuple[str, ...] = (), max_height_px: int | None = None) -> str:  # fmt: skip
+    """`shown` as a plain HTML table, every column as it is (a table people read, not sort): `numeric` columns align
+    right, `links` columns hold web addresses (opened in a new tab), `nowrap` columns keep to one line; above
+    `max_height_px` it scrolls under its header."""
+    head = "".join(f"<th>{html_text(c)}</th>" for c in shown.columns)
+    columns = [shown[c].tolist() for c in shown.columns]
+    kinds = [("link" if c in links else "num" if c in numeric else "one" if c in nowrap else "") for c in shown.columns]
+    rows = []
+    for i in range(len(shown)):
+        cells = []
+        for col, kind in zip(columns, kinds, strict=True):
+            if kind == "link":
+                cells.append(f'<td class="nx-url">{_link(col[i])}</td>')
+            else:
+                cls = ' class="nx-num"' if kind == "num" else ' class="nx-nowrap"' if kind == "one" else ""
+                cells.append(f"<td{cls}>{html_text(_cell(col[i]))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    scroll = f' style="max-height:{int(max_height_px)}px;overflow-y:auto"' if max_height_px else ""
+    return (
+        f'{STYLE}<div class="nx-tbl-wrap"{scroll}><table class="nx-tbl"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )

@@ -546,8 +546,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Upload page.",
     ),
     "places.pick_hint": (
-        "点击地图上的县或排名图中的点，或在下方选择县（市、区），查看其指标、移民村与产业园。",
-        "Click a county on the map or a dot in the ranking, or choose one below, to see its targets, villages and parks.",
+        "点击地图上的县或排名中的县名、圆点，或在下方选择县（市、区），查看其指标、移民村与产业园。",
+        "Click a county on the map or its name or dot in the ranking, or choose one below, to see its targets, villages and parks.",
     ),
     "places.pick_placeholder": ("选择县（市、区）", "Choose a county"),
     "places.profile": ("县情：指标、移民村与产业园", "County profile: targets, villages and parks"),
@@ -621,8 +621,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "and is never computed from its counties.",
     ),
     "places.pick_hint_city": (
-        "点击地图上的市或排名图中的点，查看该市各县。",
-        "Click a city on the map or a dot in the ranking to see its counties.",
+        "点击地图上的市或排名中的市名、圆点，查看该市各县。",
+        "Click a city on the map or its name or dot in the ranking to see its counties.",
     ),
     # --- resettlement villages ---
     "villages.title": ("移民村：搬迁群众收入追上来了吗", "Are resettled villages catching up?"),

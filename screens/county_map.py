@@ -13,7 +13,7 @@ from ningxia_dash.i18n import t, unit_label
 from ningxia_dash.params import one_of
 from ningxia_dash.places import common, county_map, legends
 from ningxia_dash.safe_text import md
-from ningxia_dash.ui import chrome, data, models, params, place_models, state
+from ningxia_dash.ui import chrome, data, links, models, params, place_models, state
 
 ctx = chrome.page_context()
 lang = ctx.lang
@@ -71,10 +71,6 @@ def pick_place(code: str | None) -> None:
 
 def pick_from_map() -> None:
     pick_place(common.selected_object(st.session_state.get("county_map_deck"), "counties", "code"))
-
-
-def pick_from_chart() -> None:
-    pick_place(common.selected_point(st.session_state.get("county_map_rank")))
 
 
 st.title(t("places.county_title", lang))
@@ -195,14 +191,12 @@ with rank_col:
         else t("places.rank.counties", lang)
     )  # fmt: skip
     st.markdown(f"**{title}**" + (f" ({md(unit_label(unit, lang))})" if unit_label(unit, lang) else ""))
-    st.plotly_chart(
-        ranking, key="county_map_rank", on_select=pick_from_chart, selection_mode="points",
-        config={"displayModeBar": False},
-    )  # fmt: skip
+    st.html(ranking)  # static: a click on a name picks the place (links.pick, below)
     if view == "cities":
         st.caption(t("places.city_note", lang))
     elif pace_note := place_models.county_pace_note(ctx.plan_id, indicator_id, year, base, lang, ctx.version):
         st.caption(md(pace_note), help=t("pace.help", lang))
+links.pick("county_map_rank", set(county_rows["code"]) | set(city_rows["code"]), pick_place)
 hint = t("places.pick_hint_city", lang) if view == "cities" else t("places.pick_hint", lang)
 st.caption(f"{hint} {t('map.caption', lang)}")
 

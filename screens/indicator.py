@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from ningxia_dash import config, labels
+from ningxia_dash import config, html_table, labels
 from ningxia_dash.i18n import format_number, pick, t
 from ningxia_dash.params import one_of
 from ningxia_dash.safe_text import md, md_block, md_code
 from ningxia_dash.tracking import detail, overview
 from ningxia_dash.ui import chrome, data, models, params
 
+READ_ROWS = 300  # up to this many values the data table is static HTML; a longer series keeps the data grid
 ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
 start, end = plan.period_start, plan.period_end
@@ -101,11 +102,19 @@ notes = view.notes
 if notes.empty:
     st.caption(t("detail.no_notes", lang))
 else:
-    st.dataframe(notes, hide_index=True, width="stretch")
+    st.html(
+        html_table.plain_table_html(notes, numeric=(t("col.year", lang),), nowrap=(t("col.region", lang),))
+    )  # read, not sorted: no data grid
 
 st.subheader(t("detail.data", lang))
 table = view.table
-st.dataframe(table, hide_index=True, width="stretch",
-             column_config={t("col.address", lang): st.column_config.LinkColumn(t("col.address", lang))})  # fmt: skip
+if len(table) <= READ_ROWS:  # a list people read (and download): static HTML, drawn without the data grid's script
+    st.html(html_table.plain_table_html(
+        table, numeric=(t("col.year", lang), t("col.value", lang)), links=(t("col.address", lang),),
+        nowrap=(t("col.region", lang), t("col.source", lang)), max_height_px=420,
+    ))  # fmt: skip
+else:  # a long series (monthly figures): the grid scrolls and sorts it
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={t("col.address", lang): st.column_config.LinkColumn(t("col.address", lang))})  # fmt: skip
 chrome.download_buttons(table, f"indicator-{indicator_id}", lang)
 st.caption(format_number(len(table), None, lang) + " " + t("detail.rows", lang))

@@ -62,3 +62,37 @@ def read_tables(markup: str) -> list[pd.DataFrame]:
 def page_tables(at: object) -> list[pd.DataFrame]:
     """Every static HTML table an AppTest run drew (st.html elements)."""
     return [frame for h in at.html for frame in read_tables(h.value)]  # type: ignore[attr-defined]
+
+
+class _Ranking(HTMLParser):
+    """The rows of a static ranking (places/ranking.py): per row its hover text, name, picked place and value text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, str]] = []
+        self._part: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        cls = (a.get("class") or "").split()
+        if "nx-rank-row" in cls:
+            self.rows.append({"title": a.get("title") or "", "name": "", "pick": "", "text": ""})
+        elif self.rows and ("nx-rank-name" in cls or "nx-rank-text" in cls):
+            self._part = "name" if "nx-rank-name" in cls else "text"
+        elif tag == "a" and self.rows and not self.rows[-1]["pick"]:
+            self.rows[-1]["pick"] = a.get("data-nx-pick") or ""
+
+    def handle_data(self, data: str) -> None:
+        if self._part and self.rows:
+            self.rows[-1][self._part] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            self._part = None
+
+
+def ranking_rows(markup: str) -> list[dict[str, str]]:
+    """A static ranking's rows, top first: {"name", "text", "title", "pick"} as a reader sees and clicks them."""
+    parser = _Ranking()
+    parser.feed(markup)
+    return [{k: v.strip() for k, v in row.items()} for row in parser.rows]

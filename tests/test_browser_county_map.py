@@ -34,7 +34,7 @@ def _open(page: object, url: str) -> None:
     page.goto(url)  # type: ignore[attr-defined]
     wait_rendered(page)
     page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
-    page.wait_for_selector(".js-plotly-plot .ytick", timeout=30_000)  # type: ignore[attr-defined]
+    page.wait_for_selector(".nx-rank .nx-rank-name a", timeout=30_000)  # type: ignore[attr-defined]
     page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # deck.gl's glyphs and polygons
 
 
@@ -55,10 +55,10 @@ def test_the_worst_county_is_on_the_first_screen(server: str, db: Database, arti
     with browser_page(1366, 768) as (page, outbound):
         _open(page, f"{server}/county_map?lang=zh&indicator={INDICATOR}&year=2025")
         assert page.get_by_text("专栏1-9").count()  # type: ignore[attr-defined]  # the indicator of the link, its clause
-        tick = page.locator(".js-plotly-plot .ytick text", has_text=worst).first  # type: ignore[attr-defined]
+        tick = page.locator(".nx-rank-name", has_text=worst).first  # type: ignore[attr-defined]
         box = tick.bounding_box()
         assert box and box["y"] > 0 and box["y"] + box["height"] < 768, (worst, box)
-        tops = [t.bounding_box()["y"] for t in page.locator(".js-plotly-plot .ytick text").all()]  # type: ignore[attr-defined]
+        tops = [t.bounding_box()["y"] for t in page.locator(".nx-rank-name").all()]  # type: ignore[attr-defined]
         assert box["y"] == min(tops), "the worst county heads the ranking"
         page.screenshot(path=str(artifacts / "county_map-counties-zh.png"))  # type: ignore[attr-defined]
         assert outbound.urls == []
@@ -70,13 +70,13 @@ def test_a_click_on_a_city_shows_its_counties_and_changes_the_address(server: st
         assert page.get_by_text("各市排名").count()  # type: ignore[attr-defined]
         assert "city" not in _query(page) and _query(page)["level"] == "city"
         page.screenshot(path=str(artifacts / "county_map-cities-zh.png"))  # type: ignore[attr-defined]
-        page.locator(".js-plotly-plot .scatterlayer .point").first.click(force=True)  # type: ignore[attr-defined]
+        page.locator(".nx-rank .nx-rank-dot").first.click()  # type: ignore[attr-defined]
         page.wait_for_selector("text=各县排名（滞后在前）", timeout=30_000)  # type: ignore[attr-defined]
         wait_rendered(page)
         page.wait_for_function("() => new URL(location.href).searchParams.has('city')", timeout=30_000)  # type: ignore[attr-defined]
         city = _query(page)["city"]
         assert city in {"640100", "640200", "640300", "640400", "640500"}
-        ticks = page.locator(".js-plotly-plot .ytick text").count()  # type: ignore[attr-defined]
+        ticks = page.locator(".nx-rank-name").count()  # type: ignore[attr-defined]
         assert 2 <= ticks <= 7, ticks  # one city's counties, not 22
         page.get_by_role("button", name="宁夏全区").click()  # type: ignore[attr-defined]  # and back
         page.wait_for_function("() => !new URL(location.href).searchParams.has('city')", timeout=30_000)  # type: ignore[attr-defined]

@@ -87,10 +87,13 @@ def test_key_counties_scorecard_links_to_the_indicator_detail(server: str, artif
 def test_clicking_the_ranking_opens_a_county(server: str, artifacts: Path) -> None:
     with browser_page(1366, 768) as (page, outbound):
         _open(page, f"{server}/county_map?lang=zh")
-        assert page.get_by_text("点击地图上的县或排名图中的点").count()  # type: ignore[attr-defined]
-        page.locator(".js-plotly-plot .scatterlayer .point").first.click(force=True)  # type: ignore[attr-defined]
+        assert page.get_by_text("点击地图上的县或排名中的县名、圆点").count()  # type: ignore[attr-defined]
+        page.evaluate("window.__sameSession = true")  # type: ignore[attr-defined]
+        page.locator(".nx-rank .nx-rank-name a").first.click()  # type: ignore[attr-defined]
         page.wait_for_selector("text=指标对照目标", timeout=30_000)  # type: ignore[attr-defined]
         wait_rendered(page)
+        assert page.evaluate("window.__sameSession === true"), "the click opened the county in the same session"  # type: ignore[attr-defined]
+        assert "region=" in page.url  # type: ignore[attr-defined]
         _tall_shot(page, artifacts / "map-county_map-picked-zh-full.png")
         assert outbound.urls == []
 

@@ -3,6 +3,7 @@ place screens under AppTest in both languages: filters, selections and deep link
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,12 +11,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import config
-from ningxia_dash.places import charts as place_charts
-from ningxia_dash.places import common, county_map, key_counties, parks, villages
+from ningxia_dash.i18n import Lang, t
+from ningxia_dash.places import common, county_map, key_counties, parks, ranking, villages
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess
 from ningxia_dash.tracking.status import Obs, Status
+from tests.html_tables import ranking_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "nx-14-rr"
@@ -303,11 +305,16 @@ def test_observation_helper_types() -> None:
 # ---------------------------------------------------------------- county map: who lags
 
 
-def _ranking(at: AppTest) -> dict:  # type: ignore[type-arg]
-    """The ranking figure's first trace (the places with a value), as the browser gets it."""
-    import json
+def _ranking(at: AppTest) -> list[dict[str, str]]:
+    """The ranking's rows as a reader sees them (static HTML, places/ranking.py): name, the text beside the dot, the
+    hover text, the place the row's link picks; the line labels above are `_ranking_notes`."""
+    markup = next(h.value for h in at.html if "nx-rank" in h.value)
+    return ranking_rows(markup)
 
-    return json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+
+def _ranking_notes(at: AppTest) -> list[str]:
+    markup = next(h.value for h in at.html if "nx-rank" in h.value)
+    return [m.strip() for m in re.findall(r'class="nx-rank-note"[^>]*>([^<]*)<', markup)]
 
 
 def _subtitle(at: AppTest) -> str:
@@ -323,9 +330,11 @@ def test_county_map_ranks_the_laggards_first(db: Database, grid: pd.DataFrame, c
         queries.indicators(db, PLAN), queries.observations(db, PLAN), queries.reference_values(db), 2020, 2025,
     ), row | {"id": "rural_tap_water_rate"}, "zh")  # fmt: skip
     worst = frame.loc[frame["value"].idxmin()]
-    trace = _ranking(at)
-    assert trace["y"][0].startswith(worst["short"]) and trace["customdata"][0] == worst["code"]
+    rows = _ranking(at)
+    assert rows[0]["name"].startswith(worst["short"]) and rows[0]["pick"] == worst["code"]
+    assert rows[0]["text"].endswith(t("prov.demo", "zh")) and "%" in rows[0]["text"]  # its value, marked as sample
     assert any("滞后在前" in m.value for m in at.markdown)
+    assert not at.get("plotly_chart"), "the ranking is static HTML: no plotly on the county map"
 
 
 def test_county_map_subtitle_names_target_clause_and_reference(db_path: Path) -> None:
@@ -336,9 +345,7 @@ def test_county_map_subtitle_names_target_clause_and_reference(db_path: Path) ->
     sub = _subtitle(rel)
     assert "高于参照" in sub and "专栏1-1" in sub
     assert "全国农村居民人均可支配收入增速 2023年 **7.7%**" in sub and "公开" in sub, sub  # public-004, 7.74 %
-    import json
-
-    notes = [a["text"] for a in json.loads(rel.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
+    notes = _ranking_notes(rel)
     assert "参照值 7.7%" in notes, notes  # the ranking draws the reference its counties are judged against
     en = _app("en", "county_map", {"indicator": "farmer_income_growth_vs_national", "year": "2023"})
     assert "Box 1-1" in _subtitle(en) and "national rural per-capita income growth, 2023" in _subtitle(en)
@@ -362,8 +369,7 @@ def test_county_map_drills_down_and_back(db_path: Path) -> None:
     """Region (5 cities) → a city's counties → a county (its profile, its villages) and back, in the address."""
     at = _app("zh", "county_map", {"level": "city"})
     assert not at.exception
-    traces = json_traces(at)
-    assert sum(len(tr["y"]) for tr in traces if tr.get("customdata")) == 5  # with a value, or saying it has none
+    assert len(_ranking(at)) == 5  # with a value, or saying it has none
     assert any("不由各县数值推算" in c.value for c in at.caption)  # says how city figures are taken
     assert any("各市排名" in m.value for m in at.markdown)
     at = _app("zh", "county_map", {"region": "640422"})  # a county's link: its city in the breadcrumb
@@ -371,16 +377,10 @@ def test_county_map_drills_down_and_back(db_path: Path) -> None:
     at.button(key="crumb_city").click().run()  # up to the county's city: its counties
     assert not at.exception and at.query_params["city"] == "640400" and "region" not in at.query_params
     assert any("固原市各县排名" in m.value for m in at.markdown)
-    assert {y.split()[0] for y in _ranking(at)["y"]} == {"原州", "西吉", "隆德", "泾源", "彭阳"}
+    assert {r["name"].split()[0] for r in _ranking(at)} == {"原州", "西吉", "隆德", "泾源", "彭阳"}
     assert not at.tabs  # the profile closed
     at.button(key="crumb_region").click().run()  # back to the whole region
-    assert "city" not in at.query_params and len(_ranking(at)["y"]) == 22
-
-
-def json_traces(at: AppTest) -> list[dict]:  # type: ignore[type-arg]
-    import json
-
-    return json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    assert "city" not in at.query_params and len(_ranking(at)) == 22
 
 
 def test_a_county_profile_links_to_its_villages_from_the_breadcrumb(db_path: Path) -> None:
@@ -397,9 +397,9 @@ def test_demonstration_values_are_marked_in_the_ranking(db_path: Path) -> None:
     at = _app("zh", "county_map", {"indicator": "rural_tap_water_rate"})
     from ningxia_dash.i18n import t
 
-    trace = _ranking(at)
-    assert all(text.endswith(t("prov.demo", "zh")) for text in trace["text"])
-    assert all(t("prov.demo", "zh") in h for h in trace["hovertext"])
+    rows = _ranking(at)
+    assert all(r["text"].endswith(t("prov.demo", "zh")) for r in rows)
+    assert all(t("prov.demo", "zh") in r["title"] for r in rows)
 
 
 def test_the_mark_follows_source_kind(grid: pd.DataFrame, county_rows: pd.DataFrame, db: Database) -> None:
@@ -415,6 +415,25 @@ def test_the_mark_follows_source_kind(grid: pd.DataFrame, county_rows: pd.DataFr
     frame = county_map.place_frame(county_rows, official, row, "zh")
     marks = dict(zip(frame["code"], frame["mark"], strict=True))
     assert marks.pop("640422") == "" and set(marks.values()) == {t("prov.demo", "zh")}
-    fig = place_charts.county_ranking_chart(county_map.county_ranking(frame, True), "%", "zh")
-    texts = dict(zip(fig.data[0].customdata, fig.data[0].text, strict=True))
+    html = ranking.ranking_html(county_map.county_ranking(frame, True), "%", "zh")
+    texts = {r["pick"]: r["text"] for r in ranking_rows(html)}
     assert t("prov.demo", "zh") not in texts["640422"] and t("prov.demo", "zh") in texts["640423"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_county_map_ranking_is_text_without_plotly(db_path: Path, lang: Lang) -> None:
+    """Issue 17: the ranking is static HTML (no plotly on the county map's first screen) and reads as the chart did:
+    each place's name (★/☆ for key counties), its status symbol, value with unit and sample-data mark, the hover text
+    with the status, the target line's label; a name picks its county (a link to ?region=)."""
+    at = _app(lang, "county_map", {"indicator": "rural_tap_water_rate"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.get("plotly_chart")
+    rows = _ranking(at)
+    assert len(rows) == 22
+    assert any(r["name"].endswith("★") for r in rows) and any(r["name"].endswith("☆") for r in rows)
+    first = rows[0]
+    assert first["text"].startswith("✖ ") and "%" in first["text"] and first["text"].endswith(t("prov.demo", lang))
+    assert t("status.off_track", lang) in first["title"] and t("prov.demo", lang) in first["title"], first
+    assert any(n.startswith(t("col.target", lang)) for n in _ranking_notes(at))
+    html = next(h.value for h in at.html if "nx-rank" in h.value)
+    assert f"region={first['pick']}" in html and f"lang={lang}" in html

@@ -14,6 +14,7 @@ import pytest
 from ningxia_dash import config, rollup
 from ningxia_dash.store.db import Database
 from tests.app_db import app_database
+from tests.html_tables import page_tables
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed"
 
@@ -210,7 +211,7 @@ def test_city_sewage_rates_show_as_public_on_the_detail_page(db_path: Path, lang
 
     at = _app(lang, "indicator", {"indicator": "rural_sewage_treatment_rate", "region": "640100"})
     assert not at.exception, [e.value for e in at.exception]
-    table = at.dataframe[-1].value
+    table = page_tables(at)[-1]  # the data table: static HTML, as a reader sees it
     cols = {k: table.columns[i] for i, k in enumerate(("region", "year", "value", "source"))}
-    row = table[(table[cols["region"]] == city) & (table[cols["year"]] == 2021)]
-    assert row[cols["value"]].tolist() == [69.85] and row[cols["source"]].tolist() == [public]
+    row = table[(table[cols["region"]] == city) & (table[cols["year"]] == "2021")]
+    assert row[cols["value"]].tolist() == ["69.85"] and row[cols["source"]].tolist() == [public]

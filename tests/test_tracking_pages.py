@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ningxia_dash.i18n import Lang, t
 from tests.html_tables import page_tables
 from tests.test_pages_apptest import _app
 
@@ -147,3 +148,21 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     at.selectbox(key="_as_of_widget").set_value(2023).run()
     html = "".join(h.proto.body for h in at.get("html"))
     assert "正常</div>" in html and "基本完成" not in html  # mid-period: progress statuses again
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_detail_data_table_is_static_html_with_every_column_and_the_download(db_path: Path, lang: Lang) -> None:
+    """Issue 17: the detail page's data table is read, not sorted: static HTML (no data grid on the page), with every
+    column of the download, one row per value, web addresses as links."""
+    at = _app(lang, "indicator", {"indicator": "rural_sewage_treatment_rate"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.dataframe, "no data grid on the detail page"
+    table = page_tables(at)[-1]
+    keys = ("col.region", "col.year", "col.value", "col.source", "col.title", "col.address", "col.note")
+    assert list(table.columns) == [t(k, lang) for k in keys]
+    shown = next(c.value for c in at.caption if c.value.endswith(t("detail.rows", lang)))
+    assert len(table) == int(shown.split()[0].replace(",", "")) > 20, shown
+    html = "".join(h.value for h in at.html)
+    assert 'href="https://' in html and "javascript:" not in html
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {t("download.csv", lang), t("download.xlsx", lang)} <= labels

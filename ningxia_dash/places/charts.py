@@ -1,5 +1,5 @@
-"""plotly builders for the place screens: county ranking, village dimensions and history, park comparison
-(DataFrame → go.Figure)."""
+"""plotly builders for the place screens: village dimensions and history, park comparison (DataFrame → go.Figure;
+imports plotly, pandas, i18n, style and places; never streamlit). The county ranking is static HTML: places/ranking.py."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ningxia_dash.i18n import Lang, format_number, t, unit_label
-from ningxia_dash.places.county_map import ranked_label
 from ningxia_dash.safe_text import plotly_text
-from ningxia_dash.style import FONT, STATUS_COLOURS, STATUS_SYMBOLS
+from ningxia_dash.style import FONT
 
 INK = "#222222"
 MUTED = "#8a8a8a"
@@ -44,95 +43,6 @@ def _layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
         **extra,
     )
     return fig
-
-
-def county_ranking_chart(
-    ranked: pd.DataFrame,
-    unit: str | None,
-    lang: Lang,
-    province_value: float | None = None,
-    target_value: float | None = None,
-    selected: str | None = None,
-    height: int = 540,
-    colours: dict[str, str] | None = None,
-    target_label: str = "col.target",
-) -> go.Figure:
-    """A dot plot of the places in the order given (places.county_ranking: worst at the top), the symbol beside
-    each dot gives the status and a demonstration value's mark (`mark`), the dot has the place's colour on the map
-    (`colours`, code → CSS; status colours by default), ★/☆ mark key counties, dashed and solid lines the
-    province's value and the target; places without a value stay at the bottom, saying so. Each point carries the
-    place's code as customdata, so a click selects it (st.plotly_chart on_select)."""
-    df = ranked[ranked["value"].notna()]
-    empty = ranked[ranked["value"].isna()]
-    labels = [plotly_text(ranked_label(r)) for r in df.to_dict("records")]
-    marks = list(df["mark"]) if "mark" in df else [""] * len(df)
-    fig = go.Figure()
-    fig.add_scatter(
-        x=df["value"],
-        y=labels,
-        mode="markers+text",
-        customdata=df["code"],
-        marker={
-            "size": 15,
-            "color": [(colours or {}).get(c, STATUS_COLOURS[s]) for c, s in zip(df["code"], df["status"], strict=True)],
-            "line": {
-                "color": ["#000" if c == selected else "#777" for c in df["code"]],
-                "width": [3 if c == selected else 1 for c in df["code"]],
-            },
-        },
-        text=[
-            f"   {STATUS_SYMBOLS[s]} {format_number(v, unit, lang)}" + (f" · {m}" if m else "")
-            for s, v, m in zip(df["status"], df["value"], marks, strict=True)
-        ],
-        textposition="middle right",
-        textfont={"size": 12},
-        hovertext=[
-            plotly_text(f"{n}: {v} · {s}" + (f" · {m}" if m else ""))
-            for n, v, s, m in zip(df["name"], df["value_text"], df["status_text"], marks, strict=True)
-        ],
-        hoverinfo="text",
-        showlegend=False,
-    )
-    values = [float(v) for v in df["value"]] + [v for v in (province_value, target_value) if v is not None]
-    lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
-    pad = (hi - lo) * 0.08 or max(abs(hi) * 0.05, 1.0)
-    if len(empty):
-        fig.add_scatter(
-            x=[lo - pad * 0.5] * len(empty), y=[plotly_text(ranked_label(r)) for r in empty.to_dict("records")],
-            mode="markers+text", customdata=empty["code"], showlegend=False, hoverinfo="text",
-            hovertext=[plotly_text(f"{n}: {s}") for n, s in zip(empty["name"], empty["status_text"], strict=True)],
-            marker={"size": 11, "symbol": "circle-open", "color": MUTED},
-            text=[f"  {s}" for s in empty["status_text"]],  # 暂无数据 (无法评估 at the plan's end)
-            textposition="middle right", textfont={"size": 12, "color": MUTED},
-        )  # fmt: skip
-    lines = ((province_value, "places.chart.province", "dash"), (target_value, target_label, "solid"))
-    both = province_value is not None and target_value is not None
-    for value, key, dash in lines:
-        if value is not None and not math.isnan(value):
-            fig.add_vline(x=value, line={"color": MUTED if dash == "dash" else INK, "width": 1.5, "dash": dash})
-            other = target_value if dash == "dash" else province_value
-            # two lines close together: each label leans away from the other, so they do not print over each other
-            side = "center"
-            if both and other is not None:  # a tie: Ningxia's label to the left, the target's to the right
-                side = "right" if (value < other if dash == "solid" else value <= other) else "left"
-            fig.add_annotation(
-                x=value, y=1.0, yref="paper", yanchor="bottom", xanchor=side, showarrow=False, font={"size": 11},
-                text=f"{t(key, lang)} {format_number(value, unit, lang)}",
-            )  # fmt: skip
-    rows = len(df) + len(empty)
-    return _layout(
-        fig,
-        min(height, 70 + 26 * rows),  # a few places (the five cities) get a short chart, not wide gaps
-        xaxis={
-            "range": [lo - pad, hi + pad + (hi - lo + 2 * pad) * (0.6 if any(marks) else 0.35)],
-            "gridcolor": "#eee",
-            "zeroline": False,
-            "showticklabels": False,
-        },
-        yaxis={"autorange": "reversed", "gridcolor": "#f3f3f3", "automargin": True, "fixedrange": True},
-        clickmode="event+select",
-        dragmode=False,
-    )
 
 
 def village_dimensions_chart(dims: pd.DataFrame, lang: Lang, height: int = 330) -> go.Figure:

@@ -8,7 +8,7 @@ A modified click (new tab, Ctrl/Cmd) keeps the browser's own behaviour. The id i
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import streamlit as st
@@ -41,3 +41,34 @@ def follow(page_file: str | Path, known: Collection[str], key: str, **query: str
     wanted = getattr(result, "open", None)
     if isinstance(wanted, str) and wanted in known:
         st.switch_page(page_file, query_params={"indicator": wanted, **query})
+
+
+_PICK_JS = """
+export default function (component) {
+  const { setTriggerValue } = component
+  window.__nxPickTarget = setTriggerValue
+  if (!window.__nxPickListening) {
+    window.__nxPickListening = true
+    document.addEventListener("click", (event) => {
+      const a = event.target.closest && event.target.closest(".nx-rank a[data-nx-pick]")
+      if (!a || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+      if (!window.__nxPickTarget) return
+      event.preventDefault()
+      window.__nxPickTarget("pick", a.getAttribute("data-nx-pick"))
+    }, true)
+  }
+}
+"""
+_PICKER = st.components.v2.component("ningxia_dash.place_picker", html="<span></span>", js=_PICK_JS)
+
+
+def pick(key: str, known: Collection[str], on_pick: Callable[[str], None]) -> None:
+    """Mount the catcher of a static ranking's place links (places/ranking.py: `.nx-rank a[data-nx-pick]`) once on
+    a page; a click calls `on_pick(code)` before the rerun, as a widget's callback would, when the code is known."""
+
+    def picked() -> None:
+        code = (st.session_state.get(key) or {}).get("pick")
+        if isinstance(code, str) and code in known:
+            on_pick(code)
+
+    _PICKER(key=key, on_pick_change=picked, height=0)

@@ -18,6 +18,7 @@ from ningxia_dash.places import charts as place_charts
 from ningxia_dash.places import county_map as county_maps
 from ningxia_dash.places import decks, geometry, legends, parks, villages
 from ningxia_dash.places import key_counties as scorecards
+from ningxia_dash.places import ranking as place_ranking
 from ningxia_dash.places.key_counties import ScorecardView
 from ningxia_dash.tracking import assess
 from ningxia_dash.ui import data, models
@@ -35,13 +36,13 @@ class VillagesScreen:
 @dataclass(frozen=True)
 class CountyMapView:
     """One indicator, year and colouring of the county map: the indicator's row, the places shown, the class edges,
-    the deck and the ranking figure."""
+    the deck and the ranking (static HTML: places/ranking.py)."""
 
     indicator: dict[str, Any]
     frame: pd.DataFrame
     edges: list[float]
     deck: pdk.Deck
-    ranking: go.Figure
+    ranking: str
 
 
 @dataclass(frozen=True)
@@ -182,12 +183,17 @@ def county_map(
         )  # fmt: skip
     unit = indicator.get("unit") if isinstance(indicator.get("unit"), str) else None
     reference = county_maps.reference_value(indicator, data.reference_values(data_version), year)  # relative targets
-    ranking = place_charts.county_ranking_chart(
+    level = "city" if view == "cities" else "county"
+    query = {"lang": lang, "indicator": indicator_id, "year": str(year), "level": level} | (
+        {"city": city} if city else {}
+    )
+    ranking = place_ranking.ranking_html(
         county_maps.county_ranking(frame, county_maps.higher_is_better(indicator)), unit, lang,
         province_value=county_maps.province_value(assessments, indicator_id, config.PROVINCE_CODE),
         target_value=county_maps.chart_target(indicator) if reference is None else reference, selected=selected,
-        height=height - 30, colours=legends.fill_colours(frame, mode, edges),
+        colours=legends.fill_colours(frame, mode, edges),
         target_label="col.target" if reference is None else "chart.reference",
+        pick_param="city" if view == "cities" else "region", query=query,
     )  # fmt: skip
     return CountyMapView(indicator, frame, edges, deck, ranking)
 
