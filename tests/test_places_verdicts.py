@@ -18,6 +18,7 @@ from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess, overview
 from tests.browser import browser_page, streamlit_server, wait_rendered
+from tests.html_tables import ranking_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "nx-14-rr"
@@ -113,8 +114,10 @@ def test_key_counties_page_before_the_last_year_keeps_progress_statuses(db_path:
     assert not any("规划期末" in i.value for i in at.info)
 
 
-def _ranking(at: AppTest) -> dict:  # type: ignore[type-arg]
-    return json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+def _ranking(at: AppTest) -> dict[str, list[str]]:
+    """The county ranking (static HTML) as a reader hovers it: each row's hover text."""
+    markup = next(h.proto.body for h in at.get("html") if "nx-rank" in h.proto.body)
+    return {"hovertext": [r["title"] for r in ranking_rows(markup)]}
 
 
 def test_county_map_ranking_and_tooltip_speak_verdicts_in_the_final_year(db: Database, db_path: Path) -> None:
