@@ -62,3 +62,20 @@ def read_tables(markup: str) -> list[pd.DataFrame]:
 def page_tables(at: object) -> list[pd.DataFrame]:
     """Every static HTML table an AppTest run drew (st.html elements)."""
     return [frame for h in at.html for frame in read_tables(h.value)]  # type: ignore[attr-defined]
+
+
+def page_stats(at: object) -> dict[str, tuple[str, str | None]]:
+    """The headline figures an AppTest run drew as static HTML (html_table.stat_row_html): label → (value, the
+    hover help or None), the text a reader sees."""
+    import re
+    from html import unescape
+
+    found: dict[str, tuple[str, str | None]] = {}
+    stat = re.compile(
+        r'<div class="nx-stat-label">([^<]*)(?:<span class="nx-stat-help" title="([^"]*)"[^>]*>\?</span>)?</div>'
+        r'<div class="nx-stat-value">([^<]*)</div>'
+    )
+    for h in at.html:  # type: ignore[attr-defined]
+        for label, help_text, value in stat.findall(h.value):
+            found[unescape(label)] = (unescape(value), unescape(help_text) if help_text else None)
+    return found
