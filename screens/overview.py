@@ -20,7 +20,8 @@ st.caption(f"《{md(plan['title_zh'])}》 {md(plan['doc_number'])}" if lang == "
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
 figures, year_col = st.columns([2.7, 1.9], vertical_alignment="bottom")
 with year_col:
-    as_of = chrome.as_of_selector(overview.as_of_choices(start, end, latest), latest or end, lang, buttons=True)
+    years = overview.as_of_choices(start, end, latest)  # a row of buttons while they fit beside the figures
+    as_of = chrome.as_of_selector(years, latest or end, lang, buttons=len(years) <= 6)
 elapsed = views.period_elapsed(start, end, min(date.today(), date(as_of, 12, 31)))  # as of the chosen year
 # the three figures as one static block (st.metric would load its own script chunks for three numbers)
 figures.html(html_table.stat_row_html([
