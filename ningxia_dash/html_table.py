@@ -103,3 +103,33 @@ def plain_table_html(shown: pd.DataFrame, numeric: tuple[str, ...] = (), links: 
         f'{STYLE}<div class="nx-tbl-wrap"{scroll}><table class="nx-tbl"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+STAT_STYLE = """
+<style>
+.nx-stats{display:flex;flex-wrap:wrap;gap:.5rem 2.5rem}
+.nx-stat{flex:0 1 auto;min-width:0}
+.nx-stat-label{font-size:.875rem;color:rgb(49,51,63);line-height:1.6;white-space:nowrap}
+.nx-stat-help{display:inline-block;width:1rem;height:1rem;margin-left:.35rem;border:1px solid #888;border-radius:50%;
+ font-size:.7rem;line-height:.95rem;text-align:center;color:#666;cursor:help;vertical-align:.1rem}
+.nx-stat-value{font-size:2.25rem;line-height:1.35;color:rgb(49,51,63);white-space:nowrap;overflow:hidden;
+ text-overflow:ellipsis}
+</style>
+"""
+
+
+def stat_row_html(stats: list[tuple[str, str, str | None]]) -> str:
+    """A row of headline figures (label, value, optional help shown on hover of a ? mark) as one static block: the
+    look of st.metric without its script chunks. Every text is escaped."""
+    items = []
+    for label, value, help_text in stats:
+        mark = (
+            f'<span class="nx-stat-help" title="{html_text(help_text)}" aria-label="{html_text(help_text)}">?</span>'
+            if help_text
+            else ""
+        )
+        items.append(
+            f'<div class="nx-stat"><div class="nx-stat-label">{html_text(label)}{mark}</div>'
+            f'<div class="nx-stat-value">{html_text(value)}</div></div>'
+        )
+    return f'{STAT_STYLE}<div class="nx-stats">{"".join(items)}</div>'

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from ningxia_dash import views
+from ningxia_dash import html_table, views
 from ningxia_dash.i18n import format_number, t
 from ningxia_dash.safe_text import md, md_code
 from ningxia_dash.tracking import evaluation, overview
@@ -18,14 +18,17 @@ st.title(t("overview.title", lang))
 st.caption(f"《{md(plan.title_zh)}》 {md(plan.doc_number)}" if lang == "zh" else md(plan.title_en))
 
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
-c1, c2, c3, c4 = st.columns([1, 1, 1, 1.3])
-with c4:
-    as_of = chrome.as_of_selector(overview.as_of_choices(start, end, latest), latest or end, lang)
+figures, year_col = st.columns([2.7, 1.9], vertical_alignment="bottom")
+with year_col:
+    years = overview.as_of_choices(start, end, latest)  # a row of buttons while they fit beside the figures
+    as_of = chrome.as_of_selector(years, latest or end, lang, buttons=len(years) <= 6)
 elapsed = views.period_elapsed(start, end, min(date.today(), date(as_of, 12, 31)))  # as of the chosen year
-c1.metric(t("overview.period", lang), f"{start}–{end}")
-c2.metric(t("overview.elapsed_by", lang, year=as_of), f"{elapsed:.0%}",
-          help=t("overview.ended", lang) if elapsed >= 1 else None)  # fmt: skip
-c3.metric(t("overview.latest_data", lang), str(latest or "—"))
+# the three figures as one static block (st.metric would load its own script chunks for three numbers)
+figures.html(html_table.stat_row_html([
+    (t("overview.period", lang), f"{start}–{end}", None),
+    (t("overview.elapsed_by", lang, year=as_of), f"{elapsed:.0%}", t("overview.ended", lang) if elapsed >= 1 else None),
+    (t("overview.latest_data", lang), str(latest or "—"), None),
+]))  # fmt: skip
 chrome.demo_banner(lang)
 brief_button.brief_download(lang, ctx.plan_id, as_of, ctx.version)
 

@@ -96,3 +96,20 @@ def ranking_rows(markup: str) -> list[dict[str, str]]:
     parser = _Ranking()
     parser.feed(markup)
     return [{k: v.strip() for k, v in row.items()} for row in parser.rows]
+
+
+def page_stats(at: object) -> dict[str, tuple[str, str | None]]:
+    """The headline figures an AppTest run drew as static HTML (html_table.stat_row_html): label → (value, the
+    hover help or None), the text a reader sees."""
+    import re
+    from html import unescape
+
+    found: dict[str, tuple[str, str | None]] = {}
+    stat = re.compile(
+        r'<div class="nx-stat-label">([^<]*)(?:<span class="nx-stat-help" title="([^"]*)"[^>]*>\?</span>)?</div>'
+        r'<div class="nx-stat-value">([^<]*)</div>'
+    )
+    for h in at.html:  # type: ignore[attr-defined]
+        for label, help_text, value in stat.findall(h.value):
+            found[unescape(label)] = (unescape(value), unescape(help_text) if help_text else None)
+    return found

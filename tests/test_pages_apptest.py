@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.html_tables import page_stats
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "targets", "plan_text", "indicator", "county_map", "sources", "glance"]
 
@@ -65,7 +67,7 @@ def test_overview_counts_and_demo_label(db_path: Path) -> None:
     expected = get_database(db_path, read_only=True).scalar("SELECT count(*) FROM indicators")
     assert metrics["量化目标"] == str(expected)
     assert metrics["重点移民村"] == "261"
-    assert metrics["规划期"] == "2021–2025"
+    assert page_stats(at)["规划期"] == ("2021–2025", None)  # above the expander: static HTML
     assert any("示例数据，非真实统计" in c.value for c in at.caption)
 
 

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash.i18n import Lang, t
-from tests.html_tables import page_tables
+from tests.html_tables import page_stats, page_tables
 from tests.test_pages_apptest import _app
 
 
@@ -22,10 +22,10 @@ def _status_cards(at: AppTest) -> list[str]:
 
 def test_overview_as_of_year_reassesses_everything(db_path: Path) -> None:
     at = _app("zh")
-    at.selectbox(key="_as_of_widget").set_value(2024).run()
+    at.segmented_control(key="_as_of_widget").set_value(2024).run()
     counts_2024 = _status_cards(at)
     assert len(counts_2024) == 5
-    at.selectbox(key="_as_of_widget").set_value(2022).run()
+    at.segmented_control(key="_as_of_widget").set_value(2022).run()
     assert not at.exception
     counts_2022 = _status_cards(at)
     assert len(counts_2022) == 5 and counts_2022 != counts_2024
@@ -37,12 +37,12 @@ def test_overview_as_of_year_reassesses_everything(db_path: Path) -> None:
 
 def test_overview_flags_binding_targets_not_on_track(db_path: Path) -> None:
     at = _app("zh")
-    at.selectbox(key="_as_of_widget").set_value(2024).run()  # mid-period: progress statuses
+    at.segmented_control(key="_as_of_widget").set_value(2024).run()  # mid-period: progress statuses
     assert any(h.value == "未达进度的约束性指标" for h in at.subheader)
     alerts = [m.value for m in at.markdown if "-badge[" in m.value and "**" in m.value]
     assert alerts, "the demo data has a binding target off track: it must be listed"
     assert all(("滞后" in a) or ("暂无数据" in a) for a in alerts)
-    at.selectbox(key="_as_of_widget").set_value(2025).run()  # the plan's end: verdicts
+    at.segmented_control(key="_as_of_widget").set_value(2025).run()  # the plan's end: verdicts
     alerts = [m.value for m in at.markdown if "-badge[" in m.value and "**" in m.value]
     assert alerts and all(("未完成" in a) or ("基本完成" in a) or ("无法评估" in a) for a in alerts)
 
@@ -109,11 +109,11 @@ def test_plan_text_links_targets_to_their_details(db_path: Path) -> None:
 def test_overview_period_elapsed_follows_the_as_of_year(db_path: Path) -> None:
     # Assessed as of 2023, the overview said 规划期已过 100 % (it counted to today).
     at = _app("zh")
-    at.selectbox(key="_as_of_widget").set_value(2023).run()
-    shown = {m.label: m.value for m in at.metric}
-    assert shown.get("截至2023年底规划期已过") == "60%"
-    at.selectbox(key="_as_of_widget").set_value(2025).run()
-    assert {m.label: m.value for m in at.metric}.get("截至2025年底规划期已过") == "100%"
+    at.segmented_control(key="_as_of_widget").set_value(2023).run()
+    shown = page_stats(at)  # the three headline figures (static HTML)
+    assert shown.get("截至2023年底规划期已过") == ("60%", None)
+    at.segmented_control(key="_as_of_widget").set_value(2025).run()
+    assert page_stats(at).get("截至2025年底规划期已过") == ("100%", "规划期已结束，进入终期评估")
 
 
 def test_a_click_on_any_cell_picks_its_row() -> None:
@@ -135,7 +135,7 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     import re
 
     at = _app("zh")
-    at.selectbox(key="_as_of_widget").set_value(2025).run()
+    at.segmented_control(key="_as_of_widget").set_value(2025).run()
     html = "".join(h.proto.body for h in at.get("html"))
     words = re.findall(r"[✔◎✖？●▲] (\S+)</div><div class='nx-count'>", html)
     assert words == ["已完成", "基本完成", "未完成", "无法评估"]
@@ -145,7 +145,7 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     assert "◎ 基本完成" in {
         s.removesuffix("（示例）") for s in table["状态"]
     }  # 农村低收入人口医保参保率: 100% in 2025, one dip in 2023
-    at.selectbox(key="_as_of_widget").set_value(2023).run()
+    at.segmented_control(key="_as_of_widget").set_value(2023).run()
     html = "".join(h.proto.body for h in at.get("html"))
     assert "正常</div>" in html and "基本完成" not in html  # mid-period: progress statuses again
 

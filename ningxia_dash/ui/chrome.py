@@ -150,8 +150,10 @@ def picked_row(event: object) -> int | None:
     return int(cells[0][0]) if cells else None
 
 
-def as_of_selector(choices: list[int], default: int, lang: Lang, container: object = st) -> int:
-    """The shared 'as of' year (persists across pages); a link's ?year= chooses it, and the address then follows it."""
+def as_of_selector(choices: list[int], default: int, lang: Lang, container: object = st, buttons: bool = False) -> int:
+    """The shared 'as of' year (persists across pages); a link's ?year= chooses it, and the address then follows it.
+    `buttons`: the years as one row of buttons (a segmented control, whose script the sidebar's language switch has
+    already loaded) instead of a select box (a dozen script chunks of its own on a page that has no other)."""
     if st.session_state.get(state.AS_OF) not in choices:
         st.session_state[state.AS_OF] = default
     link = params.read("year", lambda raw: checks.year(raw, choices), None, lang, str(st.session_state[state.AS_OF]),
@@ -159,10 +161,12 @@ def as_of_selector(choices: list[int], default: int, lang: Lang, container: obje
     if link is not None and link != st.session_state.get("_as_of.link"):
         st.session_state["_as_of.link"] = st.session_state[state.AS_OF] = link  # a deep link applies once
     state.bind_widget(state.AS_OF, state.AS_OF_WIDGET)
-    container.selectbox(  # type: ignore[attr-defined]
+    widget = container.segmented_control if buttons else container.selectbox  # type: ignore[attr-defined]
+    widget(
         t("tracking.as_of", lang), choices, key=state.AS_OF_WIDGET, help=t("tracking.as_of_help", lang),
         on_change=state.keep_widget_value, args=(state.AS_OF, state.AS_OF_WIDGET),
-        format_func=lambda y: f"{y}年" if lang == "zh" else str(y),
+        format_func=lambda y: f"{y}年" if lang == "zh" and not buttons else str(y),  # a button: the year alone
+        **({"required": True, "width": "stretch"} if buttons else {}),
     )  # fmt: skip
     if "year" in st.query_params:
         st.session_state["_as_of.link"] = st.session_state[state.AS_OF]
