@@ -206,7 +206,9 @@ def test_the_brief_of_a_plan_without_an_issuer_says_so(two_plans: Path) -> None:
 
     for lang in ("zh", "en"):
         facts = dict(
-            brief_content(get_database(two_plans), lang=lang, plan_id="nx-15-rr", now=datetime(2026, 6, 1)).facts
+            brief_content(
+                get_database(two_plans, read_only=True), lang=lang, plan_id="nx-15-rr", now=datetime(2026, 6, 1)
+            ).facts
         )
         issuer = facts["印发单位" if lang == "zh" else "Issued by"]
         assert issuer == "—", issuer
