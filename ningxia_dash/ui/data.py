@@ -156,6 +156,17 @@ def evaluations_all_regions(plan_id: str, as_of_year: int, baseline_year: int, d
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def indicator_evaluations_all_regions(
+    plan_id: str, indicator_id: str, as_of_year: int, baseline_year: int, data_version: str
+) -> pd.DataFrame:
+    """evaluations_all_regions for one target (its detail page): the verdicts of its ~30 places, not of every pair."""
+    targets, values, references = _judged(plan_id, data_version)
+    one = targets[targets["id"] == indicator_id]
+    return assess.evaluate_all_regions(one, values[values["indicator_id"] == indicator_id], references, baseline_year,
+                                       as_of_year)  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def indicator_notes(indicator_id: str, data_version: str) -> pd.DataFrame:
     return queries.indicator_notes(database(), indicator_id)
 

@@ -75,6 +75,7 @@ class IndicatorDetail:
     rollup_notice: str | None
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
 def province_rows(plan_id: str, as_of_year: int, baseline_year: int, data_version: str) -> pd.DataFrame:
     """The plan's targets with their province assessment side by side (overview.with_status); from the
     plan's last year on, in the words of the final evaluation (overview.speak_verdicts)."""
@@ -100,6 +101,21 @@ def region_statuses(plan_id: str, as_of_year: int, baseline_year: int, data_vers
     rows = data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version)
     if is_final(plan_id, as_of_year, data_version):
         verdicts = data.evaluations_all_regions(plan_id, as_of_year, baseline_year, data_version)
+        rows = tracking_overview.speak_verdicts_regions(rows, verdicts)
+    return rows
+
+
+def indicator_region_statuses(
+    plan_id: str, indicator_id: str, as_of_year: int, baseline_year: int, data_version: str
+) -> pd.DataFrame:
+    """region_statuses for one target (its detail page's county breakdown): at the plan's end only its own places'
+    verdicts are worked out, not every (target, region) pair's."""
+    rows = data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version)
+    rows = rows[rows["indicator_id"] == indicator_id]
+    if is_final(plan_id, as_of_year, data_version):
+        verdicts = data.indicator_evaluations_all_regions(
+            plan_id, indicator_id, as_of_year, baseline_year, data_version
+        )
         rows = tracking_overview.speak_verdicts_regions(rows, verdicts)
     return rows
 
@@ -249,9 +265,8 @@ def indicator_detail(
     unit = row["unit"] if isinstance(row["unit"], str) else None
     pace = assess.pace_of(row, observations, base, as_of_year, region)
     projection, required = detail.pace_paths(pace)
-    counties = detail.county_frame(
-        region_statuses(plan_id, as_of_year, base, data_version), regions, indicator_id, lang
-    )
+    statuses = indicator_region_statuses(plan_id, indicator_id, as_of_year, base, data_version)
+    counties = detail.county_frame(statuses, regions, indicator_id, lang)
     return IndicatorDetail(
         row=row,
         final=final,

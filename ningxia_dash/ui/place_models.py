@@ -70,6 +70,24 @@ class ParksYear:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
+def headline_county_frame(
+    plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str
+) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
+    """The county map of the slides and the big screen: the first headline target with county figures and every
+    county's frame for it (statuses, verdicts from the plan's last year on); (None, None) without county figures."""
+    assessments = data.assessments_all_regions(plan_id, as_of_year, baseline_year, data_version)
+    county_rows = county_maps.counties(data.regions(data_version))
+    choices = county_maps.county_indicators(data.indicators(plan_id, data_version), assessments, county_rows["code"])
+    if choices.empty:  # e.g. a new plan whose county figures have not been uploaded yet
+        return None, None
+    headline = choices[choices["is_headline"]] if "is_headline" in choices else choices
+    indicator = (headline if len(headline) else choices).iloc[0].to_dict()
+    statuses = models.region_statuses(plan_id, as_of_year, baseline_year, data_version)  # verdicts at the plan's end
+    final = models.is_final(plan_id, as_of_year, data_version)
+    return county_maps.place_frame(county_rows, statuses, indicator, lang, final), indicator
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
 def key_counties(plan_id: str, as_of_year: int, baseline_year: int, lang: Lang, data_version: str) -> ScorecardView:
     """places.ScorecardView of the 9 key-assistance counties (and the province) as of a year."""
     return scorecards.scorecard_view(

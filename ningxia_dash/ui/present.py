@@ -7,17 +7,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from ningxia_dash import config, html_bars, labels, views
 from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
-from ningxia_dash.places import common, county_map, decks, geometry, key_counties, legends, parks, villages
+from ningxia_dash.places import common, decks, geometry, key_counties, legends, parks, villages
 from ningxia_dash.present import slides
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.tracking import evaluation, overview
-from ningxia_dash.ui import brief_button, chrome, data, models, params
+from ningxia_dash.ui import brief_button, chrome, data, models, params, place_models
 from ningxia_dash.ui.chrome import PageContext
 
 SLIDE_UNMET = 7  # targets not met listed on the evaluation slide (the rest are counted): fits 1366×768
@@ -176,24 +178,15 @@ def slide_gauges(ctx: PageContext, as_of: int) -> None:
     st.html(f"{SLIDE_GAUGES_CSS}<div class='nx-slide nx-slide-{lang}'>{gauges}</div>")
 
 
-def county_frame(ctx: PageContext, as_of: int):  # type: ignore[no-untyped-def]
+def county_frame(ctx: PageContext, as_of: int) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
     """The county map's frame and indicator (the first headline one with county figures); (None, None) without."""
-    base = ctx.plan.baseline_year
-    assessments = data.assessments_all_regions(ctx.plan_id, as_of, base, ctx.version)
-    county_rows = county_map.counties(data.regions(ctx.version))
-    choices = county_map.county_indicators(data.indicators(ctx.plan_id, ctx.version), assessments, county_rows["code"])
-    if choices.empty:  # e.g. a new plan whose county figures have not been uploaded yet
-        return None, None
-    headline = choices[choices["is_headline"]] if "is_headline" in choices else choices
-    indicator = (headline if len(headline) else choices).iloc[0].to_dict()
-    statuses = models.region_statuses(ctx.plan_id, as_of, base, ctx.version)  # verdicts at the plan's end
-    return county_map.place_frame(county_rows, statuses, indicator, ctx.lang, is_final(ctx, as_of)), indicator
+    return place_models.headline_county_frame(ctx.plan_id, as_of, ctx.plan.baseline_year, ctx.lang, ctx.version)
 
 
 def slide_county_map(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
     frame, indicator = county_frame(ctx, as_of)
-    if indicator is None:
+    if frame is None or indicator is None:
         st.title(t("present.county_map", lang))
         st.info(t("present.no_county_data", lang))
         return
