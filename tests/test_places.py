@@ -438,3 +438,25 @@ def test_county_map_ranking_is_text_without_plotly(db_path: Path, lang: Lang) ->
     assert any(n.startswith(t("col.target", lang)) for n in _ranking_notes(at))
     html = next(h.value for h in at.html if "nx-rank" in h.value)
     assert f"region={first['pick']}" in html and f"lang={lang}" in html
+
+
+def test_a_place_without_a_value_reads_its_status_in_the_ranking() -> None:
+    """A place with no figure sits at the bottom of the ranking saying what its frame says: 暂无数据 during the plan,
+    无法评估 from the plan's last year on (the county map speaks end-of-period verdicts then)."""
+    from ningxia_dash.places import ranking
+    from tests.html_tables import ranking_rows
+
+    ranked = pd.DataFrame(
+        [
+            {"code": "640104", "name": "兴庆区", "short": "兴庆", "level": None, "value": 99.0, "value_text": "99%",
+             "status": "met", "status_text": "✔ 已完成", "mark": ""},
+            {"code": "640105", "name": "西夏区", "short": "西夏", "level": None, "value": None, "value_text": "—",
+             "status": "cannot_assess", "status_text": "无法评估", "mark": ""},
+        ]
+    )  # fmt: skip
+    rows = ranking_rows(ranking.ranking_html(ranked, "%", "zh"))
+    assert [r["name"] for r in rows] == ["兴庆", "西夏"]
+    assert "无法评估" in rows[1]["text"] and "暂无数据" not in rows[1]["text"], rows[1]
+    assert rows[1]["title"] == "西夏区: 无法评估"
+    during = ranked.assign(status=["on_track", "no_data"], status_text=["正常", "暂无数据"])
+    assert "暂无数据" in ranking_rows(ranking.ranking_html(during, "%", "zh"))[1]["text"]

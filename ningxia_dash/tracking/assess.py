@@ -99,16 +99,24 @@ def assess_all_regions(
     plan_baseline_year: int, as_of_year: int,
 ) -> pd.DataFrame:  # fmt: skip
     """Assessments for every (indicator, region) pair that has data (maps, scorecards, county breakdowns)."""
+    rows = [
+        _row(assess(spec, obs, as_of_year, reference=ref), region, spec)
+        for spec, region, obs, ref in _every_region(indicators, observations, references, plan_baseline_year)
+    ]
+    return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+def _every_region(
+    indicators: pd.DataFrame, observations: pd.DataFrame, references: pd.DataFrame, plan_baseline_year: int
+) -> list[tuple[TargetSpec, str, dict[int, Obs], dict[int, Obs] | None]]:
+    """(spec, region, its yearly observations, the reference series) for every (indicator, region) pair with data."""
     series, refs = _series(observations), _references(references)
     all_specs = specs(indicators, plan_baseline_year)
-    rows = []
-    for (ind_id, region), obs in series.items():
-        spec = all_specs.get(ind_id)
-        if spec is None:
-            continue
-        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
-        rows.append(_row(assess(spec, obs, as_of_year, reference=ref), region, spec))
-    return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+    return [
+        (spec, region, obs, refs.get(spec.reference_series) if spec.reference_series else None)
+        for (ind_id, region), obs in series.items()
+        if (spec := all_specs.get(ind_id)) is not None
+    ]
 
 
 EVALUATION_COLUMNS = [
@@ -148,15 +156,10 @@ def evaluate_all_regions(
 ) -> pd.DataFrame:  # fmt: skip
     """End-of-period verdicts for every (indicator, region) pair that has data, as assess_all_regions gives their
     statuses (the scorecard and the county map from the plan's last year on)."""
-    series, refs = _series(observations), _references(references)
-    all_specs = specs(indicators, plan_baseline_year)
-    rows = []
-    for (ind_id, region), obs in series.items():
-        spec = all_specs.get(ind_id)
-        if spec is None:
-            continue
-        ref = refs.get(spec.reference_series or "") if spec.reference_series else None
-        rows.append(_evaluation_row(evaluate(spec, obs, as_of_year, reference=ref), region))
+    rows = [
+        _evaluation_row(evaluate(spec, obs, as_of_year, reference=ref), region)
+        for spec, region, obs, ref in _every_region(indicators, observations, references, plan_baseline_year)
+    ]
     return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
 
 
