@@ -410,3 +410,32 @@ def test_the_gauges_slide_shows_every_name_whole(db_path: Path, artifacts: Path)
                 assert shown["cut"] == [], (lang, width, shown["cut"])
                 assert shown["bottom"] <= shown["bar"], (lang, width, shown)
         assert outbound.urls == []
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_nothing_on_a_slide_hides_under_the_pinned_bar(db_path: Path, artifacts: Path, lang: str) -> None:
+    """At 1366×768 every element of every slide ends above the pinned ‹ n / N › bar — the bar is drawn over the page,
+    so a slide can be no taller than the screen and still lose its last lines under it. In English the scorecard's
+    table ran 11 px under the bar and its two notes (sample data, the plan's-end words) were hidden."""
+    js = """() => {
+        const bar = document.querySelector('.st-key-present_controls').getBoundingClientRect().top;
+        return [...document.querySelectorAll('[data-testid=stMainBlockContainer] [data-testid=stElementContainer]')]
+            .filter(e => !e.closest('.st-key-present_controls') && e.getBoundingClientRect().height > 0)
+            .filter(e => e.getBoundingClientRect().bottom > bar + 1)
+            .map(e => (e.innerText || e.getAttribute('class') || '').slice(0, 60));
+    }"""
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
+        for n, slide in enumerate(slides.DEFAULT_DECK, start=1):
+            page.goto(f"{url}/present?present=1&slide={n}&lang={lang}&embed=true")  # type: ignore[attr-defined]
+            wait_rendered(page)
+            page.wait_for_selector(".st-key-present_controls", timeout=20_000)  # type: ignore[attr-defined]
+            if slide in ("county_map", "villages"):
+                page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
+            page.wait_for_timeout(600)  # type: ignore[attr-defined]
+            hidden = page.evaluate(js)  # type: ignore[attr-defined]
+            if hidden:
+                page.screenshot(path=str(artifacts / f"slide-{n}-{slide}-{lang}-under-bar.png"))  # type: ignore[attr-defined]
+            assert hidden == [], (slide, lang, hidden)
+        assert outbound.urls == []

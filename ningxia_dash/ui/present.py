@@ -256,7 +256,16 @@ def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     statuses = models.region_statuses(ctx.plan_id, as_of, base, ctx.version)  # verdicts at the plan's end
     score = key_counties.scorecard(data.regions(ctx.version), statuses, shown, lang, config.PROVINCE_CODE, final)
     every = bool(len(score)) and bool(score["demo"].all())  # every cell rests on sample data: say it once, below
-    tight = "<style>.nxsc-wrap .nxsc td{padding:2px 3px}.nxsc-wrap .nxsc tr.nxsc-band td{padding:4px 2px 1px}</style>"
+    tight = (
+        "<style>.nxsc-wrap .nxsc td{padding:2px 3px}.nxsc-wrap .nxsc tr.nxsc-band td{padding:4px 2px 1px}"
+        + (
+            # English names and verdicts are longer: smaller type keeps the table and its notes above the ‹ n / N › bar
+            ".nxsc-wrap .nxsc{font-size:11px;line-height:1.2}.nxsc-wrap .nxsc th{font-size:10.5px}"
+            if lang == "en"
+            else ""
+        )
+        + "</style>"
+    )
     st.html(tight + key_counties.scorecard_html(score, shown, lang, mark_cells=not every))
     _demo_caption(bool(score["demo"].any()) if len(score) else False,
                   "places.county_demo_all" if every else "places.county_demo", lang)  # fmt: skip
