@@ -19,6 +19,7 @@ from ningxia_dash.store.db import Database
 from ningxia_dash.tracking import assess, overview
 from tests.browser import browser_page, streamlit_server, wait_rendered
 from tests.html_tables import ranking_rows
+from tests.test_places import _app
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "nx-14-rr"
@@ -61,17 +62,6 @@ def test_scorecard_table_and_tally_in_verdicts(db: Database) -> None:
     assert not any(w in words for w in ("正常", "滞后", "暂无数据")), words
     assert view.final and "基本完成" in view.html
     assert common.status_tally(["not_met", "met", "met"], "en", final=True) == "✖ Not met 1 · ✔ Met 2"
-
-
-def _app(lang: str, page: str, query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["lang"] = lang
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(f"screens/{page}.py")
-    at.run()
-    return at
 
 
 def _province_cell(at: AppTest, name: str) -> str:

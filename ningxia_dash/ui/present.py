@@ -161,7 +161,7 @@ SLIDE_GAUGES_CSS = """
 .nx-slide .nx-gauges h4 { font-size: 1.15rem; margin: 0.3rem 0 0.1rem 0; }
 .nx-slide .nx-grid { gap: 0.2rem 0.8rem; }
 .nx-slide .nx-name { font-size: 0.95rem; min-height: 3.75em; -webkit-line-clamp: 3; line-height: 1.25; }
-.nx-slide-en .nx-name { font-size: 0.85rem; }
+.nx-slide-en .nx-name { font-size: 0.875rem; }
 .nx-slide .nx-arc { max-width: min(100%, 8vh * 200 / 104); }
 .nx-slide .nx-cap { font-size: 0.8rem; }
 .nx-slide .nx-st { font-size: 0.95rem; }
