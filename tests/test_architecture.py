@@ -1,4 +1,4 @@
-"""The layering rules of ARCHITECTURE.md, read from the source: a broken rule fails here."""
+"""The layering rules of docs/ARCHITECTURE.md, read from the source: a broken rule fails here."""
 
 from __future__ import annotations
 
