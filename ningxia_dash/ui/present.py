@@ -13,13 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from ningxia_dash import config, html_bars, labels, views
-from ningxia_dash.i18n import LANGS, Lang, format_number, pick, t
+from ningxia_dash.i18n import LANGS, Lang, pick, t
 from ningxia_dash.places import common, decks, geometry, key_counties, legends, parks, villages
 from ningxia_dash.present import slides
 from ningxia_dash.safe_text import html_text, md
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.tracking import evaluation, overview
-from ningxia_dash.ui import brief_button, chrome, data, models, params, place_models
+from ningxia_dash.ui import chrome, data, models, params, place_models
 from ningxia_dash.ui.chrome import PageContext
 
 SLIDE_UNMET = 7  # targets not met listed on the evaluation slide (the rest are counted): fits 1366×768
@@ -378,27 +378,6 @@ def _controls(lang: Lang, n: int, count: int) -> None:
         mid.markdown(f"<div class='present-counter'>{n} / {count}</div>", unsafe_allow_html=True)
         right.button("›", key="present_next", help=t("present.next", lang), shortcut="right", on_click=_step,
                      args=(True, count))  # fmt: skip
-
-
-def launcher(ctx: PageContext) -> None:
-    """The page as reached from the menu: what the deck holds and how to start it."""
-    lang = ctx.lang
-    address_notice(ctx, unusable_params(ctx, 0, ("present", "lang")))
-    st.title(t("present.title", lang))
-    st.markdown(t("present.intro", lang))
-    deck = slides.deck_order(data.meta_value(slides.META_KEY))
-    st.markdown("\n".join(f"{i}. {t(f'present.slide.{s}', lang)}" for i, s in enumerate(deck, start=1)))
-    c1, c2, c3 = st.columns(3)
-    c1.page_link(chrome.page_file("present"), label=t("present.start", lang) + " →",
-                 query_params={"present": "1", "slide": "1", "lang": lang})  # fmt: skip
-    c2.page_link(chrome.page_file("present"), label=t("present.start_auto", lang) + " →",
-                 query_params={"present": "1", "slide": "1", "every": "20", "lang": lang})  # fmt: skip
-    c3.page_link(chrome.page_file("bigscreen"), label=t("present.bigscreen", lang) + " →",
-                 query_params={"present": "1", "lang": lang})  # fmt: skip
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or ctx.plan.period_end
-    brief_button.brief_download(lang, ctx.plan_id, latest, ctx.version)
-    st.caption(t("present.tip", lang))
-    st.caption(format_number(len(deck), None, lang) + " " + t("present.slides", lang))
 
 
 def status_text(row: object, lang: Lang) -> str:
