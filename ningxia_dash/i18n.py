@@ -309,10 +309,18 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "detail.choose": ("指标", "Target"),
     "detail.path": ("实际值与直线进度", "Actual values against the straight-line path"),
-    "detail.path_caption": (
-        "圆点为各年实际值，颜色表示截至该年的状态；虚线为从基期值到目标值的直线进度；星号为目标值。",
-        "Dots are each year's actual value, coloured by the status as of that year; the dashed line runs from baseline to target; the star is the target.",
+    "detail.path_reference": ("实际值与参照值", "Actual values against the reference"),
+    "detail.path_actual": ("各年实际值", "Actual values by year"),
+    "detail.cap.dots": (
+        "圆点为各年实际值，颜色表示截至该年的状态",
+        "Dots are each year's actual value, coloured by the status as of that year",
     ),
+    "detail.cap.line": ("虚线为从基期值到目标值的直线进度", "the dashed line runs from baseline to target"),
+    "detail.cap.reference": (
+        "紫色点线为判定所依据的参照值",
+        "the purple dotted line is the reference the target is judged against",
+    ),
+    "detail.cap.target": ("星号为目标值", "the star is the target"),
     "detail.counties": ("各县（市、区）情况（截至{year}年）", "Counties (as of {year})"),
     "detail.counties_demo": (
         "县级分解值目前均为示例数据，非真实统计。",
@@ -609,6 +617,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "places.rank.counties": ("各县排名（滞后在前）", "Counties, laggards first"),
     "places.rank.cities": ("各市排名（滞后在前）", "Cities, laggards first"),
     "places.rank.city": ("{city}各县排名（滞后在前）", "{city}: counties, laggards first"),
+    "places.rank.counties_final": ("各县排名（离目标最远的在前）", "Counties, furthest from the target first"),
+    "places.rank.cities_final": ("各市排名（离目标最远的在前）", "Cities, furthest from the target first"),
+    "places.rank.city_final": (
+        "{city}各县排名（离目标最远的在前）",
+        "{city}: counties, furthest from the target first",
+    ),
     "places.crumb.region": ("宁夏全区", "All Ningxia"),
     "places.crumb.villages": ("{county}的移民村 ›", "Villages of {county} ›"),
     "places.crumb.help": (
@@ -724,6 +738,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # --- key-assistance counties ---
     "key_counties.title": ("9个重点帮扶县：哪些指标滞后", "Key-assistance counties: what lags?"),
+    "key_counties.title_final": (
+        "9个重点帮扶县：哪些目标未完成",
+        "Key-assistance counties: which targets were not met?",
+    ),
     "key_counties.intro": (
         "5个国家乡村振兴重点帮扶县、4个自治区重点帮扶县 × 有分县数据的主要指标。点击格子查看该县该指标的详情，点击县名查看县情。",
         "5 national and 4 regional key-assistance counties × the headline targets with county figures. Click a cell for that county's indicator detail, a county name for its profile.",

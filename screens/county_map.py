@@ -185,10 +185,11 @@ with legend_col:
         st.html(legends.legend_html(t("places.legend.outline", lang), legends.level_legend(lang),
                                  t("places.legend.stars", lang)))  # fmt: skip
 with rank_col:
+    end = "_final" if final else ""  # the plan's end: no one "lags" any more, some are furthest from the target
     title = (
-        t("places.rank.cities", lang) if view == "cities"
-        else t("places.rank.city", lang, city=md(city_names[city])) if view == "city" and city
-        else t("places.rank.counties", lang)
+        t("places.rank.cities" + end, lang) if view == "cities"
+        else t("places.rank.city" + end, lang, city=md(city_names[city])) if view == "city" and city
+        else t("places.rank.counties" + end, lang)
     )  # fmt: skip
     st.markdown(f"**{title}**" + (f" ({md(unit_label(unit, lang))})" if unit_label(unit, lang) else ""))
     st.html(ranking)  # static: a click on a name picks the place (links.pick, below)

@@ -64,9 +64,9 @@ m[1].metric(t("col.target", lang), md(f"{labels.target_text(row, lang)} ({int(ro
 m[2].metric(t("col.latest", lang), md(labels.latest_with_year(assessment, unit, lang)))
 m[3].metric(t("col.expected", lang), md(labels.value_text(assessment["expected_value"], unit, lang)))
 
-st.subheader(t("detail.path", lang))
+st.subheader(view.history_title)
 st.plotly_chart(view.history_chart, width="stretch", key="history", config={"displayModeBar": False})
-st.caption(t("detail.path_caption", lang))
+st.caption(view.history_caption)
 st.markdown(
     f"**{t('pace.title', lang)}**{'：' if lang == 'zh' else ': '}{md(view.pace_text)}", help=t("pace.help", lang)
 )

@@ -17,7 +17,7 @@ lang = ctx.lang
 sticky = partial(state.sticky, "key_counties")  # widget values that survive page switches
 
 
-st.title(t("key_counties.title", lang))
+title = st.empty()  # filled once the year is known: from the plan's last year on, the question is what was not met
 chrome.demo_banner(lang)
 
 years = common.year_choices(ctx.plan.period_start, [data.latest_data_year(ctx.plan_id, ctx.version)])
@@ -27,6 +27,7 @@ with c_year:
 with c_note:
     st.caption(t("key_counties.intro", lang))
 view = place_models.key_counties(ctx.plan_id, year, ctx.plan.baseline_year, lang, ctx.version)
+title.title(t("key_counties.title_final" if view.final else "key_counties.title", lang))
 if view.table.empty:  # a new plan, or a production database, before any county figures are imported
     chrome.upload_needed("places.no_county_data", lang)
     st.stop()

@@ -82,7 +82,7 @@ else:
                                                                       help=t("pace.help", lang)),
         },
     )  # fmt: skip
-    st.caption(t("tracking.select_hint", lang) + " " + t("status.rule_help", lang))
+    st.caption(t("tracking.select_hint", lang) + " " + t("verdict.rule_help" if final else "status.rule_help", lang))
     if (row := chrome.picked_row(picked)) is not None:
         st.switch_page(chrome.page_file("indicator"), query_params={"indicator": table.iloc[row]["id"]})
 chrome.download_buttons(table.drop(columns=["id"]), f"targets-{as_of}", lang)

@@ -71,7 +71,7 @@ def test_a_click_on_a_city_shows_its_counties_and_changes_the_address(server: st
         assert "city" not in _query(page) and _query(page)["level"] == "city"
         page.screenshot(path=str(artifacts / "county_map-cities-zh.png"))  # type: ignore[attr-defined]
         page.locator(".nx-rank .nx-rank-dot").first.click()  # type: ignore[attr-defined]
-        page.wait_for_selector("text=各县排名（滞后在前）", timeout=30_000)  # type: ignore[attr-defined]
+        page.wait_for_selector("text=各县排名（离目标最远的在前）", timeout=30_000)  # type: ignore[attr-defined]
         wait_rendered(page)
         page.wait_for_function("() => new URL(location.href).searchParams.has('city')", timeout=30_000)  # type: ignore[attr-defined]
         city = _query(page)["city"]

@@ -333,7 +333,7 @@ def test_county_map_ranks_the_laggards_first(db: Database, grid: pd.DataFrame, c
     rows = _ranking(at)
     assert rows[0]["name"].startswith(worst["short"]) and rows[0]["pick"] == worst["code"]
     assert rows[0]["text"].endswith(t("prov.demo", "zh")) and "%" in rows[0]["text"]  # its value, marked as sample
-    assert any("滞后在前" in m.value for m in at.markdown)
+    assert any("离目标最远的在前" in m.value for m in at.markdown)  # the plan's last year: no one "lags" any more
     assert not at.get("plotly_chart"), "the ranking is static HTML: no plotly on the county map"
 
 

@@ -88,6 +88,10 @@ def test_key_counties_page_speaks_verdicts_in_the_final_year(db_path: Path, lang
     cell = _province_cell(at, name)
     assert word in cell and old not in cell, cell
     assert any(("2025年为规划期末" if lang == "zh" else "2025 is the plan's last year") in i.value for i in at.info)
+    title = at.title[0].value  # the question at the plan's end: what was not met, not what lags
+    assert title == (
+        "9个重点帮扶县：哪些目标未完成" if lang == "zh" else "Key-assistance counties: which targets were not met?"
+    )
     legend = " ".join(h.proto.body for h in at.get("html") if "nxsc" not in h.proto.body)
     assert word in legend and old not in legend
     tallies = " ".join(m.value for m in at.markdown)
@@ -102,6 +106,7 @@ def test_key_counties_page_before_the_last_year_keeps_progress_statuses(db_path:
     assert not any(w in body for w in ("基本完成", "未完成", "无法评估"))
     assert any(w in body for w in ("正常", "滞后", "严重滞后"))
     assert not any("规划期末" in i.value for i in at.info)
+    assert at.title[0].value == "9个重点帮扶县：哪些指标滞后"
 
 
 def _ranking(at: AppTest) -> dict[str, list[str]]:
@@ -121,6 +126,8 @@ def test_county_map_ranking_and_tooltip_speak_verdicts_in_the_final_year(db: Dat
     assert "严重滞后" not in texts and "进展状态" not in texts
     legend = " ".join(h.proto.body for h in at.get("html"))
     assert "终期评估结论" in legend and "严重滞后" not in legend
+    headings = " ".join(m.value for m in at.markdown)
+    assert "**各县排名（离目标最远的在前）**" in headings and "滞后在前" not in headings, headings
     spoken = _spoken(db, 2025)
     rows = county_map.place_frame(
         county_map.counties(queries.regions(db)), spoken, {"id": INSURANCE, "unit": "%"}, "zh", final=True
@@ -129,6 +136,7 @@ def test_county_map_ranking_and_tooltip_speak_verdicts_in_the_final_year(db: Dat
     at.selectbox(key="_county_map.year").set_value(2023).run()
     hover = " ".join(_ranking(at)["hovertext"])  # 已完成 is a progress status too (achieved)
     assert "滞后" in hover and not any(w in hover for w in ("基本完成", "未完成", "无法评估")), hover
+    assert "**各县排名（滞后在前）**" in " ".join(m.value for m in at.markdown)
 
 
 # ---------------------------------------------------------------- what a reader reads in Chromium

@@ -66,10 +66,14 @@ def test_targets_status_filter_and_bullets(db_path: Path) -> None:
     at.multiselect(key="targets_verdicts").set_value(["not_met"]).run()
     table = at.dataframe[0].value
     assert len(table) > 0 and {s.removesuffix("（示例）") for s in table["状态"]} == {"✖ 未完成"}
+    notes = " ".join(c.value for c in at.caption)  # the rule under the table is the rule of the words in it
+    assert "终期评估规则" in notes and "严重滞后" not in notes, notes
     at.selectbox(key="_as_of_widget").set_value(2024).run()  # mid-period: progress statuses
     at.multiselect(key="targets_statuses").set_value(["off_track"]).run()
     table = at.dataframe[0].value
     assert len(table) > 0 and {s.removesuffix("（示例）") for s in table["状态"]} == {"✖ 严重滞后"}
+    notes = " ".join(c.value for c in at.caption)
+    assert "严重滞后" in notes and "终期评估规则" not in notes, notes
     at.segmented_control(key="targets_view").set_value("bullets").run()
     assert not at.exception and not at.dataframe
 
@@ -166,3 +170,24 @@ def test_detail_data_table_is_static_html_with_every_column_and_the_download(db_
     assert 'href="https://' in html and "javascript:" not in html
     labels = {b.proto.label for b in at.get("download_button")}
     assert {t("download.csv", lang), t("download.xlsx", lang)} <= labels
+
+
+@pytest.mark.parametrize(
+    ("indicator", "lang", "heading", "named", "not_named"),
+    [
+        ("rural_tap_water_rate", "zh", "实际值与直线进度", ["虚线", "星号"], ["参照值"]),
+        ("farmer_income_growth_vs_national", "zh", "实际值与参照值", ["参照值"], ["虚线", "星号"]),
+        ("farmer_income_growth_vs_national", "en", "Actual values against the reference", ["reference"], ["dashed", "star"]),
+    ],
+)  # fmt: skip
+def test_indicator_chart_heading_and_caption_name_what_is_drawn(
+    db_path: Path, indicator: str, lang: Lang, heading: str, named: list[str], not_named: list[str]
+) -> None:
+    """A relative target (above the national growth) has a reference line, no straight-line path and no star: the
+    heading and caption say so, instead of describing a dashed line and a star that are not there."""
+    at = _app(lang, query={"indicator": indicator})
+    at.switch_page("screens/indicator.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert heading in [s.value for s in at.subheader]
+    chart = next(c for c in at.caption if c.value.startswith(t("detail.cap.dots", lang)))
+    assert all(w in chart.value for w in named) and not any(w in chart.value for w in not_named), chart.value

@@ -131,6 +131,15 @@ def _wrap(text: str, width: int) -> str:
 PROJECTION_COLOUR = "#7b3294"  # apart from every status colour: a projection is not a status
 
 
+def history_legend(has_line: bool, has_reference: bool, has_target: bool, lang: Lang) -> tuple[str, str]:
+    """The heading and caption of `indicator_history`: they name only what the chart draws (a relative target has a
+    reference line and no straight-line path; a target without a value has no star)."""
+    title = "detail.path" if has_line else "detail.path_reference" if has_reference else "detail.path_actual"
+    parts = ["dots"] + ["line"] * has_line + ["reference"] * has_reference + ["target"] * has_target
+    text = ("；" if lang == "zh" else "; ").join(t(f"detail.cap.{p}", lang) for p in parts)
+    return t(title, lang), text + ("。" if lang == "zh" else ".")
+
+
 def indicator_history(actual: pd.DataFrame, line: pd.DataFrame, target: float | None, target_year: int,
                       unit: str | None, lang: Lang, reference: pd.DataFrame | None = None,
                       projection: list[tuple[int, float]] | None = None, required: list[tuple[int, float]] | None = None,

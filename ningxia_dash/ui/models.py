@@ -64,6 +64,8 @@ class IndicatorDetail:
     assessment: pd.Series
     unit: str | None
     history_chart: go.Figure
+    history_title: str  # the chart's heading and caption name only what it draws
+    history_caption: str
     pace: Pace
     pace_text: str
     has_demo: bool
@@ -267,6 +269,10 @@ def indicator_detail(
     projection, required = detail.pace_paths(pace)
     statuses = indicator_region_statuses(plan_id, indicator_id, as_of_year, base, data_version)
     counties = detail.county_frame(statuses, regions, indicator_id, lang)
+    has_reference = history.reference is not None and not history.reference.empty
+    history_title, history_caption = charts.history_legend(
+        not line.empty, has_reference, history.target is not None, lang
+    )
     return IndicatorDetail(
         row=row,
         final=final,
@@ -284,6 +290,8 @@ def indicator_detail(
             required,
             detail.pace_text(pace, lang),
         ),
+        history_title=history_title,
+        history_caption=history_caption,
         pace=pace,
         pace_text=detail.pace_text(pace, lang),
         has_demo=bool((history.actual["source_kind"] == "demo").any()),
