@@ -586,6 +586,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "places.link_text": ("查看指标详情 ›", "Indicator detail ›"),
     "places.no_villages": ("本县（市、区）没有重点移民村。", "No key resettlement village in this county."),
     "places.no_parks": ("本县（市、区）没有闽宁产业园。", "No Minning park in this county."),
+    "places.villages_summary_final": (
+        "共 **{n}** 个重点移民村（省级领导包抓 {leader} 个），人口 {population}；人均可支配收入已完成或基本完成的 **{reached}** 个。",
+        "**{n}** key villages ({leader} contacted by provincial leaders), population {population}; **{reached}** met or basically met on per-capita income.",
+    ),
     "places.villages_summary": (
         "共 **{n}** 个重点移民村（省级领导包抓 {leader} 个），人口 {population}；人均可支配收入状态为正常或已完成的 **{reached}** 个。",
         "**{n}** key villages ({leader} contacted by provincial leaders), population {population}; **{reached}** on track or achieved on per-capita income.",
@@ -679,6 +683,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Showing **{n}** of {total} villages, most in need first; click a row for its profile.",
     ),
     "villages.legend.status": ("状态", "Status"),
+    "villages.final_note": (
+        "{year}年为规划期末：各村按终期评估口径着色（已完成/基本完成/未完成/无法评估），与总览一致。",
+        "{year} is the plan's last year: villages are coloured by their final-evaluation verdict (met / basically met "
+        "/ not met / cannot assess), as on the overview.",
+    ),
     "villages.legend.markers": ("圆点", "Markers"),
     "villages.legend.small": ("人口少", "Fewer people"),
     "villages.legend.large": ("人口多（面积与人口成正比）", "More people (area ∝ population)"),

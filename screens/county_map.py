@@ -255,7 +255,8 @@ with tab_villages:
     if here.empty:
         st.write(t("places.no_villages", lang))
     else:
-        st.markdown(t("places.villages_summary", lang, **(p.village_summary or {})))
+        st.markdown(t("places.villages_summary_final" if final else "places.villages_summary", lang,
+                      **(p.village_summary or {})))  # fmt: skip
         st.dataframe(p.village_table, hide_index=True, width="stretch", column_config={"id": None}, height=300)
         st.page_link(
             config.ROOT / "screens" / "villages.py", label=t("places.to_villages", lang), query_params={"county": code}

@@ -103,9 +103,11 @@ map_col, legend_col, table_col = st.columns([4.2, 1.6, 4.6])
 with map_col:
     deck = place_models.villages_deck(*key, ctx.version, current, MAP_H, 400)
     st.pydeck_chart(deck, height=MAP_H, key="villages_deck", on_select=pick_from_map, selection_mode="single-object")
+final = screen.final  # from the plan's last year on: end-of-period verdicts, as on the overview
 with legend_col:
-    counts = common.legend_counts(shown["status"])
-    st.html(legends.legend_html(t("villages.legend.status", lang), legends.status_legend(lang, counts)))
+    counts = common.legend_counts(shown["status"], final)
+    title = t("places.mode.verdict" if final else "villages.legend.status", lang)
+    st.html(legends.legend_html(title, legends.status_legend(lang, counts, final)))
     st.html(legends.legend_html(t("villages.legend.markers", lang), legends.village_marker_legend(lang)))
 with table_col:
     st.markdown(t("villages.shown", lang, n=len(shown), total=len(view)))
@@ -114,6 +116,8 @@ with table_col:
         on_select=partial(pick_from_table, ids), selection_mode="single-row",
         column_config={"id": None, t("villages.col.village", lang): st.column_config.TextColumn(pinned=True)},
     )  # fmt: skip
+if final:  # the verdict's rule, and what the village's rule judged on the way
+    st.caption(t("villages.final_note", lang, year=year) + " " + t("verdict.rule_help", lang))
 st.caption(t(f"villages.rule.{villages.village_rule(metric_id).rule_kind}", lang))
 chrome.download_buttons(table.drop(columns=["id"]), f"villages-{metric_id}-{year}", lang)
 

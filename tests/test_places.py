@@ -126,6 +126,33 @@ def test_village_income_rule_follows_the_plan_target() -> None:
     assert set(at_target["status"]) <= {str(x) for x in Status}
 
 
+def test_village_verdicts_at_the_plans_end() -> None:
+    """From the plan's last year on a village reads its end-of-period verdict, as every other place does:
+    专栏1-2's ≥ 95% of the regional average is met, ≥ 85.5% basically met, below not met; no figure after the
+    baseline year cannot be assessed (a baseline alone is no evidence)."""
+    ref = {2020: 10000.0, 2025: 15000.0}
+    values = _values(
+        {
+            "met": {2020: 9000, 2025: 14500},  # 97% of the average
+            "basically": {2020: 9000, 2025: 13200},  # 88%
+            "missed": {2020: 7000, 2025: 10500},  # 70%
+            "baseline_only": {2020: 9000},
+        }
+    )
+    s = villages.village_statuses(values, "v_income", 2025, 2020, 2025, ref, final=True).set_index("village_id")
+    assert s["status"].to_dict() == {
+        "met": "met", "basically": "basically_met", "missed": "not_met", "baseline_only": "cannot_assess",
+    }  # fmt: skip
+    view = villages.villages_view(
+        pd.DataFrame({"id": ["met", "none"], "name_zh": ["甲", "乙"], "name_en": ["A", "B"], "county_zh": ["丙"] * 2,
+                      "county_en": ["C"] * 2, "relocation_type": ["policy"] * 2, "leading_industry": [None] * 2,
+                      "leader_contacted": [False] * 2}),
+        s.reset_index(), {"unit": "元"}, "zh", final=True,
+    )  # fmt: skip
+    assert view.set_index("id")["status_text"].to_dict() == {"met": "✔ 已完成", "none": "？ 无法评估"}
+    assert list(villages.worst_first(view)["id"]) == ["none", "met"]
+
+
 def test_village_share_and_index_rules() -> None:
     shares = _values({"on": {2020: 80, 2023: 92}, "slow": {2020: 80, 2023: 84}})
     s = villages.village_statuses(shares, "v_stable_job_share", 2023, 2020, 2025).set_index("village_id")

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash import config
+from ningxia_dash.i18n import t
 from ningxia_dash.places import common, county_map, key_counties
 from ningxia_dash.present import slides
 from ningxia_dash.store import queries
@@ -183,3 +184,40 @@ def test_indicator_page_reads_the_verdict_the_overview_links_from(
     assert not at.exception, [e.value for e in at.exception]
     head = at.markdown[0].value + at.markdown[1].value
     assert word in head and old not in head, head
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "words", "old"),
+    [("zh", "终期评估结论", ["已完成", "基本完成", "未完成"], ["正常", "滞后"]),
+     ("en", "Final verdict", ["Met", "Basically met", "Not met"], ["On track", "Lagging", "Off track"])],
+)  # fmt: skip
+def test_villages_page_speaks_verdicts_in_the_final_year(
+    db_path: Path, lang: str, title: str, words: list[str], old: list[str]
+) -> None:
+    """The villages' map legend and table read the verdicts the overview reads in 2025 — and progress statuses in
+    an earlier year."""
+    at = _app(lang, "villages")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="_villages.year").value == 2025
+    legend = next(h.proto.body for h in at.get("html") if title in h.proto.body)
+    assert all(w in legend for w in words) and not any(w in legend for w in old), legend
+    column = " ".join(at.dataframe[0].value.iloc[:, 1:].astype(str).agg(" ".join, axis=1))
+    assert any(w in column for w in words) and not any(w in column for w in old)
+    assert any(("规划期末" if lang == "zh" else "plan's last year") in c.value for c in at.caption)
+    at.selectbox(key="_villages.year").set_value(2023).run()
+    legend = " ".join(h.proto.body for h in at.get("html"))
+    assert title not in legend and any(w in legend for w in old), legend
+
+
+def test_villages_slide_speaks_verdicts_in_the_final_year(db_path: Path) -> None:
+    n = slides.DEFAULT_DECK.index("villages") + 1
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for k, v in {"present": "1", "slide": str(n), "lang": "zh"}.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("screens/present.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == t("present.villages", "zh"), at.title
+    legend = next(h.proto.body for h in at.get("html") if "终期评估结论" in h.proto.body)
+    assert "基本完成" in legend and "滞后" not in legend

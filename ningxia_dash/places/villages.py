@@ -13,13 +13,16 @@ from ningxia_dash import catalogue, config
 from ningxia_dash.i18n import TEXT, Lang, format_number, pick, t, unit_label
 from ningxia_dash.labels import status_label, value_text
 from ningxia_dash.places.common import (
+    VERDICTS_WORST_FIRST,
     WORST_FIRST,
     demo_badge,
+    missing_status,
     num,
 )
 from ningxia_dash.safe_text import md
 from ningxia_dash.tracking.rules import assess
 from ningxia_dash.tracking.status import Obs, TargetSpec
+from ningxia_dash.tracking.verdicts import evaluate
 from ningxia_dash.views import chosen
 
 
@@ -102,8 +105,10 @@ def village_statuses(
     plan_baseline_year: int,
     target_year: int,
     reference: Mapping[int, float] | None = None,
+    final: bool = False,
 ) -> pd.DataFrame:
-    """Status of every village on one metric as of a year, by `village_rule(metric_id)` and the status engine.
+    """Status of every village on one metric as of a year, by `village_rule(metric_id)` and the status engine —
+    with final=True (the plan's last year on) its end-of-period verdict instead, as every other screen then speaks.
     Columns: village_id, value, year, status, ratio (value / reference, income only), source_kind."""
     rule = village_rule(metric_id)
     spec = TargetSpec(
@@ -120,6 +125,7 @@ def village_statuses(
     rows = []
     for vid, obs in series.items():
         a = assess(spec, obs, as_of_year, reference=ref)
+        status = str(evaluate(spec, obs, as_of_year, reference=ref).verdict) if final else str(a.status)
         ratio = None
         if ref and a.latest_year is not None and a.latest_value is not None and ref.get(a.latest_year):
             ratio = a.latest_value / ref[a.latest_year]
@@ -128,7 +134,7 @@ def village_statuses(
                 "village_id": vid,
                 "value": a.latest_value,
                 "year": a.latest_year,
-                "status": str(a.status),
+                "status": status,
                 "ratio": ratio,
                 "source_kind": a.latest_source_kind,
             }
@@ -137,11 +143,12 @@ def village_statuses(
 
 
 def villages_view(
-    villages: pd.DataFrame, statuses: pd.DataFrame, metric: Mapping[str, Any], lang: Lang
+    villages: pd.DataFrame, statuses: pd.DataFrame, metric: Mapping[str, Any], lang: Lang, final: bool = False
 ) -> pd.DataFrame:
-    """Villages joined with their status on one metric, with the texts the map, table and tooltips show."""
+    """Villages joined with their status (verdict, final=True) on one metric, with the texts the map, table and
+    tooltips show."""
     df = villages.merge(statuses, left_on="id", right_on="village_id", how="left", suffixes=("", "_metric"))
-    df["status"] = df["status"].fillna("no_data")
+    df["status"] = df["status"].fillna(missing_status(final))
     unit = metric.get("unit")
     df["name"] = [pick(lang, z, e) for z, e in zip(df["name_zh"], df["name_en"], strict=True)]
     df["county"] = [pick(lang, z, e) for z, e in zip(df["county_zh"], df["county_en"], strict=True)]
@@ -233,7 +240,7 @@ def village_summary(df: pd.DataFrame, lang: Lang) -> dict[str, str]:
         "n": str(len(df)),
         "leader": str(int(df["leader_contacted"].astype(bool).sum())),
         "population": format_number(float(df["population"].sum()), "人", lang),
-        "reached": str(int(df["status"].isin(["achieved", "on_track"]).sum())),
+        "reached": str(int(df["status"].isin(["achieved", "on_track", "met", "basically_met"]).sum())),
     }
 
 
@@ -244,8 +251,8 @@ def village_choices(table: pd.DataFrame, current: str | None) -> tuple[list[str]
 
 
 def worst_first(df: pd.DataFrame) -> pd.DataFrame:
-    """Villages ordered worst status first, then by value (lowest first)."""
-    order = {s: i for i, s in enumerate(WORST_FIRST)}
+    """Villages ordered worst status (or verdict) first, then by value (lowest first)."""
+    order = {s: i for i, s in enumerate(WORST_FIRST)} | {s: i for i, s in enumerate(VERDICTS_WORST_FIRST)}
     return df.assign(_o=df["status"].map(order)).sort_values(["_o", "value", "id"]).drop(columns="_o")
 
 

@@ -201,14 +201,15 @@ def village_metric_medians(year: int, data_version: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def village_statuses(
-    metric_id: str, as_of_year: int, baseline_year: int, target_year: int, data_version: str
+    metric_id: str, as_of_year: int, baseline_year: int, target_year: int, final: bool, data_version: str
 ) -> pd.DataFrame:
-    """Every village's status on one metric as of a year (villages.village_statuses; cached: the heavy part)."""
+    """Every village's status (verdict, final=True) on one metric as of a year (villages.village_statuses;
+    cached: the heavy part)."""
     from ningxia_dash.places import villages
 
     reference = villages.village_reference(reference_values(data_version), metric_id)
     values = village_metric_values(metric_id, data_version)
-    return villages.village_statuses(values, metric_id, as_of_year, baseline_year, target_year, reference)
+    return villages.village_statuses(values, metric_id, as_of_year, baseline_year, target_year, reference, final)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -31,6 +31,7 @@ class VillagesScreen:
     view: pd.DataFrame
     shown: pd.DataFrame
     table: pd.DataFrame
+    final: bool  # the plan's last year on: the statuses are end-of-period verdicts
 
 
 @dataclass(frozen=True)
@@ -109,14 +110,15 @@ def villages_screen(
     """The villages on one metric, filtered: the work between the filters and the map, done once per filter
     combination."""
     plan = data.plan(plan_id, data_version)
+    final = models.is_final(plan_id, year, data_version)  # the plan's last year on: verdicts, as on the overview
     statuses = data.village_statuses(
         metric_id, year, plan.baseline_year,
-        villages.target_year(data.indicators(plan_id, data_version), metric_id, plan.period_end), data_version,
+        villages.target_year(data.indicators(plan_id, data_version), metric_id, plan.period_end), final, data_version,
     )  # fmt: skip
     metric = villages.metric_row(data.place_metrics("village", data_version), metric_id)
-    view = villages.villages_view(data.villages(data_version), statuses, metric, lang)
+    view = villages.villages_view(data.villages(data_version), statuses, metric, lang, final)
     shown = villages.worst_first(villages.filter_villages(view, counties, leader, types, industries))
-    return VillagesScreen(view, shown, villages.villages_table(shown, metric, lang))
+    return VillagesScreen(view, shown, villages.villages_table(shown, metric, lang), final)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -258,13 +260,15 @@ def county_profile(
     assessments = models.region_statuses(plan_id, year, baseline_year, data_version)  # verdicts at the plan's end
     metric = villages.DEFAULT_VILLAGE_METRIC  # income: the metric the village table of a profile shows too
     metric_row = villages.metric_row(data.place_metrics("village", data_version), metric)
+    final = models.is_final(plan_id, year, data_version)
     village_rows = villages.villages_view(
         data.villages(data_version),
         data.village_statuses(
             metric, year, baseline_year,
-            villages.target_year(data.indicators(plan_id, data_version), metric, plan.period_end), data_version,
+            villages.target_year(data.indicators(plan_id, data_version), metric, plan.period_end), final,
+            data_version,
         ),
-        metric_row, lang,
+        metric_row, lang, final,
     )  # fmt: skip
     here = villages.filter_villages(village_rows, [code])
     park_rows = parks.parks_in_county(

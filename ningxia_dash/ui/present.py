@@ -213,11 +213,13 @@ def slide_villages(ctx: PageContext, as_of: int) -> None:
     st.title(t("present.villages", lang))
     metric_id = villages.DEFAULT_VILLAGE_METRIC
     metric = villages.metric_row(data.place_metrics("village", ctx.version), metric_id)
+    final = models.is_final(ctx.plan_id, as_of, ctx.version)  # the plan's last year on: verdicts, as elsewhere
     statuses = data.village_statuses(
         metric_id, as_of, ctx.plan.baseline_year,
-        villages.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, ctx.plan.period_end), ctx.version,
+        villages.target_year(data.indicators(ctx.plan_id, ctx.version), metric_id, ctx.plan.period_end), final,
+        ctx.version,
     )  # fmt: skip
-    view = villages.villages_view(data.villages(ctx.version), statuses, metric, lang)
+    view = villages.villages_view(data.villages(ctx.version), statuses, metric, lang, final)
     left, right = st.columns([3, 1])
     with left:
         st.pydeck_chart(decks.villages_deck(view, data.county_shapes(ctx.version), lang, None,
@@ -225,7 +227,8 @@ def slide_villages(ctx: PageContext, as_of: int) -> None:
     with right:
         st.html(
             legends.legend_html(
-                t("places.mode.status", lang), legends.status_legend(lang, common.legend_counts(view["status"]))
+                t("places.mode.verdict" if final else "places.mode.status", lang),
+                legends.status_legend(lang, common.legend_counts(view["status"], final), final),
             )
         )
         _demo_caption(bool(view.filter(like="source_kind").eq("demo").any().any()), "present.villages_demo", lang)
