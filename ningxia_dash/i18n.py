@@ -705,7 +705,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "villages.none_match": ("没有符合筛选条件的村。", "No village matches the filters."),
     "villages.profile": ("村情", "Village profile"),
-    "villages.dimensions": ("“9+1”各维度得分 · {year}年", "“9+1” dimension scores · {year}"),
+    "villages.dimensions": ("各维度发展指数 · {year}年", "Development indices by dimension · {year}"),
     "villages.history": ("{metric}历年变化", "{metric} over the years"),
     "villages.chart.this_village": ("本村", "This village"),
     "villages.chart.median": ("全部移民村中位数", "Median of all villages"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,14 @@ def test_indicator_chart_heading_and_caption_name_what_is_drawn(
     assert heading in [s.value for s in at.subheader]
     chart = next(c for c in at.caption if c.value.startswith(t("detail.cap.dots", lang)))
     assert all(w in chart.value for w in named) and not any(w in chart.value for w in not_named), chart.value
+
+
+def test_the_county_breakdown_draws_dots_on_its_zoomed_axis(db_path: Path) -> None:
+    """The county chart's axis is zoomed to the data (5.8–8% for income growth): bars would start at the cut and
+    draw 1 point as twice the length, so the values are dots."""
+    at = _app("zh", query={"indicator": "farmer_income_growth_vs_national"})
+    at.switch_page("screens/indicator.py").run()
+    figures = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    county = next(f for f in figures if len(f["data"][0].get("y", [])) > 10)
+    assert county["data"][0]["type"] == "scatter" and "markers" in county["data"][0]["mode"]
+    assert county["layout"]["xaxis"]["range"][0] > 0  # zoomed: exactly why no bars

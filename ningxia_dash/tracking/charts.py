@@ -282,12 +282,15 @@ def across_plans(segments: list[Any], unit: str | None, lang: Lang) -> go.Figure
 
 
 def county_breakdown(df: pd.DataFrame, target: float | None, unit: str | None, lang: Lang) -> go.Figure:
-    """Counties' latest values as bars coloured by status, the target as a line. df: name, value, status, hover."""
+    """Counties' latest values as dots coloured by status, the target as a line. df: name, value, status, hover.
+    Dots, not bars: the axis is zoomed to the data (a 0–100% axis hides a 90–98% spread), and a bar cut off at a
+    zoomed axis would draw a difference of 1 point as twice the length."""
     df = df.sort_values("value")
-    fig = go.Figure(go.Bar(
-        x=df["value"], y=[plotly_text(n) for n in df["name"]], orientation="h", marker_color=[STATUS_COLOURS[s] for s in df["status"]],
-        text=[f"{STATUS_SYMBOLS[s]}" for s in df["status"]], textposition="outside",
-        hovertext=df["hover"], hoverinfo="text",
+    fig = go.Figure(go.Scatter(
+        x=df["value"], y=[plotly_text(n) for n in df["name"]], mode="markers+text",
+        marker={"color": [STATUS_COLOURS[s] for s in df["status"]], "size": 13, "line": {"color": "#555", "width": 1}},
+        text=[f"{STATUS_SYMBOLS[s]}" for s in df["status"]], textposition="middle right",
+        hovertext=df["hover"], hoverinfo="text", cliponaxis=False,
     ))  # fmt: skip
     if target is not None:
         fig.add_vline(
@@ -301,7 +304,8 @@ def county_breakdown(df: pd.DataFrame, target: float | None, unit: str | None, l
     fig.update_layout(height=max(300, 22 * len(df) + 60), margin={"l": 10, "r": 30, "t": 30, "b": 10},
                       font={"family": FONT, "size": 13}, plot_bgcolor="white",
                       xaxis={"gridcolor": "#eee", "ticksuffix": "%" if unit == "%" else "",
-                             "range": [low, max(values) + span * 0.12]})  # fmt: skip
+                             "range": [low, max(values) + span * 0.12]},
+                      yaxis={"showgrid": True, "gridcolor": "#f3f3f3"})  # fmt: skip
     return fig
 
 
