@@ -21,6 +21,7 @@ STYLE = """
 .nx-tbl tbody tr:hover{background:#f5f7fb}
 .nx-tbl td.nx-num{text-align:right;white-space:nowrap}
 .nx-tbl td.nx-nowrap{white-space:nowrap}
+.nx-tbl td.nx-tname{min-width:12rem}
 .nx-tbl td.nx-url{word-break:break-all;min-width:12rem}
 .nx-tbl a{color:inherit;text-decoration:none;border-bottom:1px dotted #888}
 .nx-tbl a:hover{color:#1f5fbf;border-bottom-color:#1f5fbf}
@@ -63,7 +64,7 @@ def table_html(shown: pd.DataFrame, ids: list[str], link: str, lang: str, name_c
             elif c == name_col:
                 tail = "" if year is None else f"&year={int(year)}"
                 href = html.escape(f"{link}?indicator={quote(str(ids[i]))}&lang={quote(lang)}{tail}", quote=True)
-                cells.append(f'<td><a href="{href}">{html_text(_cell(r[c]))}</a></td>')
+                cells.append(f'<td class="nx-tname"><a href="{href}">{html_text(_cell(r[c]))}</a></td>')
             else:
                 cls = ' class="nx-num"' if c in numeric else ' class="nx-nowrap"' if c in nowrap else ""
                 cells.append(f"<td{cls}>{html_text(_cell(r[c]))}</td>")

@@ -4,10 +4,12 @@ for a single use. What a reader sees stays: the three headline figures with thei
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.browser import browser_page, streamlit_server, wait_rendered
 from tests.html_tables import page_stats
 from tests.test_pages_apptest import _app
 
@@ -40,3 +42,35 @@ def test_the_figures_escape_their_text() -> None:
     markup = stat_row_html([("<b>规划期</b>", "<i>1</i>", '"引号"<script>')])
     assert "<b>" not in markup and "<i>" not in markup and "<script>" not in markup
     assert "&lt;b&gt;规划期&lt;/b&gt;" in markup and 'title="&quot;引号&quot;&lt;script&gt;"' in markup
+
+
+TABLE_JS = """() => {
+    const wrap = document.querySelector('.nx-tbl-wrap');
+    const names = [...wrap.querySelectorAll('td.nx-tname')].map(td => td.getBoundingClientRect().width);
+    const heads = [...wrap.querySelectorAll('th')].map(th => th.innerText);
+    const status = heads.findIndex(h => h === '状态' || h === 'Status');
+    const lines = [...wrap.querySelectorAll('tbody tr')].map(tr => {
+        const td = tr.querySelectorAll('td')[status];
+        const text = document.createRange();
+        text.selectNodeContents(td);  // the words' own height: the cell itself stretches to its row
+        return Math.round(text.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight));
+    });
+    return {overflow: wrap.scrollWidth - wrap.clientWidth, narrowest: Math.min(...names), statusLines: lines};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_the_headline_table_fits_1366_and_names_have_room(db_path: Path) -> None:
+    """English at 1366×768: every column in view (no sideways scroll) and the indicator names at least 12rem wide —
+    not squeezed to two words a line by one-line status cells; Chinese: a status word never broken (基本完 / 成)."""
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, _):
+        for lang in ("en", "zh"):
+            page.goto(f"{url}/?lang={lang}")  # type: ignore[attr-defined]
+            wait_rendered(page)
+            page.wait_for_selector(".nx-tbl td.nx-tname", timeout=30_000)  # type: ignore[attr-defined]
+            seen = page.evaluate(TABLE_JS)  # type: ignore[attr-defined]
+            assert seen["overflow"] <= 1, (lang, seen)
+            assert seen["narrowest"] >= 180, (lang, seen)
+            if lang == "zh":
+                assert max(seen["statusLines"]) == 1, seen

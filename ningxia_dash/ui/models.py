@@ -217,7 +217,11 @@ def headline_table_html(
     shown, table = model.shown, model.table
     return html_table.table_html(
         shown, list(table["id"]), link, lang, name_col=t("col.indicator", lang), progress_col=t("col.progress", lang),
-        numeric=(t("col.latest", lang), t("col.year", lang)), nowrap=(t("col.clause", lang), t("col.status", lang), t("col.attribute", lang), t("col.source", lang)),
+        numeric=(t("col.latest", lang), t("col.year", lang)),
+        # Chinese breaks anywhere (基本完 / 成): its status stays on one line; English wraps at spaces, which leaves
+        # the indicator names room at 1366 px instead of seven lines of two words
+        nowrap=(t("col.clause", lang), t("col.attribute", lang), t("col.source", lang))
+        + ((t("col.status", lang),) if lang == "zh" else ()),
         titles=list(table[t("col.explanation", lang)]), year=as_of_year,
     )  # fmt: skip
 
