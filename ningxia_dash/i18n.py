@@ -733,7 +733,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name}：位置未知，地图上不显示。",
         "{name}: location unknown, so not on the map.",
     ),
-    "parks.unnamed_short": ("第十个园区（未列名）", "10th park (unnamed)"),
+    "parks.unnamed_short": ("第十个园区（规划未列名）", "10th park (not named in the plan)"),
     "parks.compare": ("各园区{kpi}（{year}年）", "{kpi} by park ({year})"),
     "parks.chart.rest": ("其余", "Others"),
     "parks.col.park": ("产业园", "Park"),

@@ -209,7 +209,7 @@ def test_parks_frame_keeps_the_unnamed_tenth(db: Database) -> None:
     frame = parks.parks_frame(queries.parks(db), queries.park_metric_values(db), 2025, "zh")
     assert len(frame) == 10 and frame["located"].sum() == 9
     tenth = frame.set_index("id").loc["park_10"]
-    assert not tenth["named"] and "位置未知" in tenth["location_text"] and tenth["short"] == "第十个园区（未列名）"
+    assert not tenth["named"] and "位置未知" in tenth["location_text"] and tenth["short"] == "第十个园区（规划未列名）"
     assert (frame["p_fujian_enterprises"] <= frame["p_enterprises"]).all()
     assert (frame["p_jobs_poverty"] <= frame["p_jobs"]).all()
     table = parks.parks_table(frame, queries.metrics(db, "park"), "en")
