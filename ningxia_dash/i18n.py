@@ -435,6 +435,8 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- English screens: what stays Chinese is named so, units and tables read as words (helper english) ---
     "prov.demo.title": ("示例数据（程序生成，非真实统计）", "Sample data (generated, not real statistics)"),
     "detail.note_zh": ("备注", "Note (kept in the original Chinese)"),
+    "col.note_zh": ("备注", "Note (in Chinese)"),
+    "col.sentence_zh": ("规划原文", "Plan sentence (in Chinese)"),
     "detail.sentence_zh": ("规划原文", "quoted in the plan's original Chinese"),
     "plan_text.original_zh": ("规划原文", "The plan's text is shown in the original Chinese."),
     "region.nation": ("全国", "China (national)"),
@@ -1182,6 +1184,7 @@ UNITS_EN: dict[str, str] = {
     "亿元": "100m yuan",
     "万公里": "10k km",
     "万户": "10k households",
+    "万人": "10k people",
     "万人次": "10k person-times",
     "万家": "10k firms",
     "个": "",

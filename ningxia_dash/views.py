@@ -56,8 +56,8 @@ def targets_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("col.source", lang): [
                 t(f"prov.{k}", lang) if isinstance(k, str) else t("common.none", lang) for k in df["latest_source_kind"]
             ],
-            t("col.sentence", lang): df["source_sentence"],
-            t("col.note", lang): df["note"].fillna(""),
+            t("col.sentence_zh", lang): df["source_sentence"],  # the plan's words and the seed's notes: Chinese only
+            t("col.note_zh", lang): df["note"].fillna(""),
         }
     )
     return out

@@ -143,6 +143,23 @@ def test_one_time_per_year_is_not_one_times(db_path: Path, page: str) -> None:
     assert not re.search(r"\b1 times\b", words)
 
 
+@pytest.mark.parametrize("database", ["demo", "production"])
+@pytest.mark.parametrize("page", ["targets", "evaluation"])
+def test_english_tables_name_units_in_english(request: pytest.FixtureRequest, database: str, page: str) -> None:
+    """The verdicts' sentences named the stored unit: 'actual 0 个', '19,316 元' on the English evaluation."""
+    request.getfixturevalue("db_path" if database == "demo" else "nodemo")
+    at = _app("en", page)
+    tables = [d.value for d in at.main.dataframe] + page_tables(at)
+    chinese = {v for f in tables for c in f.columns for v in f[c].map(str) if CHINESE.search(v)}
+    assert not chinese, sorted(chinese)[:5]
+
+
+def test_what_stays_chinese_says_so_in_the_doubts_table(db_path: Path) -> None:
+    at = _app("en", "sources")
+    doubts = next(d.value for d in at.main.dataframe if "Clause" in d.value.columns)
+    assert {"Plan sentence (in Chinese)", "Note (in Chinese)"} <= set(doubts.columns)
+
+
 def test_units_for_exactly_one_are_singular() -> None:
     assert format_number(1, "次", "en") == "1 time"
     assert format_number(2, "次", "en") == "2 times"
