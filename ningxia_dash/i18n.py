@@ -440,6 +440,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.expected": ("按进度应达", "Expected by now"),
     "col.actual": ("实际值", "Actual"),
     "col.link": ("详情", "Details"),
+    # --- English screens: what stays Chinese is named so, units and tables read as words (helper english) ---
+    "prov.demo.title": ("示例数据（程序生成，非真实统计）", "Sample data (generated, not real statistics)"),
+    "detail.note_zh": ("备注", "Note (kept in the original Chinese)"),
+    "col.note_zh": ("备注", "Note (in Chinese)"),
+    "col.sentence_zh": ("规划原文", "Plan sentence (in Chinese)"),
+    "detail.sentence_zh": ("规划原文", "quoted in the plan's original Chinese"),
+    "plan_text.original_zh": ("规划原文", "The plan's text is shown in the original Chinese."),
+    "region.nation": ("全国", "China (national)"),
+    "rule.per_year_value": ("每年 {value}", "{value} per year"),
+    "table.observations": ("指标实际值", "Indicator actuals"),
+    "table.reference_values": ("参照值", "Reference values"),
+    "table.villages": ("移民村名录", "Villages"),
+    "table.village_metrics": ("移民村指标", "Village metrics"),
+    "table.park_metrics": ("园区指标", "Park metrics"),
     "chart.reference": ("参照值", "Reference"),
     # attributes and rules
     "attr.binding": ("约束性", "Binding"),
@@ -1197,6 +1211,7 @@ UNITS_EN: dict[str, str] = {
     "亿元": "100m yuan",
     "万公里": "10k km",
     "万户": "10k households",
+    "万人": "10k people",
     "万人次": "10k person-times",
     "万家": "10k firms",
     "个": "",
@@ -1217,10 +1232,30 @@ UNITS_EN: dict[str, str] = {
 }
 
 
-def unit_label(unit: str | None, lang: Lang) -> str:
+# The English unit for exactly one: "1 time", "1 household" (not "1 times").
+UNITS_EN_ONE: dict[str, str] = {
+    "people": "person",
+    "firms": "firm",
+    "households": "household",
+    "sites": "site",
+    "plants": "plant",
+    "times": "time",
+    "person-times": "person-time",
+    "schools": "school",
+    "pairs": "pair",
+    "types": "type",
+    "points": "point",
+}
+
+
+def unit_label(unit: str | None, lang: Lang, value: float | None = None) -> str:
+    """The unit as the screen shows it; in English singular for exactly one (value 1)."""
     if not unit:
         return ""
-    return unit if lang == "zh" else UNITS_EN.get(unit, unit)
+    if lang == "zh":
+        return unit
+    shown = UNITS_EN.get(unit, unit)
+    return UNITS_EN_ONE.get(shown, shown) if value is not None and abs(value) == 1 else shown
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
@@ -1255,6 +1290,6 @@ def format_number(value: float | None, unit: str | None = None, lang: Lang = "zh
     text = _trim(v, 0 if v.is_integer() else digits)
     if unit == "%":
         return f"{text}%"
-    shown = unit_label(unit, lang)
+    shown = unit_label(unit, lang, v)
     sep = "" if lang == "zh" else " "
     return f"{text}{sep}{shown}" if shown else text

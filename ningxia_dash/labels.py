@@ -47,6 +47,22 @@ def clause_label(clause: str, lang: Lang) -> str:
     return clause
 
 
+def clauses_label(clauses: object, lang: Lang) -> str:
+    """Several clauses as the seed lists them ('第三章第五节;专栏2-4'), each as clause_label reads it; '' for none."""
+    if not isinstance(clauses, str):
+        return ""
+    parts = [c.strip() for c in re.split(r"[;；]", clauses) if c.strip()]
+    return ("；" if lang == "zh" else "; ").join(clause_label(c, lang) for c in parts)
+
+
+def source_title(kind: object, title: object, lang: Lang) -> str:
+    """A source's title as a reader sees it: the sample-data generator's in the reader's language (its stored
+    title is Chinese); an official or public document's title as written."""
+    if kind == "demo":
+        return t("prov.demo.title", lang)
+    return title if isinstance(title, str) else ""
+
+
 def target_text(row: pd.Series, lang: Lang) -> str:
     """The target as a reader says it: '≥ 98%', '动态清零', '高于参照'."""
     rule = row["rule_kind"]
@@ -56,7 +72,7 @@ def target_text(row: pd.Series, lang: Lang) -> str:
     shown = format_number(float(value), row["unit"] if isinstance(row["unit"], str) else None, lang)
     prefix = {"min": "≥ ", "gt": "> ", "max": "≤ ", "zero": "", "maintain": "= ", "milestone": ""}.get(rule, "")
     if rule == "per_year":
-        return f"{t('rule.per_year', lang)} {shown}"
+        return t("rule.per_year_value", lang, value=shown)
     if rule == "zero":
         return f"{t('rule.zero', lang)} ({shown})"
     return f"{prefix}{shown}"

@@ -56,8 +56,8 @@ def targets_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("col.source", lang): [
                 t(f"prov.{k}", lang) if isinstance(k, str) else t("common.none", lang) for k in df["latest_source_kind"]
             ],
-            t("col.sentence", lang): df["source_sentence"],
-            t("col.note", lang): df["note"].fillna(""),
+            t("col.sentence_zh", lang): df["source_sentence"],  # the plan's words and the seed's notes: Chinese only
+            t("col.note_zh", lang): df["note"].fillna(""),
         }
     )
     return out
@@ -141,11 +141,27 @@ def counties_table(regions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )
 
 
-def public_figures_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def public_region_names(regions: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """The names public_figures.csv gives a region (全国, 宁夏, a full or short name) → its name in the language."""
+    names = {"全国": t("region.nation", lang)}
+    for full, short, full_en, short_en in zip(
+        regions["name_zh"], regions["short_zh"], regions["name_en"], regions["short_en"], strict=True
+    ):
+        names.setdefault(full, pick(lang, full, full_en))
+        names.setdefault(short, pick(lang, short, short_en))
+    return names
+
+
+def public_figures_table(df: pd.DataFrame, regions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The public figures as kept (titles and notes as published); subject and region in the reader's language."""
+    english = df["subject_en"] if "subject_en" in df else pd.Series([None] * len(df), index=df.index)  # older files
+    places = public_region_names(regions, lang)
     return pd.DataFrame(
         {
-            t("col.subject", lang): df["subject"],
-            t("col.region", lang): df["region"],
+            t("col.subject", lang): [
+                pick(lang, z, e if isinstance(e, str) else None) for z, e in zip(df["subject"], english, strict=True)
+            ],
+            t("col.region", lang): [places.get(r, r) for r in df["region"]],
             t("col.year", lang): df["year"],
             t("col.value", lang): [format_number(v, u, lang) for v, u in zip(df["value"], df["unit"], strict=True)],
             t("col.title", lang): df["source_title"],
@@ -161,5 +177,6 @@ def source_mix_table(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     wide = df.pivot_table(index="table_name", columns="source_kind", values="n", aggfunc="sum", fill_value=0)
     wide = wide.reindex(columns=[k for k in ("official", "public", "demo") if k in wide.columns])
     wide.columns = [t(f"prov.{k}", lang) for k in wide.columns]
+    wide.index = [t(f"table.{name}", lang) for name in wide.index]  # a table's name as words, never its SQL name
     wide.index.name = t("col.table", lang)
     return wide.reset_index()

@@ -88,12 +88,14 @@ if view.county_chart is not None:
 
 st.subheader(t("detail.sentence", lang))
 st.markdown(f"> {md(detail.plan_sentence(row))}")
+also_in = labels.clauses_label(row["also_in"], lang)  # '' when the sentence is in one place only
 st.caption(
-    md(row["clause"])
-    + (f" · {t('detail.also_in', lang)} {md(row['also_in'])}" if isinstance(row["also_in"], str) else "")
+    md(labels.clause_label(row["clause"], lang))
+    + (f" · {t('detail.also_in', lang)} {md(also_in)}" if also_in else "")
+    + (f" · {t('detail.sentence_zh', lang)}" if lang == "en" else "")  # the plan is quoted as printed
 )
-if isinstance(row["note"], str):
-    st.info(f"{t('col.note', lang)}: {md_block(row['note'])}")
+if isinstance(row["note"], str):  # the seed's notes on reading the plan are Chinese only: English says so
+    st.info(f"{t('detail.note_zh', lang)}: {md_block(row['note'])}")
 st.page_link(chrome.page_file("plan_text"), label=t("detail.to_text", lang) + " →",
              query_params={"section": str(row["section_id"])})  # fmt: skip
 

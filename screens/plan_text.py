@@ -22,6 +22,8 @@ ids = list(labels)
 if not ids:  # a new plan whose text has not been loaded
     st.info(t("plan.no_text", lang))
     st.stop()
+if lang == "en":  # the plan exists in Chinese only: say so before a reader meets it
+    st.caption(t("plan_text.original_zh", lang))
 wanted = params.read(
     "section", lambda raw: one_of(raw, set(sections["id"])), "", lang, labels[ids[min(1, len(ids) - 1)]]
 )

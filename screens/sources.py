@@ -16,7 +16,7 @@ for kind in ("official", "public", "demo"):
 st.dataframe(views.source_mix_table(data.source_mix(ctx.version), lang), hide_index=True, width="stretch")
 
 st.subheader(t("sources.public", lang))
-table = views.public_figures_table(data.public_figures(ctx.version), lang)
+table = views.public_figures_table(data.public_figures(ctx.version), data.regions(ctx.version), lang)
 st.dataframe(
     table,
     hide_index=True,

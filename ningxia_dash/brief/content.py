@@ -265,7 +265,7 @@ def source_lines(inputs: BriefInputs, province: pd.DataFrame, counties: pd.DataF
     picked = src[src["id"].isin(used) | (src["id"] == f"plan-{inputs.plan.id}")].copy()
     picked["_order"] = picked["kind"].map(SOURCE_KIND_ORDER).fillna(9)
     return [
-        SourceLine(str(s["kind"]), t(f"prov.{s['kind']}", lang), str(s["title"]),
+        SourceLine(str(s["kind"]), t(f"prov.{s['kind']}", lang), labels.source_title(s["kind"], s["title"], lang),
                    s["url"] if isinstance(s["url"], str) and s["url"] else None)
         for _, s in picked.sort_values(["_order", "id"]).iterrows()
     ]  # fmt: skip

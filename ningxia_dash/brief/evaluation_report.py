@@ -21,7 +21,7 @@ from ningxia_dash import config
 from ningxia_dash.brief.loading import choose_plan
 from ningxia_dash.export import to_xlsx_bytes
 from ningxia_dash.i18n import Lang, pick, t
-from ningxia_dash.labels import chapter_label, clause_label, target_text, value_text
+from ningxia_dash.labels import chapter_label, clause_label, source_title, target_text, value_text
 from ningxia_dash.plan import Plan
 from ningxia_dash.store import queries
 from ningxia_dash.store.db import Database
@@ -266,7 +266,11 @@ def write_docx(inputs: EvaluationInputs, lang: Lang, generated_at: datetime) -> 
     _para(doc, t("report.h.sources", lang), HEAD_FONT, 16)
     for _, src in inputs.sources.iterrows():
         url = src["url"] if isinstance(src.get("url"), str) and src["url"] else t("report.no_address", lang)
-        _para(doc, f"{t('prov.' + str(src['kind']), lang)}｜{src['title']}｜{url}", size=10.5)
+        _para(
+            doc,
+            f"{t('prov.' + str(src['kind']), lang)}｜{source_title(src['kind'], src['title'], lang)}｜{url}",
+            size=10.5,
+        )
 
     out = io.BytesIO()
     doc.save(out)

@@ -84,8 +84,9 @@ def village_facts(v: Mapping[str, Any], lang: Lang) -> str:
         md(v["county"]),
         md(v["type_text"]),
         f"{t('villages.col.industry', lang)}: {md(v['industry_text'])}",
-        f"{t('villages.col.population', lang)} {format_number(float(v['population']), '人', lang)}",
-        f"{t('villages.col.households', lang)} {format_number(float(v['households']), '户', lang)}",
+        # zh '人口 8261人'; en 'Population 8,261' (the label names the unit: no 'Households 2,069 households')
+        f"{t('villages.col.population', lang)} {format_number(float(v['population']), '人' if lang == 'zh' else None, lang)}",
+        f"{t('villages.col.households', lang)} {format_number(float(v['households']), '户' if lang == 'zh' else None, lang)}",
     ]
     if v["leader_contacted"]:
         parts.append(f"**{t('villages.leader_mark', lang)}**")

@@ -91,6 +91,7 @@ def public_figures(seed_dir: Path, indicators: pd.DataFrame, figs: Figures, regi
             {
                 "seq": seq,
                 "subject": r["subject"],
+                "subject_en": (m["subject_en"] if m else "") or None,  # the map's English name for the subject
                 "region": r["region"],
                 "year": year,
                 "value": value,

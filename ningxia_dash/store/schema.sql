@@ -263,6 +263,7 @@ CREATE TABLE park_metrics (
 CREATE TABLE public_figures (
     seq          INTEGER PRIMARY KEY,
     subject      VARCHAR NOT NULL,
+    subject_en   VARCHAR,                 -- the subject in English (public_figure_map.csv), for English screens
     region       VARCHAR NOT NULL,
     year         INTEGER NOT NULL,
     value        DOUBLE NOT NULL,

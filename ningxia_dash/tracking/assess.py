@@ -3,7 +3,7 @@ for every year (pure)."""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import pandas as pd
 
@@ -48,9 +48,16 @@ def _references(references: pd.DataFrame) -> dict[str, dict[int, Obs]]:
     return out
 
 
+def english_units(spec: TargetSpec) -> TargetSpec:
+    """The spec with its unit's English words, so English sentences never show the stored Chinese unit."""
+    if not spec.unit:
+        return spec
+    return replace(spec, unit_en=(unit_label(spec.unit, "en"), unit_label(spec.unit, "en", 1.0)))
+
+
 def specs(indicators: pd.DataFrame, plan_baseline_year: int) -> dict[str, TargetSpec]:
     return {
-        row["id"]: TargetSpec.from_row(row, plan_baseline_year=plan_baseline_year)
+        row["id"]: english_units(TargetSpec.from_row(row, plan_baseline_year=plan_baseline_year))
         for row in indicators.to_dict("records")
     }
 
@@ -168,7 +175,7 @@ def status_history(
     plan_baseline_year: int, years: list[int], region_code: str = config.PROVINCE_CODE,
 ) -> pd.DataFrame:  # fmt: skip
     """The status an indicator had as of each year (the indicator detail page)."""
-    spec = TargetSpec.from_row(indicator.to_dict(), plan_baseline_year=plan_baseline_year)
+    spec = english_units(TargetSpec.from_row(indicator.to_dict(), plan_baseline_year=plan_baseline_year))
     obs = _series(observations).get((str(indicator["id"]), region_code), {})
     ref = _references(references).get(spec.reference_series or "") if spec.reference_series else None
     rows = [_row(assess(spec, obs, y, reference=ref), region_code, spec) for y in years]

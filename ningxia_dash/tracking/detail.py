@@ -9,7 +9,7 @@ import pandas as pd
 
 from ningxia_dash import config, rollup
 from ningxia_dash.i18n import Lang, format_number, pick, t
-from ningxia_dash.labels import status_label
+from ningxia_dash.labels import source_title, status_label
 from ningxia_dash.safe_text import plotly_text
 from ningxia_dash.tracking import assess, pace
 from ningxia_dash.tracking.pace import Pace
@@ -154,7 +154,7 @@ def data_table(observations: pd.DataFrame, sources: pd.DataFrame, regions: pd.Da
         t("col.year", lang): mine["year"].astype(int).tolist(),
         t("col.value", lang): mine["value"].astype(float).tolist(),
         t("col.source", lang): [t(f"prov.{k}", lang) for k in mine["source_kind"]],
-        t("col.title", lang): mine["title"].fillna("").tolist(),
+        t("col.title", lang): [source_title(k, x, lang) for k, x in zip(mine["source_kind"], mine["title"], strict=True)],
         t("col.address", lang): mine["url"].fillna("").tolist(),
         t("col.note", lang): mine["note"].fillna("").tolist(),
     })  # fmt: skip

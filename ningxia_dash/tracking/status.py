@@ -97,6 +97,9 @@ class TargetSpec:
     plan_baseline_year: int  # the plan's baseline year: fallback for baseline_year, start of the judged window
     attribute: str = "none"  # binding / expected / none
     reference_series: str | None = None
+    # The unit in English sentences (plural, for exactly one), e.g. ("times", "time"); ("", "") for 个, which English
+    # leaves unnamed. None: the unit as stored (callers that speak English pass it: assess.english_specs).
+    unit_en: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.rule_kind not in RULE_KINDS:
@@ -176,7 +179,12 @@ class Context:
         v = round(v, 2) + 0.0  # no "-0"
         zh, en = (f"{v:{sep}.2f}".rstrip("0").rstrip(".") for sep in ("", ","))
         unit = self.spec.unit or ""
-        return (zh + unit, en + unit) if unit in ("", "%") else (zh + unit, f"{en} {unit}")
+        if unit in ("", "%"):
+            return zh + unit, en + unit
+        if self.spec.unit_en is None:
+            return zh + unit, f"{en} {unit}"
+        word = self.spec.unit_en[1 if abs(v) == 1 else 0]
+        return zh + unit, f"{en} {word}".rstrip()
 
     def direction(self, t: float, base: tuple[float, int, str] | None) -> tuple[Callable[[float], bool], str]:
         """How a min / gt / max (or falling zero) target is met: `meets(value)` and its operator (≥, > or ≤). A `max`,
