@@ -97,7 +97,7 @@ def no_county_figures() -> None:
     st.stop()
 
 
-c_ind, c_mode, c_level, c_year = st.columns([2.8, 1.3, 1.8, 1])
+c_ind, c_mode, c_level, c_year = st.columns([2.4, 1.7, 1.8, 1])  # colour-by buttons whole at 1366 px
 with c_year:
     year = st.selectbox(t("places.as_of", lang), years, **sticky("year", years[-1], years))
 to_address("year", year)
