@@ -57,12 +57,13 @@ st.markdown(
     help=t("verdict.rule_help" if view.final else "status.rule_help", lang),  # verdicts from the plan's last year
 )
 
-m = st.columns(4)
-m[0].metric(t("col.baseline", lang), md(labels.value_text(row["baseline_value"], unit, lang)),
-            help=detail.baseline_help(row, lang))  # fmt: skip
-m[1].metric(t("col.target", lang), md(f"{labels.target_text(row, lang)} ({int(row['target_year'])})"))
-m[2].metric(t("col.latest", lang), md(labels.latest_with_year(assessment, unit, lang)))
-m[3].metric(t("col.expected", lang), md(labels.value_text(assessment["expected_value"], unit, lang)))
+# the four figures as one static row (st.metric cut "above reference (2025)" to "above refer…"; this row wraps)
+st.html(html_table.stat_row_html([
+    (t("col.baseline", lang), labels.value_text(row["baseline_value"], unit, lang), detail.baseline_help(row, lang)),
+    (t("col.target", lang), f"{labels.target_text(row, lang)} ({int(row['target_year'])})", None),
+    (t("col.latest", lang), labels.latest_with_year(assessment, unit, lang), None),
+    (t("col.expected", lang), labels.value_text(assessment["expected_value"], unit, lang), None),
+]))  # fmt: skip
 
 st.subheader(view.history_title)
 st.plotly_chart(view.history_chart, width="stretch", key="history", config={"displayModeBar": False})

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ningxia_dash.i18n import Lang, t
+from tests.browser import browser_page, streamlit_server, wait_rendered
 from tests.html_tables import page_stats, page_tables
 from tests.test_pages_apptest import _app
 
@@ -203,3 +205,19 @@ def test_the_county_breakdown_draws_dots_on_its_zoomed_axis(db_path: Path) -> No
     county = next(f for f in figures if len(f["data"][0].get("y", [])) > 10)
     assert county["data"][0]["type"] == "scatter" and "markers" in county["data"][0]["mode"]
     assert county["layout"]["xaxis"]["range"][0] > 0  # zoomed: exactly why no bars
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
+def test_the_detail_figures_are_whole_at_1366(db_path: Path) -> None:
+    """The four figures above the chart read whole (st.metric cut the target to "above refer…" in English)."""
+    cut = """() => [...document.querySelectorAll('.nx-stat-value')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+    with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, _):
+        for lang in ("en", "zh"):
+            page.goto(f"{url}/indicator?indicator=farmer_income_growth_vs_national&lang={lang}")  # type: ignore[attr-defined]
+            wait_rendered(page)
+            page.wait_for_selector(".nx-stat-value", timeout=30_000)  # type: ignore[attr-defined]
+            values = page.locator(".nx-stat-value").all_inner_texts()  # type: ignore[attr-defined]
+            assert ("above reference (2025)" if lang == "en" else "高于参照 (2025)") in values, values
+            assert page.evaluate(cut) == [], lang  # type: ignore[attr-defined]
