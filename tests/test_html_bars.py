@@ -7,6 +7,9 @@ import re
 import pandas as pd
 
 from ningxia_dash import html_bars
+from ningxia_dash.store import queries
+from ningxia_dash.store.db import Database
+from ningxia_dash.tracking import charts
 
 
 def test_stacked_columns_are_proportional_and_count_every_target() -> None:
@@ -38,3 +41,9 @@ def test_park_bars_largest_first_with_the_part_and_a_park_without_value() -> Non
     widths = [float(w) for w in re.findall(r"width:([0-9.]+)%", out)]
     assert widths == [14.0, 56.0, 9.33, 14.0, 0.0, 0.0]  # part then rest; the longest bar takes 70 %
     assert "其中脱贫人口" in out
+
+
+def test_the_glance_chart_keeps_short_bars_numbers_upright(db: Database) -> None:
+    """第九章 sets 2 targets: its number stood turned on its side and clipped in a bar too short for it."""
+    fig = charts.targets_per_chapter(queries.indicators(db, "nx-14-rr"), "zh")
+    assert {(tr.textangle, tr.constraintext) for tr in fig.data} == {(0, "none")}

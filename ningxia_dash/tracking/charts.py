@@ -37,6 +37,8 @@ def targets_per_chapter(indicators: pd.DataFrame, lang: Lang) -> go.Figure:
         text=counts[False],
         textposition="inside",
     )
+    # a short bar (第九章: 2) keeps its number upright and full size instead of turned and shrunk to fit
+    fig.update_traces(textangle=0, constraintext="none", insidetextanchor="middle", cliponaxis=False)
     fig.update_layout(
         barmode="stack",
         font={"family": FONT, "size": 18},
