@@ -137,3 +137,21 @@ def test_a_click_on_a_name_in_the_headline_table_or_a_gauge_opens_its_detail(ser
             assert "indicator=" in page.url  # type: ignore[attr-defined]
             assert page.evaluate("() => window.__sameDocument === true")  # type: ignore[attr-defined]
         assert outbound.urls == []
+
+
+def test_the_language_switch_is_on_the_first_screen_and_works(server: str) -> None:
+    """At 1366×768 the switch stands at the top right of the page (at the sidebar's foot it was under fifteen menu
+    entries, below the first screen); a click turns the page into English, and the switch stays in view."""
+    in_view = """(name) => {
+        const b = [...document.querySelectorAll('button')].find(e => e.innerText.trim() === name);
+        const r = b && b.getBoundingClientRect();
+        return !!r && r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+    }"""
+    with browser_page(1366, 768) as (page, _):
+        page.goto(f"{server}/targets?lang=zh")  # type: ignore[attr-defined]
+        wait_rendered(page)
+        assert page.evaluate(in_view, "English")  # type: ignore[attr-defined]
+        page.locator("button", has_text="English").click()  # type: ignore[attr-defined]
+        page.wait_for_function("() => (document.querySelector('h1') || {}).innerText === 'Every quantified target of the plan'",  # type: ignore[attr-defined]
+                               timeout=30_000)  # fmt: skip
+        assert page.evaluate(in_view, "中文")  # type: ignore[attr-defined]

@@ -92,7 +92,15 @@ def plan_subtitle(plans: pd.DataFrame, plan_id: str, lang: Lang) -> str:
 
 # Streamlit leaves ~6rem above every page's title; at 1366×768 that pushed the ranking and the tables below the
 # first screen. 3rem keeps the title clear of the toolbar. (The presenter deck sets its own padding.)
-LAYOUT_CSS = '<style>[data-testid="stMainBlockContainer"]{padding-top:3rem}</style>'
+LAYOUT_CSS = (
+    '<style>[data-testid="stMainBlockContainer"]{padding-top:3rem}'
+    # The language switch sits at the top right of every page, not at the foot of the sidebar: under fifteen
+    # menu entries it was below the first screen at 1366×768 (and gone with the sidebar collapsed). The presenter
+    # deck hides the sidebar, and the switch with it.
+    f".st-key-{state.LANG_WIDGET}{{position:fixed;top:.6rem;right:3.25rem;z-index:999991;width:auto!important}}"
+    f".st-key-{state.LANG_WIDGET} label{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}}"
+    "</style>"
+)
 
 
 def render_sidebar(version: str) -> None:
