@@ -16,6 +16,8 @@ from tests.browser import browser_page, streamlit_server, wait_rendered
 
 ROOT = Path(__file__).resolve().parent.parent
 N = len(slides.DEFAULT_DECK)
+# The meeting rooms' screens, and a 1366×768 laptop's browser window (its tabs and address bar take 111 px)
+SCREENS = ((1920, 1080), (1366, 768), (1366, 657))
 
 
 def test_deck_order_is_data() -> None:
@@ -413,9 +415,11 @@ def test_the_gauges_slide_shows_every_name_whole(db_path: Path, artifacts: Path)
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_nothing_on_a_slide_hides_under_the_pinned_bar(db_path: Path, artifacts: Path, lang: str) -> None:
-    """At 1366×768 every element of every slide ends above the pinned ‹ n / N › bar — the bar is drawn over the page,
-    so a slide can be no taller than the screen and still lose its last lines under it. In English the scorecard's
-    table ran 11 px under the bar and its two notes (sample data, the plan's-end words) were hidden."""
+    """On the meeting-room screens (1920×1080, 1366×768) and on a 1366×768 laptop's browser window (1366×657: tabs
+    and address bar take the rest) every element of every slide ends above the pinned ‹ n / N › bar — the bar is
+    drawn over the page and a slide does not scroll, so what runs under it is lost. In English the scorecard's table
+    ran 11 px under the bar at 1366×768; at 1366×657 the scorecard's last row and both its notes, and the gauges'
+    last verdicts, were under it."""
     js = """() => {
         const bar = document.querySelector('.st-key-present_controls').getBoundingClientRect().top;
         return [...document.querySelectorAll('[data-testid=stMainBlockContainer] [data-testid=stElementContainer]')]
@@ -424,15 +428,17 @@ def test_nothing_on_a_slide_hides_under_the_pinned_bar(db_path: Path, artifacts:
             .map(e => (e.innerText || e.getAttribute('class') || '').slice(0, 60));
     }"""
     with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
-        for n, slide in enumerate(slides.DEFAULT_DECK, start=1):
-            page.goto(f"{url}/present?present=1&slide={n}&lang={lang}&embed=true")  # type: ignore[attr-defined]
-            wait_rendered(page)
-            page.wait_for_selector(".st-key-present_controls", timeout=20_000)  # type: ignore[attr-defined]
-            if slide in ("county_map", "villages"):
-                page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
-            page.wait_for_timeout(600)  # type: ignore[attr-defined]
-            hidden = page.evaluate(js)  # type: ignore[attr-defined]
-            if hidden:
-                page.screenshot(path=str(artifacts / f"slide-{n}-{slide}-{lang}-under-bar.png"))  # type: ignore[attr-defined]
-            assert hidden == [], (slide, lang, hidden)
+        for width, height in SCREENS:
+            page.set_viewport_size({"width": width, "height": height})  # type: ignore[attr-defined]
+            for n, slide in enumerate(slides.DEFAULT_DECK, start=1):
+                page.goto(f"{url}/present?present=1&slide={n}&lang={lang}&embed=true")  # type: ignore[attr-defined]
+                wait_rendered(page)
+                page.wait_for_selector(".st-key-present_controls", timeout=20_000)  # type: ignore[attr-defined]
+                if slide in ("county_map", "villages"):
+                    page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
+                page.wait_for_timeout(600)  # type: ignore[attr-defined]
+                hidden = page.evaluate(js)  # type: ignore[attr-defined]
+                if hidden:
+                    page.screenshot(path=str(artifacts / f"slide-{n}-{slide}-{lang}-{width}x{height}-under-bar.png"))  # type: ignore[attr-defined]
+                assert hidden == [], (slide, lang, width, height, hidden)
         assert outbound.urls == []
