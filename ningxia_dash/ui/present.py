@@ -310,7 +310,9 @@ def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     )
     notes = []  # one caption, a line each: two captions had a gap between them the screen could not spare
     if len(score) and bool(score["demo"].any()):
-        notes.append(f"{chrome.badge('demo', lang)} {t('places.county_demo_all' if every else 'places.county_demo', lang)}")
+        notes.append(
+            f"{chrome.badge('demo', lang)} {t('places.county_demo_all' if every else 'places.county_demo', lang)}"
+        )
     if final:  # the words the cells use: the final evaluation's, as on the overview
         notes.append(t("key_counties.final_note", lang, year=as_of))
     if notes:
