@@ -20,7 +20,7 @@ STYLE = """
 .nx-bars-legend{display:flex;gap:1.4rem;justify-content:center;margin:.2rem 0 .5rem 0}
 .nx-bars-key{display:inline-block;width:.9em;height:.9em;border-radius:.15em;margin-right:.35em;vertical-align:-.08em}
 .nx-bars-plot{display:flex;align-items:flex-end;gap:.6rem;border-bottom:2px solid #bbb;padding:0 .4rem}
-.nx-bars-col{flex:1 1 0;display:flex;flex-direction:column-reverse;min-width:0}
+.nx-bars-col{flex:1 1 0;display:flex;flex-direction:column-reverse;min-width:0;height:100%}
 .nx-bars-seg{display:flex;align-items:center;justify-content:center;color:#fff;font-weight:700;overflow:hidden}
 .nx-bars-labels{display:flex;gap:.6rem;padding:.25rem .4rem 0 .4rem}
 .nx-bars-labels div{flex:1 1 0;text-align:center;font-size:.9rem;line-height:1.2;min-width:0}
@@ -29,14 +29,22 @@ STYLE = """
 """
 
 
+SMALLEST_SCREEN_PX = 650  # the shortest window a slide is made for (a 1366×768 laptop's browser shows 657 px)
+
+
 def stacked_columns_html(
-    labels: Sequence[str], series: Sequence[tuple[str, str, Sequence[int]]], axis_title: str, height_px: int = 260
-) -> str:
+    labels: Sequence[str], series: Sequence[tuple[str, str, Sequence[int]]], axis_title: str, height_px: int = 260,
+    max_vh: float | None = None,
+) -> str:  # fmt: skip
     """One column per label, each `series` (name, colour, a count per label) stacked bottom-up in its colour with
     its count written inside; a legend above, the axis title (what a column counts) at the top left. Column heights
-    are proportional to their totals; the tallest fills `height_px`."""
+    are proportional to their totals; the tallest fills the plot: `height_px`, or less on a short screen when
+    `max_vh` caps it at that share of the window's height. A count is written where its segment is tall enough
+    even on the shortest screen."""
     totals = [sum(int(s[2][i]) for s in series) for i in range(len(labels))]
     top = max(totals, default=0) or 1
+    shortest = min(height_px, max_vh * SMALLEST_SCREEN_PX / 100) if max_vh else height_px
+    plot_h = f"min({height_px}px, {max_vh:g}vh)" if max_vh else f"{height_px}px"
     legend = "".join(
         f'<span><span class="nx-bars-key" style="background:{colour}"></span>{html_text(name)}</span>'
         for name, colour, _ in series
@@ -47,16 +55,15 @@ def stacked_columns_html(
         for name, colour, values in series:
             n = int(values[i])
             if n > 0:
-                h = n / top * height_px
                 segs.append(
-                    f'<div class="nx-bars-seg" style="height:{h:.1f}px;background:{colour}" '
-                    f'title="{html_text(f"{label} · {name}: {n}")}">{n if h >= 16 else ""}</div>'
+                    f'<div class="nx-bars-seg" style="height:{n / top * 100:.2f}%;background:{colour}" '
+                    f'title="{html_text(f"{label} · {name}: {n}")}">{n if n / top * shortest >= 16 else ""}</div>'
                 )
         cols.append(f'<div class="nx-bars-col" aria-label="{html_text(f"{label}: {totals[i]}")}">{"".join(segs)}</div>')
     return (
         f'{STYLE}<div class="nx-bars"><div class="nx-bars-legend">{legend}</div>'
         f'<div class="nx-bars-axis">{html_text(axis_title)}</div>'
-        f'<div class="nx-bars-plot" style="height:{height_px}px">{"".join(cols)}</div>'
+        f'<div class="nx-bars-plot" style="height:{plot_h}">{"".join(cols)}</div>'
         f'<div class="nx-bars-labels">{"".join(f"<div>{html_text(x)}</div>" for x in labels)}</div></div>'
     )
 
@@ -81,6 +88,20 @@ def targets_per_chapter_html(indicators: pd.DataFrame, lang: Lang, height_px: in
         (t("glance.other_targets", lang), OTHER_COLOUR, counts[False].tolist()),
     ]
     return stacked_columns_html(labels, series, t("col.targets_n", lang), height_px)
+
+
+def statuses_per_chapter_html(
+    rows: pd.DataFrame, keys: Sequence[tuple[str, str, str]], lang: Lang, height_px: int = 240,
+    max_vh: float | None = None,
+) -> str:  # fmt: skip
+    """How the targets of each chapter stand: one column per chapter, stacked by status (or end-of-period verdict).
+    `rows`: one row per target with `chapter_no` and `status`; `keys`: (status id, its word, its colour) in the
+    order to stack them; a status not among them is not counted."""
+    ids = [k[0] for k in keys]
+    counts = rows.groupby(["chapter_no", "status"]).size().unstack(fill_value=0).reindex(columns=ids, fill_value=0)
+    labels = [chapter_label(int(c), lang) for c in counts.index]
+    series = [(word, colour, counts[sid].tolist()) for sid, word, colour in keys]
+    return stacked_columns_html(labels, series, t("col.targets_n", lang), height_px, max_vh)
 
 
 HBAR_STYLE = """

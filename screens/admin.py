@@ -5,7 +5,7 @@ import streamlit as st
 
 from ningxia_dash.i18n import t
 from ningxia_dash.present import slides
-from ningxia_dash.ui import auth, chrome, data
+from ningxia_dash.ui import auth, chrome, data, present
 from ningxia_dash.ui import upload as up
 
 ctx = chrome.page_context()
@@ -131,10 +131,11 @@ st.caption(t("admin.cli", lang))
 # ---------------------------------------------------------------- the presenter deck (汇报模式)
 st.subheader(t("admin.deck", lang))
 current = slides.deck_order(data.meta_value(slides.META_KEY))
+slide_names = present.slide_names(ctx)  # as each slide's title reads when the deck opens
 with st.form("deck_form"):
     order = st.multiselect(
         t("admin.deck_slides", lang), list(dict.fromkeys([*current, *slides.DEFAULT_DECK])), default=current,
-        format_func=lambda s: t(f"present.slide.{s}", lang), help=t("admin.deck_help", lang), key="deck_order",
+        format_func=lambda s: slide_names[s], help=t("admin.deck_help", lang), key="deck_order",
         placeholder=t("admin.deck_placeholder", lang),
     )  # fmt: skip
     save, reset = st.columns([1, 1])

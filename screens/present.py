@@ -4,6 +4,7 @@ import streamlit as st
 
 from ningxia_dash.i18n import format_number, t
 from ningxia_dash.present import slides
+from ningxia_dash.safe_text import md
 from ningxia_dash.ui import brief_button, chrome, data, present
 
 ctx = chrome.page_context()
@@ -15,7 +16,8 @@ else:  # reached from the menu: what the deck holds and how to start it
     st.title(t("present.title", lang))
     st.markdown(t("present.intro", lang))
     deck = slides.deck_order(data.meta_value(slides.META_KEY))
-    st.markdown("\n".join(f"{i}. {t(f'present.slide.{s}', lang)}" for i, s in enumerate(deck, start=1)))
+    names = present.slide_names(ctx)  # as each slide's title reads in the year the deck opens with
+    st.markdown("\n".join(f"{i}. {md(names[s])}" for i, s in enumerate(deck, start=1)))
     c1, c2, c3 = st.columns(3)
     c1.page_link(chrome.page_file("present"), label=t("present.start", lang) + " →",
                  query_params={"present": "1", "slide": "1", "lang": lang})  # fmt: skip

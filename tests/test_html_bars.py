@@ -17,8 +17,8 @@ def test_stacked_columns_are_proportional_and_count_every_target() -> None:
         ["第一章", "<b>x</b>"], [("约束性", "#b00", [3, 0]), ("其他", "#888", [1, 2])], "目标数", height_px=200
     )
     assert "<b>x</b>" not in out and "&lt;b&gt;x&lt;/b&gt;" in out
-    heights = [float(h) for h in re.findall(r"height:([0-9.]+)px;background", out)]
-    assert heights == [150.0, 50.0, 100.0]  # 3 and 1 of the tallest column's 4, then 2; a zero draws nothing
+    heights = [float(h) for h in re.findall(r"height:([0-9.]+)%;background", out)]
+    assert heights == [75.0, 25.0, 50.0]  # 3 and 1 of the tallest column's 4, then 2; a zero draws nothing
     assert re.findall(r'aria-label="([^"]+)"', out) == ["第一章: 4", "&lt;b&gt;x&lt;/b&gt;: 2"]
 
 
@@ -27,6 +27,15 @@ def test_chapter_columns_from_indicators() -> None:
     out = html_bars.targets_per_chapter_html(indicators, "zh")
     assert re.findall(r'aria-label="([^"]+)"', out) == ["第二章: 2", "第三章: 1", "第五章: 1"]
     assert "约束性" in out
+
+
+def test_chapter_columns_by_status() -> None:
+    rows = pd.DataFrame({"chapter_no": [2, 2, 2, 3], "status": ["met", "not_met", "met", "elsewhere"]})
+    keys = [("met", "已完成", "#0a0"), ("not_met", "未完成", "#d50")]
+    out = html_bars.statuses_per_chapter_html(rows, keys, "zh", height_px=200, max_vh=20)
+    assert re.findall(r'aria-label="([^"]+)"', out) == ["第二章: 3", "第三章: 0"]  # a status not listed is not counted
+    assert [float(h) for h in re.findall(r"height:([0-9.]+)%;background", out)] == [66.67, 33.33]
+    assert "已完成" in out and "未完成" in out and "height:min(200px, 20vh)" in out
 
 
 def test_park_bars_largest_first_with_the_part_and_a_park_without_value() -> None:

@@ -16,6 +16,8 @@ from tests.browser import browser_page, streamlit_server, wait_rendered
 
 ROOT = Path(__file__).resolve().parent.parent
 N = len(slides.DEFAULT_DECK)
+# The meeting rooms' screens, and a 1366×768 laptop's browser window (its tabs and address bar take 111 px)
+SCREENS = ((1920, 1080), (1366, 768), (1366, 657))
 
 
 def test_deck_order_is_data() -> None:
@@ -122,6 +124,41 @@ def test_a_good_year_in_the_address_is_used(db_path: Path) -> None:
     assert any("Data as of 2022" in m.value for m in at.markdown) and not at.toast
 
 
+def _launcher_names(lang: str) -> list[str]:
+    """The numbered list of slides on the presenter's launcher (the menu page), as a person reads it."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("screens/present.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    listed = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    return [line.split(". ", 1)[1].replace("\\", "") for line in listed.splitlines()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_launcher_names_each_slide_as_its_title_reads(db_path: Path, lang: str) -> None:
+    """The launcher's list names each slide as the slide's own title reads when the deck opens (the latest data year,
+    2025: the plan's end). It said "未达进度的约束性指标" for a slide titled "未全部完成的约束性指标", "进展状态汇总"
+    for "评估结论", and the cover said "规划执行情况汇报" in the final evaluation."""
+    names = _launcher_names(lang)
+    assert len(names) == N, names
+    for n, name in enumerate(names, start=1):
+        title = _present(lang, slide=str(n)).title[0].value
+        assert title.removesuffix(" · 2025") == name, (n, title, name)
+    expected = {
+        "zh": ["规划终期评估汇报", "评估结论（按章）", "未全部完成的约束性指标"],
+        "en": ["Final evaluation report", "Verdicts by chapter", "Binding targets not fully met"],
+    }
+    assert names[:3] == expected[lang], names
+
+
+def test_before_the_plans_end_the_deck_is_a_progress_report(db_path: Path) -> None:
+    at = _present("zh", slide="1", year="2023")
+    assert at.title[0].value == "规划执行情况汇报"
+    at = _present("en", slide="2", year="2023")
+    assert at.title[0].value == "Status of the targets by chapter · 2023"
+
+
 def test_launcher_and_big_screen(db_path: Path) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "en"
@@ -173,7 +210,7 @@ def test_slides_fit_the_meeting_room_screens(db_path: Path, artifacts: Path, wid
 # The h1 each slide of the default deck opens with (zh), to check what the presenter sees after a click or a key.
 # The deck opens as of the newest data year (2025, the plan's end), so the counts and alerts speak in verdicts.
 TITLE_KEYS = {
-    "title": "present.cover", "status": "evaluation.counts", "alerts": "tracking.alerts_final",
+    "title": "present.cover_final", "status": "present.verdicts_by_chapter", "alerts": "tracking.alerts_final",
     "evaluation": "page.evaluation", "gauges": "tracking.gauges",
     "county_map": "present.county_map", "villages": "present.villages", "parks": "present.parks",
     "scorecard": "present.scorecard", "closing": "present.closing",
@@ -372,7 +409,9 @@ def test_status_slide_counts_targets_per_chapter_without_plotly(db_path: Path) -
         )
         assert got["plotly"] == 0 and got["labels"] and len(got["columns"]) == len(got["labels"]), got
         assert all(x.startswith("第") for x in got["labels"]), got["labels"]
-        assert t("attr.binding", "zh") in got["legend"], got["legend"]
+        # the chapters' columns count by the cards' verdicts (the slide is "评估结论（按章）"), not binding / other
+        assert all(t(f"status.{v}", "zh") in got["legend"] for v in ("met", "basically_met", "not_met")), got["legend"]
+        assert t("attr.binding", "zh") not in got["legend"], got["legend"]
         per_chapter = [int(c.rsplit(": ", 1)[1]) for c in got["columns"]]
         assert all(x > 0 for x in per_chapter) and sum(per_chapter) == sum(got["cards"]) > 0, got
         assert outbound.urls == []
@@ -413,9 +452,11 @@ def test_the_gauges_slide_shows_every_name_whole(db_path: Path, artifacts: Path)
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_nothing_on_a_slide_hides_under_the_pinned_bar(db_path: Path, artifacts: Path, lang: str) -> None:
-    """At 1366×768 every element of every slide ends above the pinned ‹ n / N › bar — the bar is drawn over the page,
-    so a slide can be no taller than the screen and still lose its last lines under it. In English the scorecard's
-    table ran 11 px under the bar and its two notes (sample data, the plan's-end words) were hidden."""
+    """On the meeting-room screens (1920×1080, 1366×768) and on a 1366×768 laptop's browser window (1366×657: tabs
+    and address bar take the rest) every element of every slide ends above the pinned ‹ n / N › bar — the bar is
+    drawn over the page and a slide does not scroll, so what runs under it is lost. In English the scorecard's table
+    ran 11 px under the bar at 1366×768; at 1366×657 the scorecard's last row and both its notes, and the gauges'
+    last verdicts, were under it."""
     js = """() => {
         const bar = document.querySelector('.st-key-present_controls').getBoundingClientRect().top;
         return [...document.querySelectorAll('[data-testid=stMainBlockContainer] [data-testid=stElementContainer]')]
@@ -424,15 +465,17 @@ def test_nothing_on_a_slide_hides_under_the_pinned_bar(db_path: Path, artifacts:
             .map(e => (e.innerText || e.getAttribute('class') || '').slice(0, 60));
     }"""
     with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
-        for n, slide in enumerate(slides.DEFAULT_DECK, start=1):
-            page.goto(f"{url}/present?present=1&slide={n}&lang={lang}&embed=true")  # type: ignore[attr-defined]
-            wait_rendered(page)
-            page.wait_for_selector(".st-key-present_controls", timeout=20_000)  # type: ignore[attr-defined]
-            if slide in ("county_map", "villages"):
-                page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
-            page.wait_for_timeout(600)  # type: ignore[attr-defined]
-            hidden = page.evaluate(js)  # type: ignore[attr-defined]
-            if hidden:
-                page.screenshot(path=str(artifacts / f"slide-{n}-{slide}-{lang}-under-bar.png"))  # type: ignore[attr-defined]
-            assert hidden == [], (slide, lang, hidden)
+        for width, height in SCREENS:
+            page.set_viewport_size({"width": width, "height": height})  # type: ignore[attr-defined]
+            for n, slide in enumerate(slides.DEFAULT_DECK, start=1):
+                page.goto(f"{url}/present?present=1&slide={n}&lang={lang}&embed=true")  # type: ignore[attr-defined]
+                wait_rendered(page)
+                page.wait_for_selector(".st-key-present_controls", timeout=20_000)  # type: ignore[attr-defined]
+                if slide in ("county_map", "villages"):
+                    page.wait_for_selector("#deckgl-overlay", timeout=30_000)  # type: ignore[attr-defined]
+                page.wait_for_timeout(600)  # type: ignore[attr-defined]
+                hidden = page.evaluate(js)  # type: ignore[attr-defined]
+                if hidden:
+                    page.screenshot(path=str(artifacts / f"slide-{n}-{slide}-{lang}-{width}x{height}-under-bar.png"))  # type: ignore[attr-defined]
+                assert hidden == [], (slide, lang, width, height, hidden)
         assert outbound.urls == []

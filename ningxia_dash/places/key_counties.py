@@ -19,7 +19,7 @@ from ningxia_dash.places.common import (
 )
 from ningxia_dash.places.county_map import counties, county_indicators
 from ningxia_dash.places.legends import LEVEL_LINE_HEX, LEVEL_LINE_PX
-from ningxia_dash.style import STATUS_COLOURS
+from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.views import demo_marked, rests_on_demo
 
 SCORECARD_BANDS = (*KEY_LEVELS, "province")
@@ -100,11 +100,13 @@ def _cell_style(status: str) -> str:
 
 
 def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, county_link: str = "county_map",
-                   mark_cells: bool = True) -> str:  # fmt: skip
+                   mark_cells: bool = True, words: bool = True) -> str:  # fmt: skip
     """An HTML table: counties down, indicators across, each cell coloured by status with its symbol, word and
     value, and a link to the indicator detail for that county. National and regional counties are separate bands.
     `mark_cells=False`: no per-cell sample-data mark — only for a view that says once, beside the table, that every
-    cell rests on sample data (a slide, where the marks would push the table off the screen)."""
+    cell rests on sample data (a slide, where the marks would push the table off the screen). `words=False`: a cell
+    reads its status's symbol and its value on one line (the words in `status_key_html` beside the table): a slide,
+    where a second line per cell would push the table off a laptop's screen."""
     e = html.escape
     present = set(score["indicator_id"])
     inds = [r for r in indicators.to_dict("records") if r["id"] in present]
@@ -138,9 +140,10 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
                 label = status_label(str(c["status"]), lang)
                 value = demo_marked(c["value_text"], bool(c["demo"]) and mark_cells, lang)
                 tip = f"{name} · {pick(lang, r['name_zh'], r['name_en'])}: {label}, {value}"
+                shown = f"<b>{e(label)}</b><br/>" if words else f"<b>{e(STATUS_SYMBOLS[str(c['status'])])}</b> "
                 tds.append(
                     f'<td style="{_cell_style(c["status"])}"><a href="{e(c["link"])}" target="_self" '
-                    f'title="{e(tip)}"><b>{e(label)}</b><br/>{e(value)}</a></td>'
+                    f'title="{e(tip)}">{shown}{e(value)}</a></td>'
                 )
             body.append(f'<tr><th class="nxsc-county nxsc-{level}">{label_html}</th>' + "".join(tds) + "</tr>")
     corner = e(t("col.county", lang))
@@ -149,6 +152,16 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
         f'<div class="nxsc-wrap"><table class="nxsc"><thead><tr><th class="nxsc-corner">{corner}</th>{head}</tr>'
         f"</thead><tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def status_key_html(statuses: list[str], lang: Lang) -> str:
+    """The key to a scorecard drawn with `words=False`: each status as a chip in its cell colour, symbol and word."""
+    chips = "".join(
+        f'<span style="{_cell_style(s)};border-radius:3px;padding:1px 8px;margin-right:6px;font-weight:700">'
+        f"{html.escape(status_label(s, lang))}</span>"
+        for s in statuses
+    )
+    return f'<div class="nxsc-key" style="line-height:1.9">{chips}</div>'
 
 
 def _level_css() -> str:

@@ -16,7 +16,7 @@ from ningxia_dash import config, html_bars, labels, views
 from ningxia_dash.i18n import LANGS, Lang, pick, t
 from ningxia_dash.places import common, decks, geometry, key_counties, legends, parks, villages
 from ningxia_dash.present import slides
-from ningxia_dash.safe_text import html_text, md
+from ningxia_dash.safe_text import html_text
 from ningxia_dash.style import STATUS_COLOURS, STATUS_SYMBOLS
 from ningxia_dash.tracking import evaluation, overview
 from ningxia_dash.ui import chrome, data, models, params, place_models
@@ -45,8 +45,39 @@ h1 { font-size: 2.1rem !important; padding: 0 0 0.4rem 0 !important; }
 .st-key-present_controls [data-testid="stColumn"]:last-child [data-testid="stVerticalBlock"] { align-items: flex-end; }
 .present-counter { text-align: center; color: #333; font-size: 1.5rem; font-weight: 700;
     font-variant-numeric: tabular-nums; }
+@media (max-height: 720px) {  /* a laptop's browser window (1366×657): a smaller title leaves the slide more room */
+    [data-testid="stMainBlockContainer"], .block-container { padding-top: 0.6rem !important; }
+    h1 { font-size: 1.75rem !important; padding-bottom: 0.2rem !important; }
+}
 </style>
 """.replace("CONTROLS_H", CONTROLS_H)
+
+
+# Each slide's heading (i18n keys): before the plan's last year, and from it on (an end-of-period review). The
+# launcher and the admin's deck list name the slides by these, so a slide is called what its title says.
+HEADINGS: dict[str, tuple[str, str]] = {
+    "title": ("present.cover", "present.cover_final"),
+    "status": ("present.status_by_chapter", "present.verdicts_by_chapter"),
+    "alerts": ("tracking.alerts", "tracking.alerts_final"),
+    "evaluation": ("page.evaluation", "page.evaluation"),
+    "gauges": ("tracking.gauges", "tracking.gauges"),
+    "county_map": ("present.county_map", "present.county_map"),
+    "villages": ("present.villages", "present.villages"),
+    "parks": ("present.parks", "present.parks"),
+    "scorecard": ("present.scorecard", "present.scorecard"),
+    "closing": ("present.closing", "present.closing"),
+}
+
+
+def heading(slide: str, lang: Lang, final: bool) -> str:
+    """A slide's title (without the year some titles add): an end-of-period review's from the plan's last year on."""
+    return t(HEADINGS[slide][final], lang)
+
+
+def slide_names(ctx: PageContext) -> dict[str, str]:
+    """What each slide is called, as its title reads in the year the deck opens with (the latest data year)."""
+    final = is_final(ctx, opening_year(ctx))
+    return {s: heading(s, ctx.lang, final) for s in slides.DEFAULT_DECK}
 
 
 def is_present_mode() -> bool:
@@ -66,7 +97,7 @@ def slide_title(ctx: PageContext, as_of: int) -> None:
     lang, plan = ctx.lang, ctx.plan
     elapsed = views.period_elapsed(plan.period_start, plan.period_end, date.today())
     st.markdown("<div style='height:10vh'></div>", unsafe_allow_html=True)
-    st.title(t("present.cover", lang))
+    st.title(heading("title", lang, is_final(ctx, as_of)))
     st.markdown(
         f"<div style='font-size:2.3rem;font-weight:800;line-height:1.35;margin:1rem 0 2rem 0'>"
         f"{html_text(plan.title(lang))}</div>"
@@ -84,30 +115,35 @@ def is_final(ctx: PageContext, as_of: int) -> bool:
 
 
 def slide_status(ctx: PageContext, as_of: int) -> None:
-    lang, ids = ctx.lang, evaluation.status_ids(is_final(ctx, as_of))
-    st.title(t("evaluation.counts" if is_final(ctx, as_of) else "tracking.counts", lang) + f" · {as_of}")
+    lang, final = ctx.lang, is_final(ctx, as_of)
+    ids = evaluation.status_ids(final)
+    st.title(heading("status", lang, final) + f" · {as_of}")
     rows = province_rows(ctx, as_of)
     counts, binding = rows.groupby("status").size(), rows[rows["attribute"] == "binding"].groupby("status").size()
     demo = overview.demo_counts(rows)
     for col, status in zip(st.columns(len(ids)), ids, strict=True):
         n_demo = demo.get(status, 0)
-        col.markdown(
-            f"<div style='border:2px solid {STATUS_COLOURS[status]};border-radius:12px;padding:1.2rem;text-align:center'>"
-            f"<div style='color:{STATUS_COLOURS[status]};font-size:1.5rem;font-weight:700'>{STATUS_SYMBOLS[status]} "
-            f"{t('status.' + status, lang)}</div><div style='font-size:4.5rem;font-weight:800'>"
+        col.markdown(  # the big number and the padding shrink on a short screen (a laptop's browser window)
+            f"<div style='border:2px solid {STATUS_COLOURS[status]};border-radius:12px;padding:min(1.2rem,2vh) 1.2rem;"
+            f"text-align:center'><div style='color:{STATUS_COLOURS[status]};font-size:1.5rem;font-weight:700'>"
+            f"{STATUS_SYMBOLS[status]} {t('status.' + status, lang)}</div>"
+            f"<div style='font-size:min(4.5rem,10vh);line-height:1.3;font-weight:800'>"
             f"{int(counts.get(status, 0))}</div><div style='color:#555'>"
             f"{t('tracking.binding_of', lang, n=int(binding.get(status, 0)))}</div>"
             f"<div style='color:#8a4b00'>{t('prov.demo_of', lang, n=n_demo) if n_demo else '&nbsp;'}</div></div>",
             unsafe_allow_html=True,
         )
-    if n_demo := sum(demo.get(s, 0) for s in ids):
+    if n_demo := sum(demo.get(s, 0) for s in ids):  # clear of the cards above and of the chart below
+        st.space("xxsmall")
         st.caption(f"{chrome.badge('demo', lang)} {t('prov.demo_total', lang, n=n_demo, total=len(rows))}")
-    st.html(html_bars.targets_per_chapter_html(rows, lang, height_px=200))  # static: no plotly.js on a slide
+    # each chapter's targets by the same statuses (verdicts) as the cards: static, no plotly.js on a slide
+    keys = [(s, f"{STATUS_SYMBOLS[s]} {t('status.' + s, lang)}", STATUS_COLOURS[s]) for s in ids]
+    st.html(html_bars.statuses_per_chapter_html(rows, keys, lang, height_px=200, max_vh=20))
 
 
 def slide_alerts(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("tracking.alerts_final" if is_final(ctx, as_of) else "tracking.alerts", lang) + f" · {as_of}")
+    st.title(heading("alerts", lang, is_final(ctx, as_of)) + f" · {as_of}")
     alerts = overview.alerts(province_rows(ctx, as_of))
     if alerts.empty:
         st.markdown(f"<div class='slide-big'>{t('tracking.no_alerts', lang)}</div>", unsafe_allow_html=True)
@@ -128,7 +164,7 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
     """终期评估: the verdict counts and the summary sentence (from the plan's last year; before it, says when)."""
     lang, plan = ctx.lang, ctx.plan
     end = plan.period_end
-    st.title(t("page.evaluation", lang) + f" · {end}")
+    st.title(heading("evaluation", lang, True) + f" · {end}")
     if not is_final(ctx, as_of):
         st.markdown(f"<div class='slide-big'>{html_text(t('present.evaluation_later', lang, year=end))}</div>",
                     unsafe_allow_html=True)  # fmt: skip
@@ -155,12 +191,15 @@ def slide_evaluation(ctx: PageContext, as_of: int) -> None:
 
 
 # The gauges slide: the overview's static gauges (gauge_svg) in 7 columns, in presenting type; the arcs are sized by
-# the screen's height so the 13 gauges stay clear of the pinned controls at 1366×768 as at 1920×1080.
+# the screen's height so the 13 gauges stay clear of the pinned controls on a laptop's browser window (1366×657) as
+# at 1920×1080. A row is as tall as its longest name (no room kept for three lines everywhere); each gauge stands on
+# the row's bottom, so the arcs of a row line up.
 SLIDE_GAUGES_CSS = """
 <style>
 .nx-slide .nx-gauges h4 { font-size: 1.15rem; margin: 0.3rem 0 0.1rem 0; }
 .nx-slide .nx-grid { gap: 0.2rem 0.8rem; }
-.nx-slide .nx-name { font-size: 0.95rem; min-height: 3.75em; -webkit-line-clamp: 3; line-height: 1.25; }
+.nx-slide .nx-g { display: flex; flex-direction: column; justify-content: flex-end; }
+.nx-slide .nx-name { font-size: 0.95rem; min-height: 0; -webkit-line-clamp: 3; line-height: 1.25; }
 .nx-slide-en .nx-name { font-size: 0.875rem; }
 .nx-slide .nx-arc { max-width: min(100%, 8vh * 200 / 104); }
 .nx-slide .nx-cap { font-size: 0.8rem; }
@@ -171,7 +210,7 @@ SLIDE_GAUGES_CSS = """
 
 def slide_gauges(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("tracking.gauges", lang))
+    st.title(heading("gauges", lang, is_final(ctx, as_of)))
     # No hover for an audience: every name is whole, in three lines (English names are longer: five wider columns)
     columns = 5 if lang == "en" else 7
     gauges = models.headline_html(ctx.plan_id, as_of, ctx.plan.baseline_year, lang, ctx.version, None, columns)
@@ -184,21 +223,21 @@ def county_frame(ctx: PageContext, as_of: int) -> tuple[pd.DataFrame | None, dic
 
 
 def slide_county_map(ctx: PageContext, as_of: int) -> None:
-    lang = ctx.lang
+    lang, final = ctx.lang, is_final(ctx, as_of)
+    st.title(heading("county_map", lang, final))
     frame, indicator = county_frame(ctx, as_of)
     if frame is None or indicator is None:
-        st.title(t("present.county_map", lang))
         st.info(t("present.no_county_data", lang))
         return
     name = pick(lang, indicator["name_zh"], indicator["name_en"])
-    st.title(f"{t('present.county_map', lang)}{'：' if lang == 'zh' else ': '}{md(name)}")
     left, right = st.columns([3, 1])
     with left:
         deck = decks.county_choropleth_deck(frame, data.county_shapes(ctx.version), "status", name,
                                            view=geometry.framed_view(SLIDE_H, 700))  # fmt: skip
         st.pydeck_chart(deck, height=SLIDE_H, key="present_county_map")
-    with right:
-        final = is_final(ctx, as_of)
+    with right:  # the indicator is named here, not in the title: a long name in the title pushed the map under the bar
+        st.markdown(f"<div style='font-size:1.2rem;font-weight:700;line-height:1.35'>{html_text(name)}</div>",
+                    unsafe_allow_html=True)  # fmt: skip
         st.html(
             legends.legend_html(
                 t("places.mode.verdict" if final else "places.mode.status", lang),
@@ -210,7 +249,7 @@ def slide_county_map(ctx: PageContext, as_of: int) -> None:
 
 def slide_villages(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("present.villages", lang))
+    st.title(heading("villages", lang, is_final(ctx, as_of)))
     metric_id = villages.DEFAULT_VILLAGE_METRIC
     metric = villages.metric_row(data.place_metrics("village", ctx.version), metric_id)
     final = models.is_final(ctx.plan_id, as_of, ctx.version)  # the plan's last year on: verdicts, as elsewhere
@@ -236,7 +275,7 @@ def slide_villages(ctx: PageContext, as_of: int) -> None:
 
 def slide_parks(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("present.parks", lang))
+    st.title(heading("parks", lang, is_final(ctx, as_of)))
     metrics = data.place_metrics("park", ctx.version)
     labels = {m["id"]: pick(lang, m["name_zh"], m["name_en"]) for m in metrics.to_dict("records")}
     units = {m["id"]: m["unit"] for m in metrics.to_dict("records")}
@@ -250,7 +289,7 @@ def slide_parks(ctx: PageContext, as_of: int) -> None:
 
 def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("present.scorecard", lang) + f" · {as_of}")
+    st.title(heading("scorecard", lang, is_final(ctx, as_of)) + f" · {as_of}")
     base, final = ctx.plan.baseline_year, is_final(ctx, as_of)
     assessments = data.assessments_all_regions(ctx.plan_id, as_of, base, ctx.version)
     shown = key_counties.shown_indicators(
@@ -259,26 +298,33 @@ def slide_scorecard(ctx: PageContext, as_of: int) -> None:
     statuses = models.region_statuses(ctx.plan_id, as_of, base, ctx.version)  # verdicts at the plan's end
     score = key_counties.scorecard(data.regions(ctx.version), statuses, shown, lang, config.PROVINCE_CODE, final)
     every = bool(len(score)) and bool(score["demo"].all())  # every cell rests on sample data: say it once, below
+    # One line a cell (the status's symbol and the value; the words in the key above): with the word on a line of
+    # its own the table and its notes ran under the ‹ n / N › bar on a laptop's browser window (1366×657).
+    # English names are longer: the column heads in smaller type keep the header to five or six lines.
     tight = (
-        "<style>.nxsc-wrap .nxsc td{padding:2px 3px}.nxsc-wrap .nxsc tr.nxsc-band td{padding:4px 2px 1px}"
-        + (
-            # English names and verdicts are longer: smaller type keeps the table and its notes above the ‹ n / N › bar
-            ".nxsc-wrap .nxsc{font-size:11px;line-height:1.2}.nxsc-wrap .nxsc th{font-size:10.5px}"
-            if lang == "en"
-            else ""
-        )
+        "<style>.nxsc-wrap .nxsc{line-height:1.25}.nxsc-wrap .nxsc td{padding:3px 3px}"
+        + (".nxsc-wrap .nxsc thead th{font-size:11px;line-height:1.15}" if lang == "en" else "")
         + "</style>"
     )
-    st.html(tight + key_counties.scorecard_html(score, shown, lang, mark_cells=not every))
-    _demo_caption(bool(score["demo"].any()) if len(score) else False,
-                  "places.county_demo_all" if every else "places.county_demo", lang)  # fmt: skip
+    st.html(
+        key_counties.status_key_html(evaluation.status_ids(final), lang)
+        + tight
+        + key_counties.scorecard_html(score, shown, lang, mark_cells=not every, words=False)
+    )
+    notes = []  # one caption, a line each: two captions had a gap between them the screen could not spare
+    if len(score) and bool(score["demo"].any()):
+        notes.append(
+            f"{chrome.badge('demo', lang)} {t('places.county_demo_all' if every else 'places.county_demo', lang)}"
+        )
     if final:  # the words the cells use: the final evaluation's, as on the overview
-        st.caption(t("key_counties.final_note", lang, year=as_of))
+        notes.append(t("key_counties.final_note", lang, year=as_of))
+    if notes:
+        st.caption("  \n".join(notes))
 
 
 def slide_closing(ctx: PageContext, as_of: int) -> None:
     lang = ctx.lang
-    st.title(t("present.closing", lang))
+    st.title(heading("closing", lang, is_final(ctx, as_of)))
     mix = data.source_mix(ctx.version)
     obs = mix[mix["table_name"] == "observations"].set_index("source_kind")["n"]
     st.markdown(
@@ -322,10 +368,14 @@ def plan_years(ctx: PageContext) -> tuple[int, int]:
     return ctx.plan.baseline_year, ctx.plan.period_end
 
 
+def opening_year(ctx: PageContext) -> int:
+    """The year the deck shows unless the address names another: the latest year with data (else the plan's end)."""
+    return data.latest_data_year(ctx.plan_id, ctx.version) or ctx.plan.period_end
+
+
 def as_of_from_address(ctx: PageContext) -> int:
     """?year= when it is a year of the plan (baseline..period end), else the latest year with data."""
-    latest = data.latest_data_year(ctx.plan_id, ctx.version) or ctx.plan.period_end
-    return slides.as_of_year(st.query_params.get("year"), *plan_years(ctx), latest)
+    return slides.as_of_year(st.query_params.get("year"), *plan_years(ctx), opening_year(ctx))
 
 
 def address_notice(ctx: PageContext, names: list[str]) -> None:
