@@ -379,6 +379,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "pace.rests_on_demo": ("（预测依据示例数据）", " (projection from sample data)"),
     # overview
     "overview.title": ("规划执行总览：各项目标进展如何", "Where the plan stands against each target"),
+    "overview.title_final": ("规划执行总览：各项目标完成得如何", "Where the plan stands at its end, target by target"),
     "overview.period": ("规划期", "Plan period"),
     "overview.baseline": ("基期", "Baseline year"),
     "overview.elapsed": ("规划期已过", "Period elapsed"),

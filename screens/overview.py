@@ -14,7 +14,7 @@ ctx = chrome.page_context()
 lang, plan = ctx.lang, ctx.plan
 start, end, base = plan.period_start, plan.period_end, plan.baseline_year
 
-st.title(t("overview.title", lang))
+title = st.empty()  # filled once the as-of year is known: from the plan's last year on, the question is how it ended
 st.caption(f"《{md(plan.title_zh)}》 {md(plan.doc_number)}" if lang == "zh" else md(plan.title_en))
 
 latest = data.latest_data_year(ctx.plan_id, ctx.version)
@@ -34,6 +34,7 @@ brief_button.brief_download(lang, ctx.plan_id, as_of, ctx.version)
 
 model = models.overview(ctx.plan_id, as_of, base, lang, ctx.version)
 final = evaluation.is_final_year(as_of, end)  # from the plan's last year on, statuses are end-of-period verdicts
+title.title(t("overview.title_final" if final else "overview.title", lang))
 shown_ids = evaluation.status_ids(final)
 if final:
     st.info(t("overview.final_note", lang, year=as_of))

@@ -147,6 +147,7 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     words = re.findall(r"[✔◎✖？●▲] (\S+)</div><div class='nx-count'>", html)
     assert words == ["已完成", "基本完成", "未完成", "无法评估"]
     assert any(h.value == "未全部完成的约束性指标" for h in at.subheader)
+    assert at.title[0].value == "规划执行总览：各项目标完成得如何"  # how it ended, not how it is going
     (table,) = page_tables(at)
     assert not {s.removesuffix("（示例）") for s in table["状态"]} & {"● 正常", "▲ 滞后", "✖ 严重滞后"}
     assert "◎ 基本完成" in {
@@ -155,6 +156,7 @@ def test_overview_speaks_in_verdicts_at_the_plans_end(db_path: Path) -> None:
     at.segmented_control(key="_as_of_widget").set_value(2023).run()
     html = "".join(h.proto.body for h in at.get("html"))
     assert "正常</div>" in html and "基本完成" not in html  # mid-period: progress statuses again
+    assert at.title[0].value == "规划执行总览：各项目标进展如何"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
