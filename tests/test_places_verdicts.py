@@ -88,6 +88,7 @@ def test_key_counties_page_speaks_verdicts_in_the_final_year(db_path: Path, lang
     )
     cell = _province_cell(at, name)
     assert word in cell and old not in cell, cell
+    assert "2023" in cell.split('title="')[1].split('"')[0], cell  # the hover says why: the year that slipped
     assert any(("2025年为规划期末" if lang == "zh" else "2025 is the plan's last year") in i.value for i in at.info)
     title = at.title[0].value  # the question at the plan's end: what was not met, not what lags
     assert title == (

@@ -43,8 +43,9 @@ def scorecard(
     rows_in = regions[regions["assistance_level"].isin(KEY_LEVELS) | (regions["code"] == province_code)].copy()
     rows_in["band"] = [lvl if lvl in KEY_LEVELS else "province" for lvl in rows_in["assistance_level"]]
     rows_in["_order"] = rows_in["band"].map({b: i for i, b in enumerate(SCORECARD_BANDS)})
+    why = "explanation_zh" if lang == "zh" else "explanation_en"
     found = {
-        (a["region_code"], a["indicator_id"]): (str(a["status"]), a["latest_value"], rests_on_demo(a))
+        (a["region_code"], a["indicator_id"]): (str(a["status"]), a["latest_value"], rests_on_demo(a), a.get(why))
         for a in assessments.to_dict("records")
     }
     inds = indicators[["id", "unit"]].to_dict("records")
@@ -52,7 +53,9 @@ def scorecard(
     for c in rows_in.sort_values(["_order", "code"]).itertuples():
         county = pick(lang, c.short_zh, c.short_en)
         for ind in inds:
-            status, value, demo = found.get((c.code, ind["id"]), (missing_status(final), None, False))
+            status, value, demo, explanation = found.get(
+                (c.code, ind["id"]), (missing_status(final), None, False, None)
+            )
             rows.append(
                 {
                     "code": c.code,
@@ -63,13 +66,14 @@ def scorecard(
                     "value_text": value_text(value, ind.get("unit"), lang),
                     "demo": demo,  # the value (or its reference) is sample data: the cell says so
                     "link": indicator_link(str(ind["id"]), str(c.code), lang),
+                    "why": explanation if isinstance(explanation, str) else "",  # the hover says why (e.g. a year fell)
                 }
             )
     # the columns even without a row (a database without county figures): every reader selects by them
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
-SCORE_COLUMNS = ["code", "county", "level", "indicator_id", "status", "value_text", "demo", "link"]
+SCORE_COLUMNS = ["code", "county", "level", "indicator_id", "status", "value_text", "demo", "link", "why"]
 
 
 def level_statuses(score: pd.DataFrame, level: str) -> list[str]:
@@ -140,6 +144,7 @@ def scorecard_html(score: pd.DataFrame, indicators: pd.DataFrame, lang: Lang, co
                 label = status_label(str(c["status"]), lang)
                 value = demo_marked(c["value_text"], bool(c["demo"]) and mark_cells, lang)
                 tip = f"{name} · {pick(lang, r['name_zh'], r['name_en'])}: {label}, {value}"
+                tip += f"\n{c['why']}" if c.get("why") else ""
                 shown = f"<b>{e(label)}</b><br/>" if words else f"<b>{e(STATUS_SYMBOLS[str(c['status'])])}</b> "
                 tds.append(
                     f'<td style="{_cell_style(c["status"])}"><a href="{e(c["link"])}" target="_self" '
