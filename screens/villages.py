@@ -114,7 +114,11 @@ with table_col:
     st.dataframe(
         table, hide_index=True, width="stretch", height=MAP_H - 40, key="villages_table",
         on_select=partial(pick_from_table, ids), selection_mode="single-row",
-        column_config={"id": None, t("villages.col.village", lang): st.column_config.TextColumn(pinned=True)},
+        column_config={  # the name, its status and the chosen metric's value in view at 1366 px (it scrolled away)
+            "id": None, t("villages.col.village", lang): st.column_config.TextColumn(pinned=True, width="medium"),
+            t("places.col.status", lang): st.column_config.TextColumn(width="small"),
+            str(table.columns[3]): st.column_config.NumberColumn(width="small"),
+        },
     )  # fmt: skip
 if final:  # the verdict's rule, and what the village's rule judged on the way
     st.caption(t("villages.final_note", lang, year=year) + " " + t("verdict.rule_help", lang))
