@@ -15,7 +15,7 @@ from ningxia_dash.i18n import format_number
 from ningxia_dash.places.villages import village_facts
 from ningxia_dash.store.build import build_database
 from tests.app_db import app_database
-from tests.html_tables import page_tables
+from tests.html_tables import page_stats, page_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -47,6 +47,7 @@ def _words(at: AppTest) -> str:
         for e in getattr(at.main, kind)
     ]
     parts += [f"{m.label} {m.value}" for m in at.main.metric]
+    parts += [f"{label} {value} {help_text or ''}" for label, (value, help_text) in page_stats(at).items()]
     parts += [frame.to_csv(index=False) for frame in (d.value for d in at.main.dataframe)]
     parts += [frame.to_csv(index=False) for frame in page_tables(at)]
     return "\n".join(parts)

@@ -147,7 +147,8 @@ PROVINCE_CELL_JS = """(name) => {
     const table = document.querySelector('table.nxsc');
     const heads = [...table.querySelectorAll('thead th')].map(th => th.getAttribute('title'));
     const row = table.querySelector('th.nxsc-province').parentElement;
-    return row.querySelectorAll('td')[heads.indexOf(name) - 1].innerText;
+    const td = row.querySelectorAll('td')[heads.indexOf(name) - 1];
+    return {text: td.innerText, title: td.querySelector('a').title};
 }"""
 
 
@@ -155,17 +156,20 @@ PROVINCE_CELL_JS = """(name) => {
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: run `make test`")
 def test_scorecard_slide_reads_the_verdict_in_chromium(db_path: Path, artifacts: Path) -> None:
     """On the scorecard slide at 1366×768 the province's 医保参保率 cell reads 基本完成 as of 2025 (as the overview),
-    and 严重滞后 as of 2023 (before the plan's last year: progress statuses)."""
+    and 严重滞后 as of 2023 (before the plan's last year: progress statuses): the slide's cells show the word's
+    symbol and the value (the words in a key above the table), the cell's hover the word itself."""
     n = slides.DEFAULT_DECK.index("scorecard") + 1
     name = "农村低收入人口医保参保率"
     with streamlit_server(db_path) as url, browser_page(1366, 768) as (page, outbound):
-        for year, word, old in (("2025", "基本完成", "严重滞后"), ("2023", "严重滞后", "基本完成")):
+        for year, word, old, symbol in (("2025", "基本完成", "严重滞后", "◎"), ("2023", "严重滞后", "基本完成", "✖")):
             page.goto(f"{url}/present?present=1&slide={n}&year={year}")  # type: ignore[attr-defined]
             wait_rendered(page)
             page.wait_for_selector("table.nxsc", timeout=30_000)  # type: ignore[attr-defined]
             page.screenshot(path=str(artifacts / f"slide-scorecard-{year}-zh.png"))  # type: ignore[attr-defined]
             cell = page.evaluate(PROVINCE_CELL_JS, name)  # type: ignore[attr-defined]
-            assert word in cell and old not in cell, (year, cell)
+            assert cell["text"].startswith(symbol), (year, cell)
+            assert word in cell["title"] and old not in cell["title"], (year, cell)
+            assert page.get_by_text(word).count() >= 1, year  # type: ignore[attr-defined]  # the key spells it
             said = page.get_by_text("2025年为规划期末").count()  # type: ignore[attr-defined]
             assert said == (1 if year == "2025" else 0), (year, said)
         assert outbound.urls == []
