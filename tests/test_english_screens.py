@@ -16,6 +16,7 @@ from ningxia_dash.places.villages import village_facts
 from ningxia_dash.store.build import build_database
 from tests.app_db import app_database
 from tests.html_tables import page_stats, page_tables
+from tests.test_pages_apptest import _app as run_page
 
 ROOT = Path(__file__).resolve().parent.parent
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -23,13 +24,7 @@ DEMO_TITLE_ZH = "示例数据（程序生成，非真实统计）"
 
 
 def _app(lang: str, page: str, query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["lang"] = lang
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page != "overview":
-        at.switch_page(f"screens/{page}.py").run()
+    at = run_page(lang, page, query)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
